@@ -1,0 +1,55 @@
+package io.viberglass.common.job;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * Everything a worker needs to run one job: the contract between platform and worker (see
+ * {@code docs/worker-contract.md}). It carries no secret values: credentials are named in
+ * {@link #requiredCredentials()} and delivered by the runtime (mounted files, environment, SSM), and the callback token
+ * travels beside the payload, never inside it.
+ *
+ * @param version contract version; a worker refuses a payload whose version it does not know
+ * @param jobId the platform's job id (a UUID string), used in callback paths and branch names
+ * @param kind what to do: research, planning, execution or claw
+ * @param tenantId tenant sent back as {@code X-Tenant-Id}
+ * @param clankerId the agent runner configuration the job runs under, if any
+ * @param platformApiUrl base URL for callbacks; {@code null} for a standalone run
+ * @param agent which agent CLI to run and how
+ * @param repository where to clone from, which branch to work on, where to open the pull request
+ * @param task the rendered prompt
+ * @param ticket the ticket the job works on, for prompts and branch names
+ * @param instructionFiles files written into the work tree before the agent starts (AGENTS.md, skills, configs)
+ * @param settings limits and preferences for the run
+ * @param requiredCredentials names of the credentials the run needs (API keys, SCM token)
+ */
+public record JobPayload(
+        @NotNull @Min(1) @Max(CONTRACT_VERSION) Integer version,
+        @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_.-]+") String jobId,
+        @NotNull JobKind kind,
+        @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_-]+") String tenantId,
+        @Size(max = 100) String clankerId,
+        @Size(max = 2000) String platformApiUrl,
+        @NotNull @Valid AgentSpec agent,
+        @NotNull @Valid RepositorySpec repository,
+        @NotBlank @Size(max = 1_000_000) String task,
+        @Valid TicketContext ticket,
+        @Size(max = 200) List<@Valid @NotNull InstructionFile> instructionFiles,
+        @Valid WorkerSettings settings,
+        @Size(max = 100) List<@NotBlank String> requiredCredentials) {
+
+    /** The newest contract version this code speaks. */
+    public static final int CONTRACT_VERSION = 1;
+
+    public JobPayload {
+        instructionFiles = instructionFiles == null ? List.of() : List.copyOf(instructionFiles);
+        requiredCredentials = requiredCredentials == null ? List.of() : List.copyOf(requiredCredentials);
+        settings = settings == null ? WorkerSettings.defaults() : settings;
+    }
+}

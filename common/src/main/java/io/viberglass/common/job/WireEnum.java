@@ -1,0 +1,31 @@
+package io.viberglass.common.job;
+
+import java.util.Arrays;
+
+/** An enum whose JSON and database form is a lower-case id such as {@code claude-code} or {@code in_review}. */
+public interface WireEnum {
+    String wire();
+
+    /**
+     * Looks up a constant by its wire id (case-insensitive); an unknown id is an {@link IllegalArgumentException}
+     * naming the allowed values, which the platform turns into a 400 with the field named.
+     */
+    static <E extends Enum<E> & WireEnum> E parse(Class<E> type, String value) {
+        if (value != null) {
+            String wanted = value.trim();
+            for (E constant : type.getEnumConstants()) {
+                if (constant.wire().equalsIgnoreCase(wanted)) {
+                    return constant;
+                }
+            }
+        }
+        throw new IllegalArgumentException("Unknown value '" + value + "'; expected one of " + allowed(type));
+    }
+
+    static <E extends Enum<E> & WireEnum> String allowed(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants())
+                .map(WireEnum::wire)
+                .toList()
+                .toString();
+    }
+}
