@@ -29,6 +29,7 @@ public class DispatchSignal implements Managed {
     private final Condition woken = lock.newCondition();
     private boolean pending;
     private volatile boolean running;
+    private volatile Connection connection;
     private Thread listener;
 
     public DispatchSignal(String url, String user, String password) {
@@ -51,6 +52,14 @@ public class DispatchSignal implements Managed {
     @Override
     public void stop() throws InterruptedException {
         running = false;
+        Connection open = connection;
+        if (open != null) {
+            try {
+                open.close(); // unblocks the listener's read at once
+            } catch (SQLException e) {
+                LOG.debug("Closing the dispatch listener connection failed: {}", e.getMessage());
+            }
+        }
         if (listener != null) {
             listener.interrupt();
             listener.join(2_000);
@@ -86,12 +95,13 @@ public class DispatchSignal implements Managed {
 
     private void listen() {
         while (running) {
-            try (Connection connection = DriverManager.getConnection(url, credentials)) {
-                try (Statement statement = connection.createStatement()) {
+            try (Connection opened = DriverManager.getConnection(url, credentials)) {
+                connection = opened;
+                try (Statement statement = opened.createStatement()) {
                     statement.execute("listen " + CHANNEL);
                 }
                 wake(); // anything queued while we were not listening
-                PGConnection pg = connection.unwrap(PGConnection.class);
+                PGConnection pg = opened.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(5_000);
                     if (notifications != null && notifications.length > 0) {
