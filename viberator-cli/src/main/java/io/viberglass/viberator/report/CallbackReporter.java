@@ -1,0 +1,109 @@
+package io.viberglass.viberator.report;
+
+import io.viberglass.common.job.Callbacks;
+import io.viberglass.common.job.JobResult;
+import io.viberglass.common.job.LogBatch;
+import io.viberglass.common.job.LogEntry;
+import io.viberglass.common.job.LogLevel;
+import io.viberglass.common.job.ProgressUpdate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reports to the platform: progress and the result straight away, log lines in batches of at most
+ * {@link #MAX_BATCH} entries, flushed when the batch is full or {@link #flushDelay} after its first entry, and before
+ * the result. Progress failures are ignored (the next heartbeat tries again); the result is retried by the client.
+ */
+public final class CallbackReporter implements JobReporter {
+    public static final int MAX_BATCH = 10;
+    public static final Duration DEFAULT_FLUSH_DELAY = Duration.ofSeconds(2);
+    private static final Duration PROGRESS_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration LOGS_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final CallbackClient client;
+    private final String jobId;
+    private final Clock clock;
+    private final Duration flushDelay;
+    private final ScheduledExecutorService timer;
+    private final Object lock = new Object();
+    private List<LogEntry> pending = new ArrayList<>();
+    private ScheduledFuture<?> scheduledFlush;
+
+    public CallbackReporter(CallbackClient client, String jobId, Clock clock, Duration flushDelay) {
+        this.client = client;
+        this.jobId = jobId;
+        this.clock = clock;
+        this.flushDelay = flushDelay;
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "callback-log-flush");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void progress(String step, String message, Map<String, Object> details) {
+        client.post(Callbacks.progressPath(jobId), new ProgressUpdate(step, message, details), PROGRESS_TIMEOUT);
+    }
+
+    @Override
+    public void log(LogLevel level, String source, String message) {
+        List<LogEntry> full = null;
+        synchronized (lock) {
+            pending.add(new LogEntry(level, message.isEmpty() ? " " : message, source, clock.instant()));
+            if (pending.size() >= MAX_BATCH) {
+                full = takePending();
+            } else if (scheduledFlush == null) {
+                scheduledFlush = timer.schedule(this::flush, flushDelay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+        if (full != null) {
+            send(full);
+        }
+    }
+
+    /** Sends whatever is buffered now. */
+    public void flush() {
+        List<LogEntry> batch;
+        synchronized (lock) {
+            batch = takePending();
+        }
+        if (!batch.isEmpty()) {
+            send(batch);
+        }
+    }
+
+    @Override
+    public boolean result(JobResult result) {
+        flush();
+        return client.post(Callbacks.resultPath(jobId), result, RESULT_TIMEOUT).ok();
+    }
+
+    @Override
+    public void close() {
+        flush();
+        timer.shutdownNow();
+    }
+
+    private List<LogEntry> takePending() {
+        List<LogEntry> batch = pending;
+        pending = new ArrayList<>();
+        if (scheduledFlush != null) {
+            scheduledFlush.cancel(false);
+            scheduledFlush = null;
+        }
+        return batch;
+    }
+
+    private void send(List<LogEntry> batch) {
+        client.post(Callbacks.logBatchPath(jobId), new LogBatch(batch), LOGS_TIMEOUT);
+    }
+}
