@@ -1,0 +1,25 @@
+package io.viberglass.viberator.cli;
+
+import io.viberglass.viberator.JobRunner;
+import java.time.Clock;
+import picocli.CommandLine;
+
+/** The {@code viberator} executable: the only place that touches {@code System.getenv} and {@code System.exit}. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        Clock clock = Clock.systemUTC();
+        CliEnvironment environment = new CliEnvironment(
+                System.getenv(), clock, () -> new JobRunner(clock), CliEnvironment.ShutdownHooks.jvm());
+        System.exit(commandLine(environment).execute(args));
+    }
+
+    /** The configured command tree; tests call {@code execute} on it with their own environment and writers. */
+    public static CommandLine commandLine(CliEnvironment environment) {
+        CommandLine commandLine = new CommandLine(new ViberatorCommand(), new CliFactory(environment));
+        commandLine.setExecutionExceptionHandler(new ErrorMessageHandler());
+        commandLine.setExitCodeExceptionMapper(error -> ExitCodes.INTERNAL_ERROR);
+        return commandLine;
+    }
+}
