@@ -19,7 +19,8 @@ public final class Main {
     public static CommandLine commandLine(CliEnvironment environment) {
         CommandLine commandLine = new CommandLine(new ViberatorCommand(), new CliFactory(environment));
         commandLine.setExecutionExceptionHandler(new ErrorMessageHandler());
-        commandLine.setExitCodeExceptionMapper(error -> ExitCodes.INTERNAL_ERROR);
+        commandLine.setExitCodeExceptionMapper(
+                error -> error instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.INTERNAL_ERROR);
         return commandLine;
     }
 }
