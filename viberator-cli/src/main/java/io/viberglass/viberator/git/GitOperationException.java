@@ -1,5 +1,8 @@
 package io.viberglass.viberator.git;
 
+import java.util.Locale;
+import java.util.regex.Pattern;
+
 /**
  * A git operation failed. The {@link Kind} classifies it so the runner can report a precise outcome; the message never
  * contains credentials (JGit's own messages name URLs, which never carry tokens here).
@@ -35,15 +38,18 @@ public final class GitOperationException extends Exception {
         return kind;
     }
 
+    /** A bare HTTP 401/403 status in a message, not digits inside a path or a hash. */
+    private static final Pattern AUTH_STATUS = Pattern.compile("(?<![\\w/.-])40[13](?![\\w/.-])");
+
     /** Classifies a JGit transport failure by its message: JGit reports HTTP 401/403 as "not authorized". */
     static Kind classifyTransport(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
             if (message.contains("not authorized")
-                    || message.contains("authentication")
-                    || message.contains("401")
-                    || message.contains("403")
-                    || message.contains("no credentialsprovider")) {
+                    || message.contains("authentication is required")
+                    || message.contains("authentication not supported")
+                    || message.contains("no credentialsprovider")
+                    || AUTH_STATUS.matcher(message).find()) {
                 return Kind.AUTH_FAILED;
             }
         }
