@@ -1,10 +1,18 @@
 package io.viberglass.common.job;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.Locale;
 
 /** An enum whose JSON and database form is a lower-case id such as {@code claude-code} or {@code in_review}. */
 public interface WireEnum {
-    String wire();
+    /** The wire id; by default the constant's name in lower case. Jackson reads and writes enums by it. */
+    @JsonValue
+    default String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    String name();
 
     /**
      * Looks up a constant by its wire id (case-insensitive); an unknown id is an {@link IllegalArgumentException}

@@ -1,0 +1,53 @@
+package io.viberglass.platform.infra.errors;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.sql.SQLException;
+import java.util.List;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Constraint violations reported by PostgreSQL are answers about the request, not crashes: uniqueness is enforced by
+ * the database (no check-then-insert), so its 23505 is our 409. Anything else is an unexpected error.
+ */
+public class DatabaseExceptionMapper implements ExceptionMapper<JdbiException> {
+    private final UnexpectedErrorMapper unexpected;
+
+    public DatabaseExceptionMapper(UnexpectedErrorMapper unexpected) {
+        this.unexpected = unexpected;
+    }
+
+    @Override
+    public Response toResponse(JdbiException exception) {
+        SQLException sql = findSqlException(exception);
+        String state = sql == null ? null : sql.getSQLState();
+        if (state == null) {
+            return unexpected.toResponse(exception);
+        }
+        return switch (state) {
+            case "23505" ->
+                ErrorResponses.of(
+                        ErrorKind.CONFLICT,
+                        "A resource with the same unique value already exists",
+                        "DUPLICATE",
+                        List.of());
+            case "23503" ->
+                ErrorResponses.of(
+                        ErrorKind.CONFLICT,
+                        "The request refers to a resource that does not " + "exist or is still referenced elsewhere",
+                        "REFERENCE_CONFLICT",
+                        List.of());
+            case "22001" -> ErrorResponses.invalid("A value is too long", List.of(new FieldError("body", "too long")));
+            default -> unexpected.toResponse(exception);
+        };
+    }
+
+    static SQLException findSqlException(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+}

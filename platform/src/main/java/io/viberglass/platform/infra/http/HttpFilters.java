@@ -1,0 +1,30 @@
+package io.viberglass.platform.infra.http;
+
+import io.dropwizard.core.setup.Environment;
+import io.viberglass.platform.infra.config.HttpSettings;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import java.util.EnumSet;
+
+/** Installs the servlet filters every request passes, in order: probes, CORS, security headers, body limit. */
+public final class HttpFilters {
+    private HttpFilters() {}
+
+    public static void register(Environment environment, HttpSettings settings) {
+        JsonErrorWriter errors = new JsonErrorWriter(environment.getObjectMapper());
+        add(environment, "probe-blocker", new ProbeBlockerFilter());
+        add(environment, "cors", new CorsFilter(settings.getCorsAllowedOrigins()));
+        add(environment, "security-headers", new SecurityHeadersFilter(settings.isHsts()));
+        add(
+                environment,
+                "body-limit",
+                new BodySizeLimitFilter(settings.getMaxBodyBytes(), settings.getMaxUploadBytes(), errors));
+    }
+
+    private static void add(Environment environment, String name, Filter filter) {
+        environment
+                .servlets()
+                .addFilter(name, filter)
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+    }
+}

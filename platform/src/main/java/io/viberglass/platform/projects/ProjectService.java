@@ -1,0 +1,234 @@
+package io.viberglass.platform.projects;
+
+import io.viberglass.common.job.ScmProvider;
+import io.viberglass.platform.infra.api.Page;
+import io.viberglass.platform.infra.api.Patch;
+import io.viberglass.platform.infra.db.Constraints;
+import io.viberglass.platform.infra.errors.DomainException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/** Project rules: unique names and slugs, partial updates, archiving, the SCM configuration and readiness. */
+public class ProjectService {
+    /** Concurrent creates can pick the same free slug; the loser retries with the next one this many times. */
+    private static final int SLUG_ATTEMPTS = 5;
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final List<ReadinessCheck> readinessChecks;
+
+    public ProjectService(Jdbi jdbi, Clock clock, List<ReadinessCheck> readinessChecks) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.readinessChecks = List.copyOf(readinessChecks);
+    }
+
+    public Project create(CreateProjectRequest request) {
+        Instant now = clock.instant();
+        String name = request.name().trim();
+        return withUniqueSlug(
+                name,
+                () -> jdbi.inTransaction(handle -> {
+                    ProjectDao dao = handle.attach(ProjectDao.class);
+                    String base = Slugs.base(name);
+                    Project project = new Project(
+                            UUID.randomUUID(),
+                            name,
+                            Slugs.firstFree(base, dao.slugsLike(base)),
+                            request.description(),
+                            blankToNull(request.agentInstructions()),
+                            Boolean.TRUE.equals(request.autoFixEnabled()),
+                            tags(request.autoFixTags()),
+                            blankToNull(request.webhookUrl()),
+                            null,
+                            null,
+                            null,
+                            now,
+                            now);
+                    dao.insert(project);
+                    return project;
+                }));
+    }
+
+    public Project get(UUID id) {
+        return jdbi.withExtension(ProjectDao.class, dao -> dao.find(id)).orElseThrow(() -> notFound(id.toString()));
+    }
+
+    public Project getBySlug(String slug) {
+        return jdbi.withExtension(ProjectDao.class, dao -> dao.findBySlug(slug)).orElseThrow(() -> notFound(slug));
+    }
+
+    public Page<Project> list(ArchivedFilter archived, int limit, int offset) {
+        return jdbi.inTransaction(handle -> {
+            ProjectDao dao = handle.attach(ProjectDao.class);
+            return Page.of(dao.list(archived.name(), limit, offset), limit, offset, dao.count(archived.name()));
+        });
+    }
+
+    public Project update(UUID id, UpdateProjectRequest request) {
+        return withUniqueSlug(
+                request.name(),
+                () -> jdbi.inTransaction(handle -> {
+                    ProjectDao dao = handle.attach(ProjectDao.class);
+                    Project current = dao.findForUpdate(id).orElseThrow(() -> notFound(id.toString()));
+                    String name = request.name() == null
+                            ? current.name()
+                            : request.name().trim();
+                    String slug = current.slug();
+                    if (!name.equals(current.name()) && !Slugs.base(name).equals(Slugs.base(current.name()))) {
+                        String base = Slugs.base(name);
+                        slug = Slugs.firstFree(
+                                base,
+                                dao.slugsLike(base).stream()
+                                        .filter(s -> !s.equals(current.slug()))
+                                        .toList());
+                    }
+                    Project updated = new Project(
+                            current.id(),
+                            name,
+                            slug,
+                            Patch.text(request.description(), current.description()),
+                            Patch.text(request.agentInstructions(), current.agentInstructions()),
+                            Patch.keepOr(request.autoFixEnabled(), current.autoFixEnabled()),
+                            request.autoFixTags() == null ? current.autoFixTags() : tags(request.autoFixTags()),
+                            Patch.text(request.webhookUrl(), current.webhookUrl()),
+                            current.primaryTicketingIntegrationId(),
+                            current.primaryScmIntegrationId(),
+                            current.archivedAt(),
+                            current.createdAt(),
+                            clock.instant());
+                    dao.update(updated);
+                    return updated;
+                }));
+    }
+
+    public Project archive(UUID id) {
+        return jdbi.inTransaction(handle -> {
+            ProjectDao dao = handle.attach(ProjectDao.class);
+            dao.archive(id, clock.instant());
+            return dao.find(id).orElseThrow(() -> notFound(id.toString()));
+        });
+    }
+
+    public Project unarchive(UUID id) {
+        return jdbi.inTransaction(handle -> {
+            ProjectDao dao = handle.attach(ProjectDao.class);
+            dao.unarchive(id, clock.instant());
+            return dao.find(id).orElseThrow(() -> notFound(id.toString()));
+        });
+    }
+
+    public void delete(UUID id) {
+        if (jdbi.withExtension(ProjectDao.class, dao -> dao.delete(id)) == 0) {
+            throw notFound(id.toString());
+        }
+    }
+
+    public DeletionSummary deletionSummary(UUID id) {
+        return jdbi.inTransaction(handle -> {
+            ProjectDao dao = handle.attach(ProjectDao.class);
+            Project project = dao.find(id).orElseThrow(() -> notFound(id.toString()));
+            return new DeletionSummary(project.id(), project.name(), dao.countTickets(id), dao.countMedia(id));
+        });
+    }
+
+    public ScmConfig scmConfig(UUID projectId) {
+        return jdbi.inTransaction(handle -> {
+            requireProject(handle, projectId);
+            return handle.attach(ScmConfigDao.class)
+                    .find(projectId)
+                    .orElseThrow(() -> DomainException.notFound("SCM_CONFIG_NOT_FOUND", "SCM configuration not found"));
+        });
+    }
+
+    public ScmConfig putScmConfig(UUID projectId, ScmConfigRequest request) {
+        return jdbi.inTransaction(handle -> {
+            requireProject(handle, projectId);
+            ScmConfigDao dao = handle.attach(ScmConfigDao.class);
+            Instant now = clock.instant();
+            Instant created = dao.find(projectId).map(ScmConfig::createdAt).orElse(now);
+            String repository = request.repositoryUrl().trim();
+            ScmConfig config = new ScmConfig(
+                    projectId,
+                    request.provider() == null ? ScmProvider.detect(repository) : request.provider(),
+                    repository,
+                    request.baseBranch() == null ? "main" : request.baseBranch(),
+                    blankToNull(request.pullRequestRepositoryUrl()),
+                    blankToNull(request.pullRequestBaseBranch()),
+                    BranchTemplates.validated(request.branchNameTemplate()),
+                    blankToNull(request.apiUrl()),
+                    request.integrationId(),
+                    request.credentialId(),
+                    created,
+                    now);
+            dao.upsert(config);
+            return config;
+        });
+    }
+
+    public void deleteScmConfig(UUID projectId) {
+        jdbi.useTransaction(handle -> {
+            requireProject(handle, projectId);
+            if (handle.attach(ScmConfigDao.class).delete(projectId) == 0) {
+                throw DomainException.notFound("SCM_CONFIG_NOT_FOUND", "SCM configuration not found");
+            }
+        });
+    }
+
+    public Readiness readiness(UUID projectId) {
+        return jdbi.inTransaction(handle -> {
+            Project project = requireProject(handle, projectId);
+            return Readiness.of(
+                    projectId,
+                    readinessChecks.stream()
+                            .map(c -> c.evaluate(handle, project))
+                            .toList());
+        });
+    }
+
+    private static Project requireProject(Handle handle, UUID projectId) {
+        return handle.attach(ProjectDao.class).find(projectId).orElseThrow(() -> notFound(projectId.toString()));
+    }
+
+    private static <T> T withUniqueSlug(String name, Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (JdbiException e) {
+                Optional<String> constraint = Constraints.uniqueViolation(e);
+                if (constraint.isPresent() && constraint.get().equals("projects_name_key")) {
+                    throw DomainException.conflict(
+                            "PROJECT_NAME_TAKEN", "A project named '" + name.trim() + "' already exists");
+                }
+                if (constraint.isEmpty() || !constraint.get().equals("projects_slug_key") || attempt >= SLUG_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static List<String> tags(List<String> tags) {
+        return tags == null
+                ? List.of()
+                : tags.stream()
+                        .map(String::trim)
+                        .filter(t -> !t.isEmpty())
+                        .distinct()
+                        .toList();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private static DomainException notFound(String reference) {
+        return DomainException.notFound("PROJECT_NOT_FOUND", "Project " + reference + " not found");
+    }
+}

@@ -1,0 +1,132 @@
+package io.viberglass.platform.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.viberglass.common.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A small HTTP client for tests that speaks to the running platform exactly as a browser or script would (the JDK
+ * client, raw bodies, no shared JAX-RS types), so a test sees the real wire format.
+ */
+public final class Api {
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper mapper = Json.newMapper();
+    private final String base;
+    private final Map<String, String> headers;
+
+    private Api(String base, Map<String, String> headers) {
+        this.base = base;
+        this.headers = headers;
+    }
+
+    public static Api of(DropwizardAppExtension<?> app) {
+        return new Api("http://127.0.0.1:" + app.getLocalPort(), Map.of());
+    }
+
+    /** The same client with an extra header on every request (a bearer token, a callback token). */
+    public Api withHeader(String name, String value) {
+        var merged = new java.util.HashMap<>(headers);
+        merged.put(name, value);
+        return new Api(base, Map.copyOf(merged));
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public record Reply(int status, HttpResponseHeaders headers, String body, ObjectMapper mapper) {
+        public JsonNode json() {
+            try {
+                return mapper.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        public Reply expect(int expected) {
+            assertThat(status).as("HTTP status of a reply with body %s", body).isEqualTo(expected);
+            return this;
+        }
+
+        public String header(String name) {
+            return headers.first(name);
+        }
+    }
+
+    public record HttpResponseHeaders(java.net.http.HttpHeaders headers) {
+        public String first(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    public Reply get(String path) {
+        return send(builder(path).GET());
+    }
+
+    public Reply delete(String path) {
+        return send(builder(path).DELETE());
+    }
+
+    public Reply post(String path, Object body) {
+        return send(json(builder(path), "POST", body));
+    }
+
+    public Reply put(String path, Object body) {
+        return send(json(builder(path), "PUT", body));
+    }
+
+    public Reply patch(String path, Object body) {
+        return send(json(builder(path), "PATCH", body));
+    }
+
+    /** Sends bytes as they are, with the given content type (malformed JSON, wrong types, multipart). */
+    public Reply raw(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder builder = builder(path).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder);
+    }
+
+    public Reply send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(
+                    response.statusCode(), new HttpResponseHeaders(response.headers()), response.body(), mapper);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpRequest.Builder builder(String path) {
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(builder::header);
+        return builder;
+    }
+
+    private HttpRequest.Builder json(HttpRequest.Builder builder, String method, Object body) {
+        try {
+            byte[] bytes = body instanceof String text ? text.getBytes() : mapper.writeValueAsBytes(body);
+            return builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

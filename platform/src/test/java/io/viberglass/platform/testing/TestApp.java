@@ -1,0 +1,40 @@
+package io.viberglass.platform.testing;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.viberglass.platform.PlatformApplication;
+import io.viberglass.platform.PlatformConfiguration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The platform running on random ports against a test class's own database. */
+public final class TestApp {
+    private TestApp() {}
+
+    public static DropwizardAppExtension<PlatformConfiguration> on(TestDatabase database, ConfigOverride... extra) {
+        List<ConfigOverride> overrides = new ArrayList<>();
+        overrides.add(ConfigOverride.config("database.url", database.url()));
+        overrides.add(ConfigOverride.config(
+                "media.localRoot", temporaryDirectory("vg-media-").toString()));
+        overrides.addAll(List.of(extra));
+        return new DropwizardAppExtension<>(
+                PlatformApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"),
+                overrides.toArray(ConfigOverride[]::new));
+    }
+
+    private static Path temporaryDirectory(String prefix) {
+        try {
+            Path directory = Files.createTempDirectory(prefix);
+            directory.toFile().deleteOnExit();
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
