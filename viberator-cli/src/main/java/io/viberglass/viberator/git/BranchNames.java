@@ -59,8 +59,8 @@ public final class BranchNames {
                 .replaceAll("\\s+", "-")
                 .replaceAll("[^A-Za-z0-9/_.-]", "-")
                 .replaceAll("\\.{2,}", ".")
-                .replaceAll("/{2,}", "/")
                 .replaceAll("/\\.", "/")
+                .replaceAll("/{2,}", "/")
                 .replaceAll("^[/.]+", "")
                 .replaceAll("/+$", "");
         while (clean.endsWith(".lock") || clean.endsWith(".") || clean.endsWith("/")) {
