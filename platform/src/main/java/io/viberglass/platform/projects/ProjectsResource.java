@@ -24,6 +24,13 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "projects")
 public class ProjectsResource {
+    /**
+     * The item resource's id pattern. JAX-RS picks a root resource by its path alone and never backtracks, so
+     * {@code /projects/{id}} would swallow {@code /projects/by-slug/…}; the item resource excludes this class's
+     * literal sub-paths and keeps every other value, so a malformed id still gets a 400 naming it.
+     */
+    static final String ITEM_ID = "(?!by-slug(?:/|$))[^/]+";
+
     private final ProjectService projects;
 
     public ProjectsResource(ProjectService projects) {

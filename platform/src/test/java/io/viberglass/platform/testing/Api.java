@@ -75,6 +75,21 @@ public final class Api {
         return send(builder(path).GET());
     }
 
+    /** The raw bytes of a download. */
+    public byte[] bytes(String path) {
+        try {
+            HttpResponse<byte[]> response =
+                    http.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as("HTTP status of GET %s", path).isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Reply delete(String path) {
         return send(builder(path).DELETE());
     }

@@ -29,9 +29,11 @@ public final class TestDatabase implements AfterAllCallback {
     private static final String USER = "postgres";
 
     private final String name;
+    private final Class<?> owner;
 
-    private TestDatabase(String name) {
+    private TestDatabase(String name, Class<?> owner) {
         this.name = name;
+        this.owner = owner;
     }
 
     /** A migrated database for {@code testClass}. */
@@ -41,7 +43,7 @@ public final class TestDatabase implements AfterAllCallback {
                         + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase(Locale.ROOT);
         execute("create database " + name + " template " + template);
-        return new TestDatabase(name);
+        return new TestDatabase(name, testClass);
     }
 
     /** An empty database, for tests of the migrations themselves. */
@@ -50,7 +52,7 @@ public final class TestDatabase implements AfterAllCallback {
                         + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase(Locale.ROOT);
         execute("create database " + name);
-        return new TestDatabase(name);
+        return new TestDatabase(name, testClass);
     }
 
     public String name() {
@@ -67,6 +69,14 @@ public final class TestDatabase implements AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) {
+        if (context.getRequiredTestClass() != owner) {
+            return; // @Nested classes inherit the extension; only the owning class drops the database
+        }
+        drop();
+    }
+
+    /** Drops the database now (for databases a test made for itself). */
+    public void drop() {
         execute("drop database if exists " + name + " with (force)");
     }
 

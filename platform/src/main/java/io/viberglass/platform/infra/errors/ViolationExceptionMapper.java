@@ -41,8 +41,9 @@ public class ViolationExceptionMapper implements ExceptionMapper<JerseyViolation
             if (node.getKind() == ElementKind.PARAMETER) {
                 int index = node.as(Path.ParameterNode.class).getParameterIndex();
                 Parameter parameter = invocable.getParameters().get(index);
-                if (parameter.getSource() != Parameter.Source.ENTITY) {
-                    names.add(parameter.getSourceName());
+                String source = parameter.getSourceName();
+                if (parameter.getSource() != Parameter.Source.ENTITY && source != null && !source.isEmpty()) {
+                    names.add(source);
                 }
                 afterParameter = true;
                 continue;
