@@ -24,14 +24,16 @@ import java.util.stream.Stream;
 /**
  * Worker benchmarks (not part of the test run). Modes:
  *   overhead <bareRepo> <fakeClaude> <runs>   time of a whole JobRunner.run minus the clone and the agent process
- *   clone <url> <runs>                        JGit shallow clone (ls-remote + depth-1 clone), warm JVM
+ *   clone-compare <url> <runs>                native `git clone --depth 1` and the worker's JGit shallow clone
+ *                                             (ls-remote + depth-1 clone, warm JVM), interleaved so that load from
+ *                                             other processes hits both alike
  *   clone-once <url> <dir>                    one JGit shallow clone, for a cold-JVM comparison under hyperfine
  */
 public class WorkerBench {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "overhead" -> overhead(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
-            case "clone" -> clone(args[1], Integer.parseInt(args[2]));
+            case "clone-compare" -> cloneCompare(args[1], Integer.parseInt(args[2]));
             case "clone-once" -> GitRepository.cloneWorkBranch(args[1], "main", null, Path.of(args[2]), null, 1).close();
             default -> throw new IllegalArgumentException(args[0]);
         }
@@ -99,22 +101,35 @@ public class WorkerBench {
                 pct(overheads, 50), pct(overheads, 90), pct(overheads, 100), pct(totals, 50), runs);
     }
 
-    static void clone(String url, int runs) throws Exception {
-        List<Double> times = new ArrayList<>();
-        for (int i = 0; i < runs + 2; i++) {
+    static void cloneCompare(String url, int runs) throws Exception {
+        List<Double> nativeTimes = new ArrayList<>();
+        List<Double> jgitTimes = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < runs + 1; i++) {
             Path dir = Files.createTempDirectory("bench-clone");
             long start = System.nanoTime();
-            GitRepository.cloneWorkBranch(url, "main", null, dir.resolve("repo"), null, 1).close();
-            long took = System.nanoTime() - start;
+            Process git = new ProcessBuilder("git", "clone", "-q", "--depth", "1", "--single-branch", "--branch", "main",
+                            url, dir.resolve("native").toString())
+                    .inheritIO()
+                    .start();
+            if (git.waitFor() != 0) {
+                throw new IllegalStateException("git clone failed");
+            }
+            long nativeTook = System.nanoTime() - start;
+            start = System.nanoTime();
+            GitRepository.cloneWorkBranch(url, "main", null, dir.resolve("jgit"), null, 1).close();
+            long jgitTook = System.nanoTime() - start;
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
-            if (i >= 2) {
-                times.add(took / 1e6);
+            if (i >= 1) { // the first pair warms the JVM and the page cache
+                nativeTimes.add(nativeTook / 1e6);
+                jgitTimes.add(jgitTook / 1e6);
+                ratios.add((double) jgitTook / nativeTook);
             }
         }
-        System.out.printf("jgit_clone_ms median=%.0f min=%.0f max=%.0f runs=%d%n",
-                pct(times, 50), pct(times, 0), pct(times, 100), runs);
+        System.out.printf("clone_ms native_median=%.0f jgit_median=%.0f ratio_median=%.2f native_min=%.0f jgit_min=%.0f runs=%d%n",
+                pct(nativeTimes, 50), pct(jgitTimes, 50), pct(ratios, 50), pct(nativeTimes, 0), pct(jgitTimes, 0), runs);
     }
 
     static double pct(List<Double> values, int percentile) {

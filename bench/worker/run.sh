@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Worker benchmarks: start-up of `viberator --help`, worker overhead without clone and agent time, and JGit shallow
 # clone against `git clone --depth 1` of the same generated ~50 MB repository. Not part of the test run.
-# Needs: a built viberator-cli/target/viberator.jar, hyperfine, git, python3. Prints a Markdown table.
+# Needs: a built viberator-cli/target/viberator.jar, hyperfine, git, python3. Prints a Markdown table on stdout.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 jar=$root/viberator-cli/target/viberator.jar
@@ -10,11 +10,13 @@ command -v hyperfine >/dev/null || { echo "install hyperfine (apt-get install -y
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 classes=$tmp/classes
-javac -q -d "$classes" -cp "$jar" "$root/bench/worker/WorkerBench.java" 2>/dev/null || javac -d "$classes" -cp "$jar" "$root/bench/worker/WorkerBench.java"
+javac -d "$classes" -cp "$jar" "$root/bench/worker/WorkerBench.java"
+median_ms() { python3 -c "import json,sys;r=json.load(open(sys.argv[1]))['results'][0];print(f\"{r['median']*1000:.0f}\")" "$1"; }
 
 echo "== viberator --help" >&2
 hyperfine -N --warmup 3 --runs 20 --export-json "$tmp/help.json" "$root/viberator-cli/bin/viberator --help" >&2
 help_ms=$(python3 -c "import json,sys;r=json.load(open(sys.argv[1]))['results'][0];print(f\"{r['mean']*1000:.0f} ± {r['stddev']*1000:.0f}\")" "$tmp/help.json")
+help_median=$(median_ms "$tmp/help.json")
 
 echo "== worker overhead" >&2
 fake=$tmp/bin
@@ -26,35 +28,37 @@ small=$tmp/small
 mkdir -p "$small" && (cd "$small" && git init -q -b main && echo "# bench" > README.md && git add . \
   && git -c user.name=b -c user.email=b@x commit -q -m init)
 git clone -q --bare "$small" "$tmp/small.git"
-overhead=$(java -Djava.util.logging.config.file=/dev/null -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$jar:$classes" WorkerBench overhead "$tmp/small.git" "$fake/claude" 15)
+overhead=$(java -Djava.io.tmpdir="$tmp" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$jar:$classes" \
+  WorkerBench overhead "$tmp/small.git" "$fake/claude" 15 2>/dev/null)
 echo "$overhead" >&2
+overhead_median=$(sed -E 's/^overhead_ms median=([0-9]+).*/\1/' <<<"$overhead")
+overhead_p90=$(sed -E 's/.* p90=([0-9]+).*/\1/' <<<"$overhead")
 
 echo "== clone of a generated ~50 MB repository" >&2
 size=$(python3 "$root/bench/worker/make-repo.py" "$tmp/big")
 echo "$size" >&2
 git clone -q --bare "$tmp/big" "$tmp/big.git"
 url=file://$tmp/big.git
-hyperfine -N --warmup 1 --runs 10 --prepare "rm -rf $tmp/native" --export-json "$tmp/native.json" \
-  "git clone -q --depth 1 --single-branch --branch main $url $tmp/native" >&2
-native_ms=$(python3 -c "import json,sys;r=json.load(open(sys.argv[1]))['results'][0];print(f\"{r['median']*1000:.0f}\")" "$tmp/native.json")
-jgit_warm=$(java -cp "$jar:$classes" WorkerBench clone "$url" 10)
-echo "$jgit_warm" >&2
-jgit_warm_ms=$(sed -E 's/^jgit_clone_ms median=([0-9]+).*/\1/' <<<"$jgit_warm")
-hyperfine -N --warmup 1 --runs 10 --prepare "rm -rf $tmp/jgit" --export-json "$tmp/jgit.json" \
-  "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp $jar:$classes WorkerBench clone-once $url $tmp/jgit" >&2
-jgit_cold_ms=$(python3 -c "import json,sys;r=json.load(open(sys.argv[1]))['results'][0];print(f\"{r['median']*1000:.0f}\")" "$tmp/jgit.json")
+compare=$(java -Djava.io.tmpdir="$tmp" -cp "$jar:$classes" WorkerBench clone-compare "$url" 10 2>/dev/null)
+echo "$compare" >&2
+value() { sed -E "s/.* $1=([0-9.]+).*/\1/" <<<" $compare"; }
+native_ms=$(value native_median)
+jgit_ms=$(value jgit_median)
+ratio=$(value ratio_median)
+hyperfine -N --warmup 1 --runs 5 --prepare "rm -rf $tmp/jgit" --export-json "$tmp/jgit.json" \
+  "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.io.tmpdir=$tmp -cp $jar:$classes WorkerBench clone-once $url $tmp/jgit" >&2
+jgit_cold_ms=$(median_ms "$tmp/jgit.json")
 
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1 | tr -d '"'), $(git --version)"
-overhead_median=$(sed -E 's/^overhead_ms median=([0-9]+).*/\1/' <<<"$overhead")
-overhead_p90=$(sed -E 's/.*p90=([0-9]+).*/\1/' <<<"$overhead")
 cat <<TABLE
 | operation | result | target |
 |---|---|---|
-| \`viberator --help\` wall time (launcher, cold JVM, hyperfine mean ± σ) | ${help_ms} ms | (informative; ~0.3 s expected on this machine kind) |
-| worker overhead per job excluding clone and agent (warm JVM, median / p90 of 15) | ${overhead_median} / ${overhead_p90} ms | ≤ 1000 ms |
-| native \`git clone --depth 1\` of the ${size#work tree } repo (median of 10) | ${native_ms} ms | baseline |
-| JGit shallow clone as the worker does it, warm JVM (median of 10) | ${jgit_warm_ms} ms ($(python3 -c "print(f'{$jgit_warm_ms/$native_ms:.2f}')")×) | ≤ 1.5× native |
-| JGit shallow clone in a fresh JVM, incl. start-up (median of 10) | ${jgit_cold_ms} ms ($(python3 -c "print(f'{$jgit_cold_ms/$native_ms:.2f}')")×) | (informative) |
+| \`viberator --help\` via \`bin/viberator\`, cold JVM (hyperfine, 20 runs: mean ± σ; median) | ${help_ms} ms; ${help_median} ms | none set (≈ 0.3 s is the floor for a JVM CLI here) |
+| worker overhead per job excluding clone and agent time (warm JVM, 15 runs: median / p90) | ${overhead_median} / ${overhead_p90} ms | ≤ 1000 ms |
+| native \`git clone --depth 1\` of the generated repo (${size#work tree }), median of 10 interleaved | ${native_ms} ms | baseline |
+| JGit shallow clone as the worker does it (ls-remote + depth 1), warm JVM, median of 10 interleaved | ${jgit_ms} ms (median ratio ${ratio}×) | ≤ 1.5× native |
+| the same JGit clone in a fresh JVM, including JVM start-up (median of 5) | ${jgit_cold_ms} ms | (informative) |
 
-Machine: ${machine}.
+Machine: ${machine}; load average when done: ${load}.
 TABLE

@@ -11,15 +11,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Reports to the platform: progress and the result straight away, log lines in batches of at most
- * {@link #MAX_BATCH} entries, flushed when the batch is full or {@link #flushDelay} after its first entry, and before
- * the result. Progress failures are ignored (the next heartbeat tries again); the result is retried by the client.
+ * {@link #MAX_BATCH} entries, flushed when the batch is full or a delay after its first entry, and before the result.
+ * Batches go out in order from one sender thread, so a slow platform never blocks the agent's output. Progress failures are ignored (the next heartbeat tries again); the result is retried by the client.
  */
 public final class CallbackReporter implements JobReporter {
     public static final int MAX_BATCH = 10;
@@ -32,7 +34,7 @@ public final class CallbackReporter implements JobReporter {
     private final String jobId;
     private final Clock clock;
     private final Duration flushDelay;
-    private final ScheduledExecutorService timer;
+    private final ScheduledExecutorService sender;
     private final Object lock = new Object();
     private List<LogEntry> pending = new ArrayList<>();
     private ScheduledFuture<?> scheduledFlush;
@@ -42,8 +44,8 @@ public final class CallbackReporter implements JobReporter {
         this.jobId = jobId;
         this.clock = clock;
         this.flushDelay = flushDelay;
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "callback-log-flush");
+        this.sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "callback-log-sender");
             thread.setDaemon(true);
             return thread;
         });
@@ -56,22 +58,30 @@ public final class CallbackReporter implements JobReporter {
 
     @Override
     public void log(LogLevel level, String source, String message) {
-        List<LogEntry> full = null;
         synchronized (lock) {
             pending.add(new LogEntry(level, message.isEmpty() ? " " : message, source, clock.instant()));
             if (pending.size() >= MAX_BATCH) {
-                full = takePending();
+                // sent from the sender thread: the agent's output pump must never wait on the network
+                List<LogEntry> full = takePending();
+                sender.execute(() -> send(full));
             } else if (scheduledFlush == null) {
-                scheduledFlush = timer.schedule(this::flush, flushDelay.toMillis(), TimeUnit.MILLISECONDS);
+                scheduledFlush = sender.schedule(this::sendPending, flushDelay.toMillis(), TimeUnit.MILLISECONDS);
             }
-        }
-        if (full != null) {
-            send(full);
         }
     }
 
-    /** Sends whatever is buffered now. */
+    /** Sends whatever is buffered and waits until every batch queued before it has been sent, in order. */
     public void flush() {
+        try {
+            sender.submit(this::sendPending).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RejectedExecutionException e) {
+            // the batch is lost; logs are best effort and the result still goes out
+        }
+    }
+
+    private void sendPending() {
         List<LogEntry> batch;
         synchronized (lock) {
             batch = takePending();
@@ -90,7 +100,7 @@ public final class CallbackReporter implements JobReporter {
     @Override
     public void close() {
         flush();
-        timer.shutdownNow();
+        sender.shutdownNow();
     }
 
     private List<LogEntry> takePending() {

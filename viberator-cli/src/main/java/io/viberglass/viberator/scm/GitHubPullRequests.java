@@ -2,6 +2,7 @@ package io.viberglass.viberator.scm;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.kohsuke.github.GHFileNotFoundException;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHPullRequest;
@@ -29,23 +30,23 @@ public final class GitHubPullRequests implements PullRequestService {
                     .withOAuthToken(request.token().reveal())
                     .build();
             GHRepository repository = github.getRepository(target.ownerAndName());
-            List<GHPullRequest> open = repository
-                    .queryPullRequests()
-                    .head(head)
-                    .state(GHIssueState.OPEN)
-                    .list()
-                    .toList();
-            if (!open.isEmpty()) {
-                GHPullRequest existing = open.get(0);
-                existing.setTitle(request.title());
-                existing.setBody(request.body());
-                return new PullRequestRef(existing.getHtmlUrl().toString(), false);
+            Optional<PullRequestRef> updated = updateOpen(repository, head, request);
+            if (updated.isPresent()) {
+                return updated.get();
             }
             // same-repository requests name the branch alone; forks need owner:branch
             String headRef = request.crossRepository() ? head : request.headBranch();
-            GHPullRequest created = repository.createPullRequest(
-                    request.title(), headRef, request.baseBranch(), request.body(), true, request.draft());
-            return new PullRequestRef(created.getHtmlUrl().toString(), true);
+            try {
+                GHPullRequest created = repository.createPullRequest(
+                        request.title(), headRef, request.baseBranch(), request.body(), true, request.draft());
+                return new PullRequestRef(created.getHtmlUrl().toString(), true);
+            } catch (HttpException e) {
+                // another run opened it between our query and our create: update that one instead
+                if (e.getResponseCode() == 422 && String.valueOf(e.getMessage()).contains("already exists")) {
+                    return updateOpen(repository, head, request).orElseThrow(() -> e);
+                }
+                throw e;
+            }
         } catch (HttpException e) {
             throw new PullRequestException(
                     "GitHub refused the pull request (HTTP " + e.getResponseCode() + "): " + reason(e),
@@ -57,6 +58,23 @@ public final class GitHubPullRequests implements PullRequestService {
         } catch (IOException e) {
             throw new PullRequestException("GitHub API call failed: " + e.getMessage(), false, e);
         }
+    }
+
+    private static Optional<PullRequestRef> updateOpen(GHRepository repository, String head, PullRequestRequest request)
+            throws IOException {
+        List<GHPullRequest> open = repository
+                .queryPullRequests()
+                .head(head)
+                .state(GHIssueState.OPEN)
+                .list()
+                .toList();
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        GHPullRequest existing = open.get(0);
+        existing.setTitle(request.title());
+        existing.setBody(request.body());
+        return Optional.of(new PullRequestRef(existing.getHtmlUrl().toString(), false));
     }
 
     static String endpoint(String apiUrl, RepositoryAddress target) {

@@ -12,7 +12,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CredentialResolverTest {
     @TempDir
+    Path temp;
+
     Path secrets;
+
+    @org.junit.jupiter.api.BeforeEach
+    void setUp() throws Exception {
+        secrets = Files.createDirectories(temp.resolve("secrets"));
+    }
 
     @Test
     void aMountedFileWinsOverTheEnvironmentAndLosesItsTrailingNewline() throws Exception {

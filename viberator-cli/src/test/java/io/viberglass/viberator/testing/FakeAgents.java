@@ -77,6 +77,38 @@ public final class FakeAgents {
                         + "FAKE_AGENT_ARGS_FILE,FAKE_AGENT_ENV_FILE,FAKE_AGENT_FILE,FAKE_AGENT_LEAK");
     }
 
+    /**
+     * The runnable {@code viberator.jar} built next to this test-jar ({@code viberator-cli/target/viberator.jar}), for
+     * tests that start {@code viberator job} as a child process: {@code java -jar <this> job}. The system property
+     * {@code viberator.jar} overrides the lookup.
+     */
+    public static Path viberatorJar() {
+        String explicit = System.getProperty("viberator.jar");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit).toAbsolutePath();
+        }
+        try {
+            // test-classes/ or viberator-cli-<version>-tests.jar, both directly inside viberator-cli/target
+            Path here = Path.of(FakeAgents.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            for (Path dir = here; dir != null; dir = dir.getParent()) {
+                Path candidate = dir.resolve("viberator.jar");
+                if (dir.getFileName() != null
+                        && dir.getFileName().toString().equals("target")
+                        && Files.isRegularFile(candidate)) {
+                    return candidate.toAbsolutePath();
+                }
+            }
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            throw new IllegalStateException("cannot locate the viberator-cli test classes", e);
+        }
+        throw new IllegalStateException("viberator.jar not found next to the viberator-cli test classes; build "
+                + "viberator-cli first (mvn -pl viberator-cli -am package) or set -Dviberator.jar=<path>");
+    }
+
     private static void copy(String resource, Path target) throws IOException {
         try (InputStream in = FakeAgents.class.getClassLoader().getResourceAsStream("fake-agents/" + resource)) {
             if (in == null) {

@@ -28,7 +28,7 @@ public final class GitFixtures {
                 .setDirectory(bareDir.toFile())
                 .call()
                 .close();
-        Path seed = Files.createTempDirectory("seed");
+        Path seed = bareDir.resolveSibling(bareDir.getFileName() + ".seed");
         try (Git git =
                 Git.init().setInitialBranch("main").setDirectory(seed.toFile()).call()) {
             Files.writeString(seed.resolve("README.md"), "# Shop\n");
