@@ -3,7 +3,8 @@
 # (emit_start, emit_text, emit_write, emit_done, emit_error) and then calls fake_main. No network access.
 #
 # Environment:
-#   FAKE_AGENT_MODE   auto (default) | edit | research | plan | noop | fail | denied | crash | hang | slow | leak
+#   FAKE_AGENT_MODE   auto (default) | edit | research | plan | noop | fail | denied | crash | hang | slow | leak |
+#                     leak-fail
 #   FAKE_AGENT_EXIT   exit code for "fail" (default 1)
 #   FAKE_AGENT_FILE   file "edit" writes (default HELLO.md), relative to the work dir
 #   FAKE_AGENT_SLEEP  seconds "slow" waits before editing (default 5)
@@ -54,6 +55,7 @@ The task: ${PROMPT%%$'\n'*}"; emit_done "Done." ;;
     fail) emit_error "simulated failure: API Error 500"; exit "${FAKE_AGENT_EXIT:-1}" ;;
     denied) emit_denied ;;
     crash) emit_text "About to crash."; kill -9 $$ ;;
+    leak-fail) echo "fatal: request with key ${!FAKE_AGENT_LEAK_VAR} was refused" >&2; exit 2 ;;
     leak) emit_text "debug: my key is ${!FAKE_AGENT_LEAK_VAR}"; fake_edit ;;
     slow) emit_text "Thinking slowly."; sleep "${FAKE_AGENT_SLEEP:-5}"; fake_edit ;;
     hang)

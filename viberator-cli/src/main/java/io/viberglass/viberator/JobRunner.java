@@ -157,6 +157,8 @@ public final class JobRunner {
                 }
             }
         }
+        // the caller may print or return the result (the CLI's --json): it gets the redacted form too
+        result = RedactingReporter.redact(result, redactor(credentials, context));
         if (result.success()) {
             reporter.progress("complete", "Job completed: " + result.outcome().wire(), Map.of());
         } else {

@@ -109,6 +109,7 @@ class JobRunnerBadInputTest {
         assertThat(reporter.results).containsExactly(result);
         assertThat(result.success()).isEqualTo(result.outcome().isSuccessful());
         assertThat(reporter.everything()).doesNotContain(SCM_TOKEN).doesNotContain(API_KEY);
+        assertThat(result.toString()).doesNotContain(SCM_TOKEN).doesNotContain(API_KEY);
         assertThat(temp.resolve("work/job-bad")).doesNotExist();
         return result;
     }
@@ -183,6 +184,14 @@ class JobRunnerBadInputTest {
 
         assertThat(result.outcome()).isEqualTo(RunOutcome.AGENT_FAILED);
         assertThat(result.errorMessage()).contains("exited with code 3").contains("simulated failure");
+    }
+
+    @Test
+    void aSecretTheAgentPrintsIntoItsErrorIsRedactedInTheReturnedResult() {
+        JobResult result = run(payload(), "leak-fail");
+
+        assertThat(result.outcome()).isEqualTo(RunOutcome.AGENT_FAILED);
+        assertThat(result.errorMessage()).contains("exited with code 2", "request with key [REDACTED] was refused");
     }
 
     @Test

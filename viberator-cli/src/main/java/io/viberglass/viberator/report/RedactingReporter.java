@@ -5,6 +5,7 @@ import io.viberglass.common.job.LogEntry;
 import io.viberglass.common.job.LogLevel;
 import io.viberglass.common.security.SecretRedactor;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Scrubs secrets from every message, detail value and error text before it reaches the wrapped reporter. */
@@ -34,18 +35,32 @@ public final class RedactingReporter implements JobReporter {
 
     @Override
     public boolean result(JobResult result) {
+        return delegate.result(redact(result, redactor));
+    }
+
+    /**
+     * The result as it may leave the worker: secrets scrubbed from every text field, and fields cut to the sizes the
+     * contract allows, so the platform never refuses a result for being too large.
+     */
+    public static JobResult redact(JobResult result, SecretRedactor redactor) {
         String error = result.errorMessage() == null ? null : limit(redactor.redact(result.errorMessage()), 10_000);
-        return delegate.result(new JobResult(
+        String document =
+                result.documentContent() == null ? null : limit(redactor.redact(result.documentContent()), 1_000_000);
+        List<String> files = result.changedFiles().stream()
+                .limit(10_000)
+                .map(file -> limit(file, 4096))
+                .toList();
+        return new JobResult(
                 result.success(),
                 result.outcome(),
                 error,
                 result.branch(),
                 result.commitHash(),
                 redactor.redact(result.pullRequestUrl()),
-                result.documentContent() == null ? null : redactor.redact(result.documentContent()),
-                result.changedFiles(),
+                document,
+                files,
                 result.executionTimeMs(),
-                result.usage()));
+                result.usage());
     }
 
     @Override
