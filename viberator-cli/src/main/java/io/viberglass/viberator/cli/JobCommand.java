@@ -11,14 +11,12 @@ import io.viberglass.viberator.payload.BootstrapClient;
 import io.viberglass.viberator.payload.InvalidPayloadException;
 import io.viberglass.viberator.payload.PayloadReader;
 import io.viberglass.viberator.process.Cancellation;
-import io.viberglass.viberator.report.CallbackClient;
 import io.viberglass.viberator.report.CallbackReporter;
 import io.viberglass.viberator.report.ConsoleReporter;
 import io.viberglass.viberator.report.JobReporter;
 import io.viberglass.viberator.report.RedactingReporter;
 import io.viberglass.viberator.report.TeeReporter;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +111,7 @@ final class JobCommand implements Callable<Integer> {
         try {
             payload = reader.read(json);
         } catch (InvalidPayloadException e) {
-            JobReporter reporter = reporter(http, url, id, tenant, token, cancellation);
+            JobReporter reporter = reporter(url, id, tenant, token, cancellation);
             // the platform still learns why its job cannot run, when it can be told
             new RedactingReporter(reporter, SecretValueRedaction.of(token))
                     .result(JobResult.failure(RunOutcome.CONFIG_INVALID, e.getMessage(), 0));
@@ -123,7 +121,6 @@ final class JobCommand implements Callable<Integer> {
 
         String callbackBase = url != null ? url : payload.platformApiUrl();
         JobReporter reporter = reporter(
-                http,
                 callbackBase,
                 id != null ? id : payload.jobId(),
                 tenant != null ? tenant : payload.tenantId(),
@@ -143,22 +140,14 @@ final class JobCommand implements Callable<Integer> {
     }
 
     /** Callbacks when the platform can be reached, always the terminal. */
-    private JobReporter reporter(
-            HttpClient http, String url, String id, String tenant, String token, Cancellation cancellation) {
+    private JobReporter reporter(String url, String id, String tenant, String token, Cancellation cancellation) {
         ConsoleReporter console = new ConsoleReporter(spec.commandLine().getErr(), output.verbose);
         if (url == null || id == null || token == null || tenant == null) {
             return console;
         }
-        CallbackClient client = new CallbackClient(
-                http,
-                Json.newMapper(),
-                URI.create(url),
-                tenant,
-                SecretValue.of(token),
-                cancellation,
-                CallbackClient.RetryPolicy.DEFAULT);
-        return new TeeReporter(List.of(
-                new CallbackReporter(client, id, environment.clock(), CallbackReporter.DEFAULT_FLUSH_DELAY), console));
+        CallbackReporter callbacks =
+                CallbackReporter.to(new WorkerInvocation(id, url, tenant, token), cancellation, environment.clock());
+        return new TeeReporter(List.of(callbacks, console));
     }
 
     private String option(String flag, String variable) {

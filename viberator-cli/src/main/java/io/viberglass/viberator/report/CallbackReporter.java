@@ -6,6 +6,12 @@ import io.viberglass.common.job.LogBatch;
 import io.viberglass.common.job.LogEntry;
 import io.viberglass.common.job.LogLevel;
 import io.viberglass.common.job.ProgressUpdate;
+import io.viberglass.common.job.WorkerInvocation;
+import io.viberglass.common.json.Json;
+import io.viberglass.common.security.SecretValue;
+import io.viberglass.viberator.process.Cancellation;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +55,22 @@ public final class CallbackReporter implements JobReporter {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * A reporter to the platform named in {@code invocation}, with the default retry policy and 2 s log flushes: what
+     * {@code viberator job} and the Lambda handler use.
+     */
+    public static CallbackReporter to(WorkerInvocation invocation, Cancellation cancellation, Clock clock) {
+        CallbackClient client = new CallbackClient(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                Json.newMapper(),
+                URI.create(invocation.platformApiUrl()),
+                invocation.tenantId(),
+                SecretValue.of(invocation.callbackToken()),
+                cancellation,
+                CallbackClient.RetryPolicy.DEFAULT);
+        return new CallbackReporter(client, invocation.jobId(), clock, DEFAULT_FLUSH_DELAY);
     }
 
     @Override
