@@ -2,39 +2,44 @@ package io.viberglass.viberator;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
 
 /** The harness library stays free of the CLI and of databases, so the Lambda handler can use it as it is. */
-@AnalyzeClasses(packages = "io.viberglass.viberator", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.viberglass.viberator");
 
-    @ArchTest
-    static final ArchRule libraryDoesNotUsePicocli = noClasses()
-            .that()
-            .resideOutsideOfPackage("io.viberglass.viberator.cli..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAPackage("picocli..");
+    @Test
+    void theLibraryDoesNotUsePicocliOrTheCliPackage() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.viberglass.viberator.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("picocli..", "io.viberglass.viberator.cli..")
+                .check(CLASSES);
+    }
 
-    @ArchTest
-    static final ArchRule libraryDoesNotDependOnTheCli = noClasses()
-            .that()
-            .resideOutsideOfPackage("io.viberglass.viberator.cli..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAPackage("io.viberglass.viberator.cli..");
+    @Test
+    void nothingTouchesADatabase() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "org.jdbi..")
+                .check(CLASSES);
+    }
 
-    @ArchTest
-    static final ArchRule noDatabaseAccess =
-            noClasses().should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.jdbi..");
-
-    @ArchTest
-    static final ArchRule noPrintingToTheProcessStreams = noClasses()
-            .should()
-            .accessField(System.class, "out")
-            .orShould()
-            .accessField(System.class, "err");
+    @Test
+    void nothingPrintsToTheProcessStreamsDirectly() {
+        noClasses()
+                .should()
+                .accessField(System.class, "out")
+                .orShould()
+                .accessField(System.class, "err")
+                .check(CLASSES);
+    }
 }
