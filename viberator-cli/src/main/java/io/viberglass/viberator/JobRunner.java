@@ -206,7 +206,7 @@ public final class JobRunner {
             }
             checkCancelled(context);
             AgentRequest request = new AgentRequest(
-                    prompts.build(payload, instructions),
+                    workspace.promptArgument(prompts.build(payload, instructions)),
                     workspace.repo(),
                     workspace.dir(),
                     workspace.home(),

@@ -6,6 +6,7 @@ import io.viberglass.viberator.git.GitOperationException;
 import io.viberglass.viberator.git.GitRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ import java.util.Optional;
 final class Workspace {
     /** Where instruction files go when the repository already has a file at their path. */
     static final String SHADOW_DIR = ".viberator/instructions";
+    /** Below Linux's 128 KiB per-argument limit (MAX_ARG_STRLEN), with room for the harness's own text. */
+    static final int MAX_PROMPT_ARGUMENT_BYTES = 100_000;
 
     private final Path jobDir;
 
@@ -84,6 +87,21 @@ final class Workspace {
         }
         repository.exclude(excluded);
         return written;
+    }
+
+    /**
+     * The prompt as the agent's command-line argument. Linux caps one argument at 128 KiB, and a task with research and
+     * plan documents can exceed that, so a long prompt is written to {@code PROMPT.md} in the job directory (outside
+     * the work tree, so it is never committed) and the argument points the agent at it.
+     */
+    String promptArgument(String prompt) throws IOException {
+        if (prompt.getBytes(StandardCharsets.UTF_8).length <= MAX_PROMPT_ARGUMENT_BYTES) {
+            return prompt;
+        }
+        Path file = jobDir.resolve("PROMPT.md");
+        Files.writeString(file, prompt, StandardCharsets.UTF_8);
+        return "Your task is too long for the command line, so it is in the file " + file
+                + ". Read that whole file first, then do exactly what it says.";
     }
 
     /** Reads and deletes a file the agent left in the repository root; empty when it is not there. */

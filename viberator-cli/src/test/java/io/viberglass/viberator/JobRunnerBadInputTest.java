@@ -195,6 +195,34 @@ class JobRunnerBadInputTest {
     }
 
     @Test
+    void aTaskTooLongForTheCommandLineReachesTheAgentThroughAFile() throws Exception {
+        Path args = temp.resolve("args.txt");
+        env.put("FAKE_AGENT_ARGS_FILE", args.toString());
+        String huge = "Add a greeting.\n" + "Context line that repeats.\n".repeat(10_000);
+        JobPayload payload = new JobPayload(
+                1,
+                "job-bad",
+                JobKind.EXECUTION,
+                "t1",
+                null,
+                null,
+                AgentSpec.of(AgentType.CLAUDE_CODE),
+                new RepositorySpec(
+                        remote.toString(), "main", "viberator/long", null, ScmProvider.GIT, null, null, null, null),
+                huge,
+                null,
+                List.of(),
+                null,
+                List.of());
+
+        JobResult result = run(payload, "edit");
+
+        assertThat(result.outcome()).as(result.errorMessage()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(Files.readString(args)).contains("PROMPT.md").hasSizeLessThan(2_000);
+        assertThat(GitFixtures.files(remote, "viberator/long")).doesNotContain("PROMPT.md");
+    }
+
+    @Test
     void agentKilledBySignal() {
         JobResult result = run(payload(), "crash");
 
