@@ -33,30 +33,52 @@ class ClankersApiTest {
 
     @Test
     void aNewClankerIsInactiveWithASlugAndItsOptions() {
-        JsonNode clanker = create(Map.of("name", "Claude on Docker " + UUID.randomUUID().toString().substring(0, 4),
-                "agent", "claude-code", "agentOptions", Map.of("model", "claude-sonnet-4-5"), "deploymentStrategy",
-                "docker", "deploymentConfig", Map.of("image", "ghcr.io/viberglass/worker-claude:1"),
-                "concurrencyLimit", 3));
+        JsonNode clanker = create(Map.of(
+                "name",
+                "Claude on Docker " + UUID.randomUUID().toString().substring(0, 4),
+                "agent",
+                "claude-code",
+                "agentOptions",
+                Map.of("model", "claude-sonnet-4-5"),
+                "deploymentStrategy",
+                "docker",
+                "deploymentConfig",
+                Map.of("image", "ghcr.io/viberglass/worker-claude:1"),
+                "concurrencyLimit",
+                3));
 
         assertThat(clanker.get("status").asText()).isEqualTo("inactive");
         assertThat(clanker.get("slug").asText()).startsWith("claude-on-docker-");
         assertThat(clanker.at("/agentOptions/model").asText()).isEqualTo("claude-sonnet-4-5");
         assertThat(clanker.get("concurrencyLimit").asInt()).isEqualTo(3);
         assertThat(clanker.get("missingConfiguration")).isEmpty();
-        assertThat(api.get("/api/clankers/by-slug/" + clanker.get("slug").asText()).expect(200).json().get("id"))
+        assertThat(api.get("/api/clankers/by-slug/" + clanker.get("slug").asText())
+                        .expect(200)
+                        .json()
+                        .get("id"))
                 .isEqualTo(clanker.get("id"));
     }
 
     @Test
     void startRefusesAnIncompleteConfigurationNamingWhatIsMissing() {
-        JsonNode clanker = create(Map.of("name", "ECS", "agent", "codex", "deploymentStrategy", "ecs",
-                "deploymentConfig", Map.of("cluster", "workers")));
+        JsonNode clanker = create(Map.of(
+                "name",
+                "ECS",
+                "agent",
+                "codex",
+                "deploymentStrategy",
+                "ecs",
+                "deploymentConfig",
+                Map.of("cluster", "workers")));
 
-        assertThat(clanker.get("missingConfiguration")).extracting(JsonNode::asText)
+        assertThat(clanker.get("missingConfiguration"))
+                .extracting(JsonNode::asText)
                 .containsExactly("deploymentConfig.taskDefinition", "deploymentConfig.subnets");
-        var reply = api.post("/api/clankers/" + clanker.get("id").asText() + "/start", Map.of()).expect(400);
+        var reply = api.post("/api/clankers/" + clanker.get("id").asText() + "/start", Map.of())
+                .expect(400);
         assertThat(reply.json().get("code").asText()).isEqualTo("PROVISIONING_CONFIG_ERROR");
-        assertThat(reply.json().get("details")).extracting(d -> d.get("field").asText())
+        assertThat(reply.json().get("details"))
+                .extracting(d -> d.get("field").asText())
                 .containsExactly("deploymentConfig.taskDefinition", "deploymentConfig.subnets");
     }
 
@@ -65,22 +87,39 @@ class ClankersApiTest {
         JsonNode clanker = create(Map.of("name", "Local", "agent", "gemini-cli", "deploymentStrategy", "local"));
         String path = "/api/clankers/" + clanker.get("id").asText();
 
-        assertThat(api.post(path + "/start", Map.of()).expect(200).json().get("status").asText()).isEqualTo("active");
-        assertThat(api.put(path, Map.of("description", "renamed only")).expect(200).json().get("status").asText())
+        assertThat(api.post(path + "/start", Map.of())
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("active");
+        assertThat(api.put(path, Map.of("description", "renamed only"))
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asText())
                 .isEqualTo("active");
 
-        JsonNode moved = api.put(path, Map.of("deploymentStrategy", "lambda", "deploymentConfig",
-                Map.of("functionName", "viberator"))).expect(200).json();
+        JsonNode moved = api.put(
+                        path,
+                        Map.of("deploymentStrategy", "lambda", "deploymentConfig", Map.of("functionName", "viberator")))
+                .expect(200)
+                .json();
 
         assertThat(moved.get("status").asText()).isEqualTo("inactive");
         assertThat(moved.get("statusMessage").asText()).contains("start the clanker again");
-        assertThat(api.post(path + "/deactivate", Map.of()).expect(200).json().get("status").asText())
+        assertThat(api.post(path + "/deactivate", Map.of())
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asText())
                 .isEqualTo("inactive");
     }
 
     @Test
     void listPagesAndDeleteRemoves() {
-        String id = create(Map.of("name", "Doomed", "agent", "opencode", "deploymentStrategy", "local")).get("id")
+        String id = create(Map.of("name", "Doomed", "agent", "opencode", "deploymentStrategy", "local"))
+                .get("id")
                 .asText();
 
         JsonNode page = api.get("/api/clankers?limit=1").expect(200).json();
@@ -100,18 +139,22 @@ class ClankersApiTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"agent\":\"codex\",\"deploymentStrategy\":\"local\"}|name",
-        "{\"name\":\"x\",\"deploymentStrategy\":\"local\"}|agent",
-        "{\"name\":\"x\",\"agent\":\"cursor\",\"deploymentStrategy\":\"local\"}|agent",
-        "{\"name\":\"x\",\"agent\":\"codex\"}|deploymentStrategy",
-        "{\"name\":\"x\",\"agent\":\"codex\",\"deploymentStrategy\":\"k8s\"}|deploymentStrategy",
-        "{\"name\":\"x\",\"agent\":\"codex\",\"deploymentStrategy\":\"local\",\"concurrencyLimit\":0}|concurrencyLimit",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"agent\":\"codex\",\"deploymentStrategy\":\"local\"}|name",
+                "{\"name\":\"x\",\"deploymentStrategy\":\"local\"}|agent",
+                "{\"name\":\"x\",\"agent\":\"cursor\",\"deploymentStrategy\":\"local\"}|agent",
+                "{\"name\":\"x\",\"agent\":\"codex\"}|deploymentStrategy",
+                "{\"name\":\"x\",\"agent\":\"codex\",\"deploymentStrategy\":\"k8s\"}|deploymentStrategy",
+                "{\"name\":\"x\",\"agent\":\"codex\",\"deploymentStrategy\":\"local\",\"concurrencyLimit\":0}|concurrencyLimit",
+            })
     void invalidClankerIs400NamingTheField(String body, String field) {
         var reply = api.post("/api/clankers", body).expect(400);
 
-        assertThat(reply.json().get("details")).extracting(d -> d.get("field").asText()).contains(field);
+        assertThat(reply.json().get("details"))
+                .extracting(d -> d.get("field").asText())
+                .contains(field);
     }
 
     @Test
