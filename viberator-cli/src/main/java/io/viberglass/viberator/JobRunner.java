@@ -121,13 +121,16 @@ public final class JobRunner {
                             "No harness for agent " + payload.agent().type().wire()));
             JobCredentials jobCredentials = JobCredentials.resolve(payload, harness, context);
             credentials = jobCredentials.all();
-            reporter = new RedactingReporter(context.reporter(), redactor(credentials, context));
+            JobReporter redacting = new RedactingReporter(context.reporter(), redactor(credentials, context));
+            reporter = redacting;
             reporter.progress(
                     "initialize",
                     "Starting " + payload.kind().wire() + " job " + payload.jobId(),
                     Map.of("agent", harness.type().wire()));
-            jobCredentials.missing().forEach(name -> context.reporter()
-                    .log(LogLevel.WARN, "viberator", "Credential " + name + " was not found"));
+            jobCredentials
+                    .missing()
+                    .forEach(
+                            name -> redacting.log(LogLevel.WARN, "viberator", "Credential " + name + " was not found"));
 
             BinaryResolver binaries = new BinaryResolver(context.environment(), context.binaryOverrides());
             Path executable = binaries.resolve(harness)
