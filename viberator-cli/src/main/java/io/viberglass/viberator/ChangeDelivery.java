@@ -101,6 +101,12 @@ final class ChangeDelivery {
                     (pr.created() ? "Opened " : "Updated ") + pr.url(),
                     Map.of("url", pr.url(), "created", pr.created()));
             return new Delivered(branch, commit, pr.url(), changed);
+        } catch (IllegalArgumentException e) {
+            // the URL does not name an owner and repository (a bare host path): there is nothing to open a PR on
+            throw new RunFailure(
+                    RunOutcome.PULL_REQUEST_FAILED,
+                    "Branch " + branch + " was pushed, but no pull request can be opened: " + e.getMessage(),
+                    e);
         } catch (PullRequestException e) {
             throw new RunFailure(
                     e.credentialRejected() ? RunOutcome.SCM_CREDENTIAL_INVALID : RunOutcome.PULL_REQUEST_FAILED,

@@ -28,6 +28,7 @@ import io.viberglass.common.job.WorkerSettings;
 import io.viberglass.common.json.Json;
 import io.viberglass.viberator.testing.FakeAgents;
 import io.viberglass.viberator.testing.GitFixtures;
+import io.viberglass.viberator.testing.GitHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -135,6 +136,62 @@ class JobCommandCallbacksTest {
                 .withRequestBody(matchingJsonPath("$.branch", equalTo("viberator/job-1")))
                 .withRequestBody(matchingJsonPath("$.usage.costUsd")));
         assertThat(GitFixtures.head(remote, "viberator/job-1")).isNotNull();
+    }
+
+    @Test
+    void overHttpsStyleTokenAuthTheMountedScmTokenClonesPushesAndOpensThePullRequest() throws Exception {
+        String scmToken = "ghp_" + "h".repeat(36);
+        Files.createDirectories(temp.resolve("secrets"));
+        Files.writeString(temp.resolve("secrets/GITHUB_TOKEN"), scmToken + "\n");
+        Files.writeString(temp.resolve("secrets/ANTHROPIC_API_KEY"), API_KEY + "\n");
+        platform.stubFor(get(urlPathEqualTo("/repos/acme/shop"))
+                .willReturn(okJson("{\"name\":\"shop\",\"full_name\":\"acme/shop\",\"owner\":{\"login\":\"acme\"},"
+                        + "\"url\":\"" + platform.baseUrl() + "/repos/acme/shop\"}")));
+        platform.stubFor(get(urlPathEqualTo("/repos/acme/shop/pulls")).willReturn(okJson("[]")));
+        platform.stubFor(post(urlPathEqualTo("/repos/acme/shop/pulls"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"number\":1,\"html_url\":\"https://github.com/acme/shop/pull/1\"}")));
+        try (GitHttpServer git = new GitHttpServer(temp, scmToken, false)) {
+            JobPayload payload = new JobPayload(
+                    1,
+                    JOB,
+                    JobKind.EXECUTION,
+                    "tenant-1",
+                    null,
+                    platform.baseUrl(),
+                    AgentSpec.of(AgentType.CLAUDE_CODE),
+                    new RepositorySpec(
+                            git.url("acme/shop.git"),
+                            "main",
+                            "viberator/http",
+                            null,
+                            ScmProvider.GITHUB,
+                            platform.baseUrl(),
+                            "GITHUB_TOKEN",
+                            null,
+                            null),
+                    "Add a greeting",
+                    null,
+                    List.of(),
+                    null,
+                    List.of("ANTHROPIC_API_KEY", "GITHUB_TOKEN"));
+            serve(payload);
+
+            CliRunner.Run run = cli("edit").execute("job", "--json");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        }
+        assertThat(GitFixtures.files(remote, "viberator/http")).contains("HELLO.md");
+        platform.verify(postRequestedFor(urlPathEqualTo("/repos/acme/shop/pulls"))
+                .withHeader("Authorization", equalTo("token " + scmToken)));
+        platform.verify(postRequestedFor(urlPathEqualTo("/api/jobs/" + JOB + "/result"))
+                .withRequestBody(matchingJsonPath("$.pullRequestUrl", equalTo("https://github.com/acme/shop/pull/1"))));
+        assertThat(platform.getAllServeEvents())
+                .filteredOn(event -> event.getRequest().getUrl().startsWith("/api/jobs/"))
+                .allSatisfy(event ->
+                        assertThat(event.getRequest().getBodyAsString()).doesNotContain(scmToken));
     }
 
     @Test
