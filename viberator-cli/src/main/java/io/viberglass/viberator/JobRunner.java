@@ -26,6 +26,7 @@ import io.viberglass.viberator.report.RedactingReporter;
 import io.viberglass.viberator.scm.GitHubPullRequests;
 import io.viberglass.viberator.scm.GitLabMergeRequests;
 import io.viberglass.viberator.scm.PullRequestService;
+import io.viberglass.viberator.scm.RepositoryAddress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -185,15 +186,18 @@ public final class JobRunner {
             JobReporter reporter,
             Instant started)
             throws RunFailure, GitOperationException, IOException {
-        String branch = payload.kind().changesCode() ? workBranch(payload) : null;
+        String branch = payload.kind().changesCode() ? BranchNames.forPayload(payload, clock.instant()) : null;
         checkCancelled(context);
         reporter.progress(
                 "clone",
                 "Cloning " + payload.repository().url() + " at "
                         + payload.repository().baseBranch(),
                 Map.of("repository", payload.repository().url()));
+        String cloneUrl = credentials.scmToken().isPresent()
+                ? RepositoryAddress.httpsForSsh(payload.repository().url())
+                : payload.repository().url();
         try (GitRepository repository = GitRepository.cloneWorkBranch(
-                payload.repository().url(),
+                cloneUrl,
                 payload.repository().baseBranch(),
                 branch,
                 workspace.repo(),
@@ -259,21 +263,6 @@ public final class JobRunner {
                     elapsed(started),
                     agent.transcript().usage());
         }
-    }
-
-    private String workBranch(JobPayload payload) {
-        String given = payload.repository().branch();
-        if (given != null && !given.isBlank()) {
-            return BranchNames.sanitize(given);
-        }
-        var ticket = payload.ticket();
-        return BranchNames.render(
-                payload.repository().branchTemplate(),
-                payload.jobId(),
-                ticket == null ? null : ticket.id(),
-                ticket == null ? null : ticket.externalKey(),
-                payload.clankerId(),
-                clock.instant());
     }
 
     private static void checkCancelled(RunContext context) throws RunFailure {

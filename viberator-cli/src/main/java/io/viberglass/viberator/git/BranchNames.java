@@ -1,5 +1,7 @@
 package io.viberglass.viberator.git;
 
+import io.viberglass.common.job.JobPayload;
+import io.viberglass.common.job.TicketContext;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -51,6 +53,22 @@ public final class BranchNames {
         matcher.appendTail(out);
         String clean = sanitize(out.toString());
         return clean.isEmpty() ? "viberator/" + sanitize(jobId) : clean;
+    }
+
+    /** The work branch of a payload: its rendered {@code branch}, else its template rendered now. */
+    public static String forPayload(JobPayload payload, Instant now) {
+        String given = payload.repository().branch();
+        if (given != null && !given.isBlank()) {
+            return sanitize(given);
+        }
+        TicketContext ticket = payload.ticket();
+        return render(
+                payload.repository().branchTemplate(),
+                payload.jobId(),
+                ticket == null ? null : ticket.id(),
+                ticket == null ? null : ticket.externalKey(),
+                payload.clankerId(),
+                now);
     }
 
     /** Makes any text a valid, unsurprising ref name. */

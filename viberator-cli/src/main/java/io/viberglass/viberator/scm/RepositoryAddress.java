@@ -69,6 +69,19 @@ public record RepositoryAddress(String scheme, String host, int port, List<Strin
         return webScheme + "://" + host + (port > 0 && !"ssh".equals(scheme) ? ":" + port : "");
     }
 
+    /**
+     * The HTTPS clone URL for an ssh-style address ({@code git@host:owner/repo.git}), which the worker uses when it
+     * holds a token: JGit here speaks HTTP(S) and local transports, and tokens are HTTPS credentials. Other addresses are
+     * returned unchanged.
+     */
+    public static String httpsForSsh(String url) {
+        RepositoryAddress address = parse(url);
+        if (!"ssh".equals(address.scheme()) || address.host() == null) {
+            return url;
+        }
+        return "https://" + address.host() + "/" + String.join("/", address.segments()) + ".git";
+    }
+
     @Override
     public String toString() {
         return (host == null ? "" : host + ":") + String.join("/", segments);

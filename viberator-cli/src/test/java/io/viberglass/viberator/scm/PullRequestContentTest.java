@@ -76,6 +76,11 @@ class PullRequestContentTest {
                 .isEqualTo("https://api.github.com");
         assertThat(GitHubPullRequests.endpoint(null, RepositoryAddress.parse("https://ghe.corp/a/b")))
                 .isEqualTo("https://ghe.corp/api/v3");
+        assertThat(RepositoryAddress.httpsForSsh("git@github.com:acme/shop.git"))
+                .isEqualTo("https://github.com/acme/shop.git");
+        assertThat(RepositoryAddress.httpsForSsh("https://github.com/acme/shop.git"))
+                .isEqualTo("https://github.com/acme/shop.git");
+        assertThat(RepositoryAddress.httpsForSsh("/tmp/x/shop.git")).isEqualTo("/tmp/x/shop.git");
         assertThat(GitLabMergeRequests.server("https://gl.corp/api/v4/", RepositoryAddress.parse("https://x/a/b")))
                 .isEqualTo("https://gl.corp");
     }
