@@ -25,6 +25,15 @@ class LayeringTest {
     }
 
     @Test
+    void theWorkerNeverDependsOnThePlatform() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.viberglass.platform..", "io.dropwizard..")
+                .check(CLASSES);
+    }
+
+    @Test
     void nothingTouchesADatabase() {
         noClasses()
                 .should()
