@@ -89,7 +89,10 @@ class CrashRecoveryTest {
         assertThat(startedProgress).isEqualTo(JOBS);
     }
 
-    /** A worker in shell: fetch the payload (once), work a little, report success; retry while the platform is down. */
+    /**
+     * A worker in shell: fetch the payload (once), work a little, report success; retry for up to five minutes while
+     * the platform is down, as the real worker does, since a restart on a loaded machine can take most of a minute.
+     */
     private static Path writeWorker(Path directory, Path record) throws Exception {
         Path script = directory.resolve("worker.sh");
         Files.writeString(
@@ -98,14 +101,14 @@ class CrashRecoveryTest {
                 #!/bin/bash
                 base="$PLATFORM_API_URL/api/jobs/$JOB_ID"
                 auth=(-H "X-Callback-Token: $CALLBACK_TOKEN" -H "X-Tenant-Id: $TENANT_ID")
-                for attempt in $(seq 1 200); do
+                for attempt in $(seq 1 1500); do
                   code=$(curl -s -o /dev/null -w '%%{http_code}' "${auth[@]}" "$base/bootstrap")
                   if [ "$code" = 200 ]; then echo "$JOB_ID started" >> "%1$s"; break; fi
                   if [ "$code" = 409 ] || [ "$code" = 401 ]; then echo "$JOB_ID refused-$code" >> "%1$s"; exit 0; fi
                   sleep 0.2
                 done
                 sleep 1
-                for attempt in $(seq 1 200); do
+                for attempt in $(seq 1 1500); do
                   code=$(curl -s -o /dev/null -w '%%{http_code}' "${auth[@]}" -H 'Content-Type: application/json' \\
                     -d '{"success":true,"outcome":"succeeded","executionTimeMs":1000}' "$base/result")
                   if [ "$code" = 200 ] || [ "$code" = 409 ]; then echo "$JOB_ID reported-$code" >> "%1$s"; exit 0; fi

@@ -96,8 +96,7 @@ final class JobCommand implements Callable<Integer> {
                         "Missing " + String.join(", ", missing) + " (flag or environment variable)");
             }
             try {
-                json = new BootstrapClient(http, Duration.ofSeconds(1))
-                        .fetch(new WorkerInvocation(id, url, tenant, token));
+                json = new BootstrapClient(http).fetch(new WorkerInvocation(id, url, tenant, token));
             } catch (BootstrapClient.BootstrapException e) {
                 err.println("viberator: " + e.getMessage());
                 err.flush();

@@ -13,17 +13,26 @@ import java.time.Duration;
 
 /**
  * Fetches a job's payload from the platform: {@code GET {platform}/api/jobs/{id}/bootstrap} with the callback token and
- * tenant headers. The response body is the payload JSON itself. Network errors and 5xx are retried a few times
- * (a container may start before the platform's load balancer has it); 4xx are final.
+ * tenant headers. The response body is the payload JSON itself. Network errors, 429 and 5xx are retried with
+ * doubling delays capped at {@code maxDelay} (a container may start before the platform's load balancer has it, or
+ * while the platform restarts); other 4xx are final.
  */
 public final class BootstrapClient {
-    private static final int ATTEMPTS = 3;
     private final HttpClient http;
     private final Duration retryDelay;
+    private final Duration maxDelay;
+    private final int attempts;
 
-    public BootstrapClient(HttpClient http, Duration retryDelay) {
+    /** About three and a half minutes of tries: 1, 2, 4, 8, 16 s, then every 30 s. */
+    public BootstrapClient(HttpClient http) {
+        this(http, Duration.ofSeconds(1), Duration.ofSeconds(30), 12);
+    }
+
+    public BootstrapClient(HttpClient http, Duration retryDelay, Duration maxDelay, int attempts) {
         this.http = http;
         this.retryDelay = retryDelay;
+        this.maxDelay = maxDelay;
+        this.attempts = attempts;
     }
 
     /** The payload JSON. */
@@ -39,7 +48,7 @@ public final class BootstrapClient {
                 .GET()
                 .build();
         String lastProblem = "";
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
@@ -57,8 +66,9 @@ public final class BootstrapClient {
                 Thread.currentThread().interrupt();
                 throw new BootstrapException("Interrupted while fetching the payload");
             }
-            if (attempt < ATTEMPTS) {
-                pause(retryDelay.multipliedBy(attempt));
+            if (attempt < attempts) {
+                Duration doubled = retryDelay.multipliedBy(1L << Math.min(attempt - 1, 20));
+                pause(doubled.compareTo(maxDelay) > 0 ? maxDelay : doubled);
             }
         }
         throw new BootstrapException("The payload for job " + invocation.jobId() + " could not be fetched from " + base

@@ -30,9 +30,27 @@ public final class CallbackClient {
     /**
      * @param maxAttempts attempts including the first
      * @param baseDelay delay before the second attempt; doubles each time
+     * @param maxDelay the longest single delay
      */
-    public record RetryPolicy(int maxAttempts, Duration baseDelay) {
+    public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
+        /** Progress and log batches: a few quick tries, since the next heartbeat or batch follows soon. */
         public static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofSeconds(1));
+
+        /**
+         * The result: about seven minutes of tries, so a platform restart or rolling deploy while the worker finishes
+         * loses nothing (the platform waits for the result far longer than that before calling the job orphaned).
+         */
+        public static final RetryPolicy RESULT = new RetryPolicy(20, Duration.ofSeconds(1), Duration.ofSeconds(30));
+
+        public RetryPolicy(int maxAttempts, Duration baseDelay) {
+            this(maxAttempts, baseDelay, baseDelay.multipliedBy(1L << 20));
+        }
+
+        /** The delay after failed attempt number {@code attempt} (1-based). */
+        public Duration delayAfter(int attempt) {
+            Duration doubled = baseDelay.multipliedBy(1L << Math.min(attempt - 1, 20));
+            return doubled.compareTo(maxDelay) > 0 ? maxDelay : doubled;
+        }
     }
 
     /** What came of one callback. */
@@ -66,6 +84,11 @@ public final class CallbackClient {
 
     /** Posts {@code body} as JSON to {@code path} (from {@link Callbacks}), retrying as described above. */
     public Delivery post(String path, Object body, Duration timeout) {
+        return post(path, body, timeout, retry);
+    }
+
+    /** As {@link #post(String, Object, Duration)}, with its own retry policy. */
+    public Delivery post(String path, Object body, Duration timeout, RetryPolicy policy) {
         byte[] json;
         try {
             json = mapper.writeValueAsBytes(body);
@@ -81,10 +104,10 @@ public final class CallbackClient {
                 .build();
         for (int attempt = 1; ; attempt++) {
             Delivery delivery = attempt(request);
-            if (delivery != null || attempt >= retry.maxAttempts()) {
+            if (delivery != null || attempt >= policy.maxAttempts()) {
                 return delivery == null ? Delivery.FAILED : delivery;
             }
-            if (!pause(retry.baseDelay().multipliedBy(1L << (attempt - 1)))) {
+            if (!pause(policy.delayAfter(attempt))) {
                 return Delivery.FAILED;
             }
         }

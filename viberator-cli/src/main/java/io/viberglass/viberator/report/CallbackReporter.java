@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Reports to the platform: progress and the result straight away, log lines in batches of at most
  * {@link #MAX_BATCH} entries, flushed when the batch is full or a delay after its first entry, and before the result.
- * Batches go out in order from one sender thread, so a slow platform never blocks the agent's output. Progress failures are ignored (the next heartbeat tries again); the result is retried by the client.
+ * Batches go out in order from one sender thread, so a slow platform never blocks the agent's output. Progress failures are ignored (the next heartbeat tries again); the result is retried for minutes, so it
+ * survives a platform restart.
  */
 public final class CallbackReporter implements JobReporter {
     public static final int MAX_BATCH = 10;
@@ -37,6 +38,7 @@ public final class CallbackReporter implements JobReporter {
     private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(30);
 
     private final CallbackClient client;
+    private final CallbackClient.RetryPolicy resultRetry;
     private final String jobId;
     private final Clock clock;
     private final Duration flushDelay;
@@ -46,7 +48,17 @@ public final class CallbackReporter implements JobReporter {
     private ScheduledFuture<?> scheduledFlush;
 
     public CallbackReporter(CallbackClient client, String jobId, Clock clock, Duration flushDelay) {
+        this(client, CallbackClient.RetryPolicy.RESULT, jobId, clock, flushDelay);
+    }
+
+    public CallbackReporter(
+            CallbackClient client,
+            CallbackClient.RetryPolicy resultRetry,
+            String jobId,
+            Clock clock,
+            Duration flushDelay) {
         this.client = client;
+        this.resultRetry = resultRetry;
         this.jobId = jobId;
         this.clock = clock;
         this.flushDelay = flushDelay;
@@ -116,7 +128,8 @@ public final class CallbackReporter implements JobReporter {
     @Override
     public boolean result(JobResult result) {
         flush();
-        return client.post(Callbacks.resultPath(jobId), result, RESULT_TIMEOUT).ok();
+        return client.post(Callbacks.resultPath(jobId), result, RESULT_TIMEOUT, resultRetry)
+                .ok();
     }
 
     @Override

@@ -6,10 +6,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.viberglass.common.job.JobResult;
 import io.viberglass.common.job.LogBatch;
@@ -51,7 +53,12 @@ class CallbackReporterTest {
 
     JobReporter reporter(Duration flushDelay) {
         return new RedactingReporter(
-                new CallbackReporter(client(4), "j1", Clock.systemUTC(), flushDelay),
+                new CallbackReporter(
+                        client(4),
+                        new CallbackClient.RetryPolicy(4, Duration.ofMillis(10)),
+                        "j1",
+                        Clock.systemUTC(),
+                        flushDelay),
                 SecretRedactor.shapesOnly().withKnownValues(List.of(SECRET)));
     }
 
@@ -115,6 +122,48 @@ class CallbackReporterTest {
                         .get(0)
                         .getBodyAsString())
                 .doesNotContain(SECRET);
+    }
+
+    @Test
+    void theResultOutlastsAPlatformRestart() {
+        platform.stubFor(post(urlPathEqualTo("/api/jobs/j1/result"))
+                .inScenario("restart")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+                .willSetStateTo("starting"));
+        platform.stubFor(post(urlPathEqualTo("/api/jobs/j1/result"))
+                .inScenario("restart")
+                .whenScenarioStateIs("starting")
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("up"));
+        platform.stubFor(post(urlPathEqualTo("/api/jobs/j1/result"))
+                .inScenario("restart")
+                .whenScenarioStateIs("up")
+                .willReturn(ok()));
+        CallbackReporter reporter = new CallbackReporter(
+                client(4),
+                new CallbackClient.RetryPolicy(20, Duration.ofMillis(5), Duration.ofMillis(20)),
+                "j1",
+                Clock.systemUTC(),
+                Duration.ofMinutes(10));
+
+        assertThat(reporter.result(JobResult.failure(RunOutcome.AGENT_FAILED, "failed", 5)))
+                .isTrue();
+        platform.verify(3, postRequestedFor(urlPathEqualTo("/api/jobs/j1/result")));
+        reporter.close();
+    }
+
+    @Test
+    void theResultPolicyKeepsTryingForMinutesWithCappedDelays() {
+        CallbackClient.RetryPolicy policy = CallbackClient.RetryPolicy.RESULT;
+        Duration total = Duration.ZERO;
+        for (int attempt = 1; attempt < policy.maxAttempts(); attempt++) {
+            total = total.plus(policy.delayAfter(attempt));
+        }
+        assertThat(policy.delayAfter(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(policy.delayAfter(3)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(policy.delayAfter(19)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(total).isBetween(Duration.ofMinutes(5), Duration.ofMinutes(10));
     }
 
     @Test
