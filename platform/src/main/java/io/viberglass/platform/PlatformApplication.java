@@ -18,6 +18,7 @@ import io.viberglass.platform.infra.health.HealthServlet;
 import io.viberglass.platform.infra.health.OpenApi;
 import io.viberglass.platform.infra.health.PrometheusMetrics;
 import io.viberglass.platform.infra.http.HttpFilters;
+import io.viberglass.platform.infra.web.WebApp;
 import io.viberglass.platform.projects.ProjectService;
 import io.viberglass.platform.projects.Projects;
 import io.viberglass.platform.tickets.Tickets;
@@ -90,6 +91,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 environment.getObjectMapper(),
                 environment.getValidator());
         OpenApi.register(environment.jersey(), version);
+        WebApp.register(environment);
     }
 
     private static String version() {
