@@ -17,7 +17,12 @@ const invalid = 'ring-red-500 focus:ring-red-500 dark:ring-red-500';
 interface FieldProps {
   label: string;
   /** The input, given the id, the described-by id and the invalid state to wire up. */
-  children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode;
+  children: (props: {
+    id: string;
+    'aria-describedby'?: string;
+    'aria-invalid'?: boolean;
+    'aria-required'?: boolean;
+  }) => ReactNode;
   hint?: ReactNode;
   error?: string;
   required?: boolean;
@@ -30,15 +35,22 @@ export function Field({ label, children, hint, error, required, className }: Fie
   const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <div className={cn('space-y-1.5', className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
-        {label}
+      <div className="flex items-baseline gap-0.5">
+        <label htmlFor={id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
+          {label}
+        </label>
         {required && (
-          <span className="ml-0.5 text-red-600" aria-hidden="true">
+          <span className="text-sm text-red-600" aria-hidden="true">
             *
           </span>
         )}
-      </label>
-      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      </div>
+      {children({
+        id,
+        'aria-describedby': describedBy,
+        'aria-invalid': error ? true : undefined,
+        'aria-required': required || undefined,
+      })}
       {error ? (
         <p id={`${id}-error`} className="text-sm text-red-600 dark:text-red-400" role="alert">
           {error}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { toast } from 'sonner';
 import type { Ticket } from '../../api/types';
 import { PHASES, SEVERITIES, STATUSES } from '../../api/types';
@@ -197,9 +197,10 @@ export function TicketsPage() {
 
       {tickets.isSuccess && total > 0 && (
         <nav className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm" aria-label="Pagination">
-          <label className="flex items-center gap-2 text-zinc-600 dark:text-zinc-400">
-            Per page
+          <div className="flex items-center gap-2 text-zinc-600 dark:text-zinc-400">
+            <label htmlFor="tickets-page-size">Per page</label>
             <Select
+              id="tickets-page-size"
               className="w-20"
               value={filters.pageSize}
               onChange={(event) => update({ pageSize: Number(event.target.value) })}
@@ -210,7 +211,7 @@ export function TicketsPage() {
                 </option>
               ))}
             </Select>
-          </label>
+          </div>
           <div className="flex items-center gap-3">
             <Button
               size="sm"
@@ -249,17 +250,20 @@ function FilterSelect({
   options: { value: string; label: string }[];
   onChange: (value: string) => void;
 }) {
+  const id = useId();
   return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-zinc-500 dark:text-zinc-400">
-      {label}
-      <Select className="w-44" value={value} onChange={(event) => onChange(event.target.value)}>
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium text-zinc-500 dark:text-zinc-400">
+        {label}
+      </label>
+      <Select id={id} className="w-44" value={value} onChange={(event) => onChange(event.target.value)}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
       </Select>
-    </label>
+    </div>
   );
 }
 
