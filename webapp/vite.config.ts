@@ -23,5 +23,7 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     css: false,
     include: ['src/**/*.test.{ts,tsx}'],
+    // jsdom page tests type and click like a user; other builds may share the machine's two cores
+    testTimeout: 30_000,
   },
 });

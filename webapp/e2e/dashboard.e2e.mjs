@@ -68,11 +68,19 @@ async function step(name, body) {
   await body();
   console.log(`ok   ${name} (${Date.now() - t0} ms)`);
 }
-async function snap(name) {
+async function snap(name, { fullPage = false } = {}) {
   if (shots) {
     await page.mouse.move(0, 0);
+    // the page as it rests: scrolled to the top, without the toasts of the step before
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      document.querySelectorAll('[data-sonner-toaster]').forEach((toaster) => (toaster.style.display = 'none'));
+    });
     await page.waitForTimeout(250); // let transitions settle
-    await page.screenshot({ path: join(shots, `${name}.png`) });
+    await page.screenshot({ path: join(shots, `${name}.png`), fullPage });
+    await page.evaluate(() =>
+      document.querySelectorAll('[data-sonner-toaster]').forEach((toaster) => (toaster.style.display = '')),
+    );
   }
 }
 /** Retries an assertion until it passes or 10 s have gone by. */
@@ -149,7 +157,7 @@ try {
     await general.getByLabel('Agent instructions', { exact: true }).fill('Run `npm test` before committing.\nNever touch the payments module.');
     await general.getByRole('button', { name: 'Save changes' }).click();
     await visible(page.getByText('Project settings saved'));
-    await snap('project-settings');
+    await snap('project-settings', { fullPage: true });
   });
 
   await step('create a ticket with a screenshot (and meet the client-side type check)', async () => {

@@ -65,7 +65,7 @@ function CheckRow({ check }: { check: ReadinessCheck }) {
           {check.label}
           {!ready && <span className="sr-only"> ({humanize(check.state)})</span>}
         </p>
-        {check.summary && <p className="truncate text-sm text-zinc-500 dark:text-zinc-400">{check.summary}</p>}
+        {check.summary && <p className="text-sm break-words text-zinc-500 dark:text-zinc-400">{check.summary}</p>}
       </div>
       {!ready && check.remediationUrl && (
         <Link

@@ -114,7 +114,7 @@ function TicketDetail({ ticket, crumbs }: { ticket: Ticket; crumbs: { label: str
           <Card>
             <CardHeader
               title="Status"
-              description="Where the ticket stands for the people waiting on it."
+              description="Where the ticket stands."
               actions={
                 <Segmented
                   label="Status"

@@ -198,7 +198,9 @@ export function TicketsPage() {
       {tickets.isSuccess && total > 0 && (
         <nav className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm" aria-label="Pagination">
           <div className="flex items-center gap-2 text-zinc-600 dark:text-zinc-400">
-            <label htmlFor="tickets-page-size">Per page</label>
+            <label htmlFor="tickets-page-size" className="whitespace-nowrap">
+              Per page
+            </label>
             <Select
               id="tickets-page-size"
               className="w-20"
