@@ -165,7 +165,11 @@ function ProjectSwitcher({ current }: { current: string | undefined }) {
         className="flex w-full items-center gap-2 rounded-lg px-2.5 py-2 text-left text-sm ring-1 ring-zinc-200 hover:bg-zinc-50 dark:ring-zinc-800 dark:hover:bg-zinc-800/60"
         aria-label="Switch project"
       >
-        <ProjectAvatar name={active?.name ?? current ?? 'All'} />
+        {active || current ? (
+          <ProjectAvatar name={active?.name ?? current ?? ''} />
+        ) : (
+          <FolderIcon className="size-5 text-zinc-500" />
+        )}
         <span className="min-w-0 flex-1 truncate font-medium text-zinc-800 dark:text-zinc-100">
           {active?.name ?? (current ? current : 'All projects')}
         </span>

@@ -1,5 +1,6 @@
 package io.viberglass.platform;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -9,6 +10,11 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.forms.MultiPartBundle;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.viberglass.common.json.Json;
+import io.viberglass.platform.clankers.ClankerService;
+import io.viberglass.platform.clankers.Clankers;
+import io.viberglass.platform.dispatch.Dispatcher;
+import io.viberglass.platform.dispatch.Dispatching;
+import io.viberglass.platform.dispatch.LocalProcessInvoker;
 import io.viberglass.platform.infra.db.Database;
 import io.viberglass.platform.infra.db.DatabaseBootstrap;
 import io.viberglass.platform.infra.db.Migrations;
@@ -19,10 +25,20 @@ import io.viberglass.platform.infra.health.OpenApi;
 import io.viberglass.platform.infra.health.PrometheusMetrics;
 import io.viberglass.platform.infra.http.HttpFilters;
 import io.viberglass.platform.infra.web.WebApp;
+import io.viberglass.platform.jobs.CallbackService;
+import io.viberglass.platform.jobs.JobLifecycle;
+import io.viberglass.platform.jobs.JobListener;
+import io.viberglass.platform.jobs.JobQueue;
+import io.viberglass.platform.jobs.JobService;
+import io.viberglass.platform.jobs.Jobs;
+import io.viberglass.platform.jobs.RunService;
+import io.viberglass.platform.jobs.TicketRunEffects;
 import io.viberglass.platform.projects.ProjectService;
 import io.viberglass.platform.projects.Projects;
+import io.viberglass.platform.tickets.TicketService;
 import io.viberglass.platform.tickets.Tickets;
 import java.time.Clock;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /** The Viberglass platform service. {@link #run} is the one wiring place: it reads like a table of contents. */
@@ -81,17 +97,44 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         PrometheusMetrics.register(environment);
 
         environment.jersey().register(new ApiInfoResource(version));
+        ObjectMapper mapper = environment.getObjectMapper();
         ProjectService projects = Projects.register(environment.jersey(), jdbi, clock);
-        Tickets.register(
-                environment.jersey(),
-                jdbi,
-                clock,
-                config.getMedia(),
-                projects,
-                environment.getObjectMapper(),
-                environment.getValidator());
+        TicketService tickets = Tickets.register(
+                environment.jersey(), jdbi, clock, config.getMedia(), projects, mapper, environment.getValidator());
+        ClankerService clankers = Clankers.register(environment.jersey(), jdbi, clock, mapper);
+        registerJobs(config, environment, jdbi, clock, tickets, projects, clankers);
         OpenApi.register(environment.jersey(), version);
         WebApp.register(environment);
+    }
+
+    private static void registerJobs(
+            PlatformConfiguration config,
+            Environment environment,
+            Jdbi jdbi,
+            Clock clock,
+            TicketService tickets,
+            ProjectService projects,
+            ClankerService clankers) {
+        ObjectMapper mapper = environment.getObjectMapper();
+        JobLifecycle lifecycle = new JobLifecycle(mapper);
+        TicketRunEffects ticketEffects = new TicketRunEffects();
+        List<JobListener> listeners = Jobs.listeners(ticketEffects);
+        JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects));
+        Dispatcher dispatcher = Dispatching.register(
+                environment,
+                jdbi,
+                clock,
+                config.getDispatch(),
+                config.getDataSourceFactory(),
+                config.getPublicUrl(),
+                lifecycle,
+                listeners,
+                List.of(new LocalProcessInvoker(config.getDispatch().getLocal(), System.getenv())));
+        Jobs.register(
+                environment.jersey(),
+                new JobService(jdbi, clock, lifecycle, queue, listeners, dispatcher::stopExecution),
+                new CallbackService(jdbi, clock, lifecycle, listeners),
+                new RunService(queue, tickets, projects, clankers, clock, config.getPublicUrl()));
     }
 
     private static String version() {

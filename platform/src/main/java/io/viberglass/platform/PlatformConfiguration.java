@@ -3,6 +3,7 @@ package io.viberglass.platform;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
+import io.viberglass.platform.dispatch.DispatchSettings;
 import io.viberglass.platform.infra.config.AuthSettings;
 import io.viberglass.platform.infra.config.DatabaseUrl;
 import io.viberglass.platform.infra.config.EmbeddedDatabaseSettings;
@@ -41,6 +42,10 @@ public class PlatformConfiguration extends Configuration {
     @Valid
     @NotNull
     private MediaSettings media = new MediaSettings();
+
+    @Valid
+    @NotNull
+    private DispatchSettings dispatch = new DispatchSettings();
 
     private boolean applied;
 
@@ -117,6 +122,16 @@ public class PlatformConfiguration extends Configuration {
     @JsonProperty
     public void setAuth(AuthSettings auth) {
         this.auth = auth;
+    }
+
+    @JsonProperty
+    public DispatchSettings getDispatch() {
+        return dispatch;
+    }
+
+    @JsonProperty
+    public void setDispatch(DispatchSettings dispatch) {
+        this.dispatch = dispatch;
     }
 
     @JsonProperty

@@ -3,6 +3,7 @@ package io.viberglass.platform.projects;
 import io.viberglass.common.job.ScmProvider;
 import io.viberglass.platform.infra.api.Page;
 import io.viberglass.platform.infra.api.Patch;
+import io.viberglass.platform.infra.api.Slugs;
 import io.viberglass.platform.infra.db.Constraints;
 import io.viberglass.platform.infra.errors.DomainException;
 import java.time.Clock;

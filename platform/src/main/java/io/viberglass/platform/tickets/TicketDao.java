@@ -112,6 +112,24 @@ public interface TicketDao {
     @RegisterConstructorMapper(Count.class)
     List<Count> countByAutoFix(UUID projectId);
 
+    // --- effects of execution runs; a resolved ticket stays resolved ---
+
+    @SqlUpdate("update tickets set auto_fix_status = 'pending', ticket_status = case when ticket_status = 'resolved' "
+            + "then ticket_status else 'in_progress' end, updated_at = :now where id = :id")
+    int executionQueued(UUID id, Instant now);
+
+    @SqlUpdate("update tickets set auto_fix_status = 'in_progress', updated_at = :now where id = :id")
+    int executionStarted(UUID id, Instant now);
+
+    @SqlUpdate(
+            "update tickets set auto_fix_status = 'completed', pull_request_url = coalesce(:pullRequestUrl, "
+                    + "pull_request_url), ticket_status = case when ticket_status = 'resolved' then ticket_status "
+                    + "when cast(:pullRequestUrl as text) is null then 'in_progress' else 'in_review' end, updated_at = :now where id = :id")
+    int executionCompleted(UUID id, String pullRequestUrl, Instant now);
+
+    @SqlUpdate("update tickets set auto_fix_status = 'failed', updated_at = :now where id = :id")
+    int executionFailed(UUID id, Instant now);
+
     /** A group and its size, for statistics. */
     record Count(String key, long count) {}
 

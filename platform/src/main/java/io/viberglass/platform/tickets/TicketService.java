@@ -1,10 +1,10 @@
 package io.viberglass.platform.tickets;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.viberglass.platform.infra.api.Page;
 import io.viberglass.platform.infra.api.Patch;
 import io.viberglass.platform.infra.errors.DomainException;
+import io.viberglass.platform.infra.json.JsonText;
 import io.viberglass.platform.media.MediaStore;
 import io.viberglass.platform.media.MediaTypes;
 import io.viberglass.platform.projects.ProjectDao;
@@ -25,14 +25,14 @@ public class TicketService {
     private final Clock clock;
     private final MediaStore mediaStore;
     private final MediaValidator mediaValidator;
-    private final ObjectMapper mapper;
+    private final JsonText json;
 
     public TicketService(Jdbi jdbi, Clock clock, MediaStore mediaStore, long maxMediaBytes, ObjectMapper mapper) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.mediaStore = mediaStore;
         this.mediaValidator = new MediaValidator(maxMediaBytes);
-        this.mapper = mapper;
+        this.json = new JsonText(mapper);
     }
 
     public TicketView create(CreateTicketRequest request, List<Upload> uploads) {
@@ -266,11 +266,7 @@ public class TicketService {
     }
 
     private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw DomainException.invalid("INVALID_JSON", "metadata", "cannot be stored as JSON");
-        }
+        return json.write(value);
     }
 
     private static String blankToNull(String text) {

@@ -37,7 +37,7 @@ import org.glassfish.jersey.media.multipart.FormDataMultiPart;
 @Tag(name = "tickets")
 public class TicketsResource {
     /** See {@code ProjectsResource.ITEM_ID}: the item resource must not swallow this class's literal sub-paths. */
-    static final String ITEM_ID = "(?!(?:stats|archive|unarchive|media)(?:/|$))[^/]+";
+    public static final String ITEM_ID = "(?!(?:stats|archive|unarchive|media)(?:/|$))[^/]+";
 
     private final TicketService tickets;
     private final ProjectService projects;

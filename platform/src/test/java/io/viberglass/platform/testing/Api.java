@@ -32,7 +32,11 @@ public final class Api {
     }
 
     public static Api of(DropwizardAppExtension<?> app) {
-        return new Api("http://127.0.0.1:" + app.getLocalPort(), Map.of());
+        return of("http://127.0.0.1:" + app.getLocalPort());
+    }
+
+    public static Api of(String baseUrl) {
+        return new Api(baseUrl, Map.of());
     }
 
     /** The same client with an extra header on every request (a bearer token, a callback token). */

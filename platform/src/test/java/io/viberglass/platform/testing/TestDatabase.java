@@ -67,6 +67,19 @@ public final class TestDatabase implements AfterAllCallback {
         return dataSource(name);
     }
 
+    /** A connection pool on this database, as the application has; close it when done. */
+    public io.dropwizard.db.ManagedDataSource pool() {
+        io.dropwizard.db.DataSourceFactory factory = new io.dropwizard.db.DataSourceFactory();
+        factory.setDriverClass("org.postgresql.Driver");
+        factory.setUrl(url());
+        factory.setUser(USER);
+        factory.setPassword("");
+        factory.setMinSize(1);
+        factory.setInitialSize(1);
+        factory.setMaxSize(16);
+        return factory.build(new com.codahale.metrics.MetricRegistry(), name);
+    }
+
     @Override
     public void afterAll(ExtensionContext context) {
         if (context.getRequiredTestClass() != owner) {

@@ -8,6 +8,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.jackson2.Jackson2Config;
 import org.jdbi.v3.jackson2.Jackson2Plugin;
 import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /** Builds the one {@link Jdbi}: managed pool, health check, SQL metrics, and the plugins PostgreSQL work needs. */
 public final class Database {
@@ -21,6 +22,7 @@ public final class Database {
 
     /** Plugins and mappers shared by the application and tests that open their own {@link Jdbi}. */
     public static Jdbi configure(Jdbi jdbi, ObjectMapper mapper) {
+        jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.installPlugin(new PostgresPlugin());
         jdbi.installPlugin(new Jackson2Plugin());
         jdbi.installPlugin(new WireEnumPlugin());

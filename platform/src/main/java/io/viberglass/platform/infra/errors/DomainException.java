@@ -1,6 +1,7 @@
 package io.viberglass.platform.infra.errors;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure a service reports to its caller. Services throw these (no JAX-RS types); {@link DomainExceptionMapper}
@@ -10,12 +11,19 @@ public class DomainException extends RuntimeException {
     private final ErrorKind kind;
     private final String code;
     private final List<FieldError> details;
+    private final Map<String, String> headers;
 
     public DomainException(ErrorKind kind, String code, String message, List<FieldError> details) {
+        this(kind, code, message, details, Map.of());
+    }
+
+    private DomainException(
+            ErrorKind kind, String code, String message, List<FieldError> details, Map<String, String> headers) {
         super(message);
         this.kind = kind;
         this.code = code;
         this.details = details == null ? List.of() : List.copyOf(details);
+        this.headers = Map.copyOf(headers);
     }
 
     public DomainException(ErrorKind kind, String code, String message) {
@@ -32,6 +40,17 @@ public class DomainException extends RuntimeException {
 
     public List<FieldError> details() {
         return details;
+    }
+
+    /** Response headers the answer must carry (a {@code Retry-After}, a worker's cancel flag). */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public DomainException withHeader(String name, String value) {
+        Map<String, String> merged = new java.util.HashMap<>(headers);
+        merged.put(name, value);
+        return new DomainException(kind, code, getMessage(), details, merged);
     }
 
     /** Stack traces of expected failures are noise: they are answers, not bugs. */

@@ -1,16 +1,16 @@
-package io.viberglass.platform.projects;
+package io.viberglass.platform.infra.api;
 
 import java.text.Normalizer;
 import java.util.Collection;
 import java.util.Locale;
 
-/** URL slugs derived from project names: {@code "Web Shop (EU)" → "web-shop-eu"}, unique with a numeric suffix. */
-final class Slugs {
-    static final int MAX_LENGTH = 200;
+/** URL slugs derived from names (projects, clankers): {@code "Web Shop (EU)" → "web-shop-eu"}, unique with a numeric suffix. */
+public final class Slugs {
+    public static final int MAX_LENGTH = 200;
 
     private Slugs() {}
 
-    static String base(String name) {
+    public static String base(String name) {
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
         String slug =
                 ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
@@ -21,7 +21,7 @@ final class Slugs {
     }
 
     /** The base slug if free, else {@code base-2}, {@code base-3} … past the highest suffix taken. */
-    static String firstFree(String base, Collection<String> taken) {
+    public static String firstFree(String base, Collection<String> taken) {
         if (!taken.contains(base)) {
             return base;
         }

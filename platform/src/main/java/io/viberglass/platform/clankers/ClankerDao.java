@@ -1,0 +1,47 @@
+package io.viberglass.platform.clankers;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(Clanker.class)
+public interface ClankerDao {
+    String COLUMNS = "id, name, slug, description, agent, agent_options, deployment_strategy, deployment_config, "
+            + "concurrency_limit, status, status_message, created_at, updated_at";
+
+    @SqlUpdate("insert into clankers (" + COLUMNS + ") values (:id, :name, :slug, :description, :agent, "
+            + "cast(:agentOptionsJson as jsonb), :deploymentStrategy, cast(:deploymentConfigJson as jsonb), "
+            + ":concurrencyLimit, :status, :statusMessage, :createdAt, :updatedAt)")
+    void insert(@BindMethods Clanker clanker, String agentOptionsJson, String deploymentConfigJson);
+
+    @SqlUpdate("update clankers set name = :name, slug = :slug, description = :description, agent = :agent, "
+            + "agent_options = cast(:agentOptionsJson as jsonb), deployment_strategy = :deploymentStrategy, "
+            + "deployment_config = cast(:deploymentConfigJson as jsonb), concurrency_limit = :concurrencyLimit, "
+            + "status = :status, status_message = :statusMessage, updated_at = :updatedAt where id = :id")
+    int update(@BindMethods Clanker clanker, String agentOptionsJson, String deploymentConfigJson);
+
+    @SqlQuery("select " + COLUMNS + " from clankers where id = :id")
+    Optional<Clanker> find(UUID id);
+
+    @SqlQuery("select " + COLUMNS + " from clankers where id = :id for update")
+    Optional<Clanker> findForUpdate(UUID id);
+
+    @SqlQuery("select " + COLUMNS + " from clankers where slug = :slug")
+    Optional<Clanker> findBySlug(String slug);
+
+    @SqlQuery("select slug from clankers where slug = :base or slug like :base || '-%'")
+    List<String> slugsLike(String base);
+
+    @SqlQuery("select " + COLUMNS + " from clankers order by created_at desc, id limit :limit offset :offset")
+    List<Clanker> list(int limit, int offset);
+
+    @SqlQuery("select count(*) from clankers")
+    long count();
+
+    @SqlUpdate("delete from clankers where id = :id")
+    int delete(UUID id);
+}

@@ -1,0 +1,207 @@
+package io.viberglass.platform.clankers;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.viberglass.platform.infra.api.Page;
+import io.viberglass.platform.infra.api.Patch;
+import io.viberglass.platform.infra.api.Slugs;
+import io.viberglass.platform.infra.db.Constraints;
+import io.viberglass.platform.infra.errors.DomainException;
+import io.viberglass.platform.infra.errors.FieldError;
+import io.viberglass.platform.infra.json.JsonText;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/** Clanker rules: a unique slug, a complete configuration for its strategy, and the active/inactive switch. */
+public class ClankerService {
+    private static final int SLUG_ATTEMPTS = 5;
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final JsonText json;
+
+    public ClankerService(Jdbi jdbi, Clock clock, ObjectMapper mapper) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.json = new JsonText(mapper);
+    }
+
+    public Clanker create(ClankerRequest request) {
+        List<FieldError> missing = new ArrayList<>();
+        if (request.name() == null || request.name().isBlank()) {
+            missing.add(new FieldError("name", "must not be blank"));
+        }
+        if (request.agent() == null) {
+            missing.add(new FieldError("agent", "must not be null"));
+        }
+        if (request.deploymentStrategy() == null) {
+            missing.add(new FieldError("deploymentStrategy", "must not be null"));
+        }
+        if (!missing.isEmpty()) {
+            throw DomainException.invalid("VALIDATION_ERROR", missing.size() + " fields are invalid", missing);
+        }
+        Instant now = clock.instant();
+        String name = request.name().trim();
+        return withUniqueSlug(() -> jdbi.inTransaction(handle -> {
+            ClankerDao dao = handle.attach(ClankerDao.class);
+            String base = Slugs.base(name);
+            Clanker clanker = new Clanker(
+                    UUID.randomUUID(),
+                    name,
+                    Slugs.firstFree(base, dao.slugsLike(base)),
+                    request.description(),
+                    request.agent(),
+                    copy(request.agentOptions()),
+                    request.deploymentStrategy(),
+                    copyConfig(request.deploymentConfig()),
+                    request.concurrencyLimit(),
+                    ClankerStatus.INACTIVE,
+                    null,
+                    now,
+                    now);
+            dao.insert(clanker, json(clanker.agentOptions()), json(clanker.deploymentConfig()));
+            return clanker;
+        }));
+    }
+
+    public Clanker update(UUID id, ClankerRequest request) {
+        return withUniqueSlug(() -> jdbi.inTransaction(handle -> {
+            ClankerDao dao = handle.attach(ClankerDao.class);
+            Clanker current = dao.findForUpdate(id).orElseThrow(() -> notFound(id.toString()));
+            String name =
+                    request.name() == null ? current.name() : request.name().trim();
+            String slug = current.slug();
+            if (!Slugs.base(name).equals(Slugs.base(current.name()))) {
+                String base = Slugs.base(name);
+                slug = Slugs.firstFree(
+                        base,
+                        dao.slugsLike(base).stream()
+                                .filter(s -> !s.equals(current.slug()))
+                                .toList());
+            }
+            DeploymentStrategy strategy = Patch.keepOr(request.deploymentStrategy(), current.deploymentStrategy());
+            Map<String, Object> config = request.deploymentConfig() == null
+                    ? current.deploymentConfig()
+                    : copyConfig(request.deploymentConfig());
+            boolean runtimeChanged =
+                    strategy != current.deploymentStrategy() || !config.equals(current.deploymentConfig());
+            // a clanker whose runtime changed must be started again, so nothing runs on an unchecked configuration
+            ClankerStatus status = runtimeChanged ? ClankerStatus.INACTIVE : current.status();
+            Clanker updated = new Clanker(
+                    current.id(),
+                    name,
+                    slug,
+                    Patch.text(request.description(), current.description()),
+                    Patch.keepOr(request.agent(), current.agent()),
+                    request.agentOptions() == null ? current.agentOptions() : copy(request.agentOptions()),
+                    strategy,
+                    config,
+                    request.concurrencyLimit() == null ? current.concurrencyLimit() : request.concurrencyLimit(),
+                    status,
+                    runtimeChanged ? "Configuration changed; start the clanker again" : current.statusMessage(),
+                    current.createdAt(),
+                    clock.instant());
+            dao.update(updated, json(updated.agentOptions()), json(updated.deploymentConfig()));
+            return updated;
+        }));
+    }
+
+    public Clanker get(UUID id) {
+        return jdbi.withExtension(ClankerDao.class, dao -> dao.find(id)).orElseThrow(() -> notFound(id.toString()));
+    }
+
+    public Clanker getBySlug(String slug) {
+        return jdbi.withExtension(ClankerDao.class, dao -> dao.findBySlug(slug)).orElseThrow(() -> notFound(slug));
+    }
+
+    public Page<Clanker> list(int limit, int offset) {
+        return jdbi.inTransaction(handle -> {
+            ClankerDao dao = handle.attach(ClankerDao.class);
+            return Page.of(dao.list(limit, offset), limit, offset, dao.count());
+        });
+    }
+
+    public void delete(UUID id) {
+        if (jdbi.withExtension(ClankerDao.class, dao -> dao.delete(id)) == 0) {
+            throw notFound(id.toString());
+        }
+    }
+
+    /**
+     * Makes the clanker available for runs once its configuration is complete for its strategy. Creating cloud
+     * resources (images, task definitions, functions) is the provisioner's job and happens before this.
+     */
+    public Clanker start(UUID id) {
+        return setStatus(
+                id,
+                clanker -> {
+                    DeploymentConfigRules.check(clanker.deploymentStrategy(), clanker.deploymentConfig());
+                    return ClankerStatus.ACTIVE;
+                },
+                "Ready to run jobs");
+    }
+
+    public Clanker deactivate(UUID id) {
+        return setStatus(id, clanker -> ClankerStatus.INACTIVE, "Deactivated");
+    }
+
+    private Clanker setStatus(UUID id, java.util.function.Function<Clanker, ClankerStatus> next, String message) {
+        return jdbi.inTransaction(handle -> {
+            ClankerDao dao = handle.attach(ClankerDao.class);
+            Clanker current = dao.findForUpdate(id).orElseThrow(() -> notFound(id.toString()));
+            Clanker updated = new Clanker(
+                    current.id(),
+                    current.name(),
+                    current.slug(),
+                    current.description(),
+                    current.agent(),
+                    current.agentOptions(),
+                    current.deploymentStrategy(),
+                    current.deploymentConfig(),
+                    current.concurrencyLimit(),
+                    next.apply(current),
+                    message,
+                    current.createdAt(),
+                    clock.instant());
+            dao.update(updated, json(updated.agentOptions()), json(updated.deploymentConfig()));
+            return updated;
+        });
+    }
+
+    private static Map<String, String> copy(Map<String, String> options) {
+        return options == null ? Map.of() : Map.copyOf(options);
+    }
+
+    private static Map<String, Object> copyConfig(Map<String, Object> config) {
+        return config == null ? Map.of() : new java.util.LinkedHashMap<>(config);
+    }
+
+    private String json(Object value) {
+        return json.write(value);
+    }
+
+    private static <T> T withUniqueSlug(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (JdbiException e) {
+                if (!Constraints.uniqueViolation(e)
+                                .map("clankers_slug_key"::equals)
+                                .orElse(false)
+                        || attempt >= SLUG_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static DomainException notFound(String reference) {
+        return DomainException.notFound("CLANKER_NOT_FOUND", "Clanker " + reference + " not found");
+    }
+}

@@ -1,0 +1,97 @@
+package io.viberglass.platform.clankers;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.viberglass.platform.infra.api.Page;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+
+@Path("/clankers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "clankers")
+public class ClankersResource {
+    private final ClankerService clankers;
+
+    public ClankersResource(ClankerService clankers) {
+        this.clankers = clankers;
+    }
+
+    @GET
+    @Operation(summary = "List agent runners")
+    public Page<ClankerView> list(
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
+        return clankers.list(limit, offset).map(ClankerView::of);
+    }
+
+    @POST
+    @Operation(summary = "Create an agent runner (inactive until started)")
+    public Response create(@NotNull @Valid ClankerRequest request, @Context UriInfo uri) {
+        Clanker clanker = clankers.create(request);
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(clanker.id().toString())
+                        .build())
+                .entity(ClankerView.of(clanker))
+                .build();
+    }
+
+    @GET
+    @Path("/by-slug/{slug}")
+    @Operation(summary = "Find an agent runner by slug")
+    public ClankerView bySlug(@PathParam("slug") String slug) {
+        return ClankerView.of(clankers.getBySlug(slug));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get an agent runner")
+    public ClankerView get(@PathParam("id") UUID id) {
+        return ClankerView.of(clankers.get(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Update an agent runner (partial); changing where it runs makes it inactive")
+    public ClankerView update(@PathParam("id") UUID id, @NotNull @Valid ClankerRequest request) {
+        return ClankerView.of(clankers.update(id, request));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete an agent runner")
+    public void delete(@PathParam("id") UUID id) {
+        clankers.delete(id);
+    }
+
+    @POST
+    @Path("/{id}/start")
+    @Operation(summary = "Check the configuration and make the runner available for runs")
+    public ClankerView start(@PathParam("id") UUID id) {
+        return ClankerView.of(clankers.start(id));
+    }
+
+    @POST
+    @Path("/{id}/deactivate")
+    @Operation(summary = "Stop giving the runner new runs")
+    public ClankerView deactivate(@PathParam("id") UUID id) {
+        return ClankerView.of(clankers.deactivate(id));
+    }
+}

@@ -1,0 +1,51 @@
+package io.viberglass.platform.clankers;
+
+import io.viberglass.platform.infra.errors.DomainException;
+import io.viberglass.platform.infra.errors.FieldError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What each deployment strategy needs in {@code deploymentConfig} before its clanker can run anything. */
+final class DeploymentConfigRules {
+    private DeploymentConfigRules() {}
+
+    static List<String> required(DeploymentStrategy strategy) {
+        return switch (strategy) {
+            case LOCAL -> List.of();
+            case DOCKER -> List.of("image");
+            case ECS -> List.of("cluster", "taskDefinition", "subnets");
+            case LAMBDA -> List.of("functionName");
+        };
+    }
+
+    /** Field errors for missing or mistyped settings; empty when the configuration is complete. */
+    static List<FieldError> problems(DeploymentStrategy strategy, Map<String, Object> config) {
+        List<FieldError> problems = new ArrayList<>();
+        for (String key : required(strategy)) {
+            Object value = config.get(key);
+            boolean present = value instanceof String text
+                    ? !text.isBlank()
+                    : value instanceof List<?> list ? !list.isEmpty() : value != null;
+            if (!present) {
+                problems.add(new FieldError(
+                        "deploymentConfig." + key, "is required for the " + strategy.wire() + " strategy"));
+            }
+        }
+        Object subnets = config.get("subnets");
+        if (subnets != null && !(subnets instanceof List<?>)) {
+            problems.add(new FieldError("deploymentConfig.subnets", "must be a list of subnet ids"));
+        }
+        return problems;
+    }
+
+    static void check(DeploymentStrategy strategy, Map<String, Object> config) {
+        List<FieldError> problems = problems(strategy, config);
+        if (!problems.isEmpty()) {
+            throw DomainException.invalid(
+                    "PROVISIONING_CONFIG_ERROR",
+                    "The " + strategy.wire() + " strategy needs " + required(strategy),
+                    problems);
+        }
+    }
+}

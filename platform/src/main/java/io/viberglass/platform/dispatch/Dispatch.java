@@ -1,0 +1,16 @@
+package io.viberglass.platform.dispatch;
+
+import io.viberglass.common.job.WorkerInvocation;
+import io.viberglass.common.security.SecretValue;
+import io.viberglass.platform.clankers.Clanker;
+import io.viberglass.platform.jobs.Job;
+import java.util.Map;
+
+/**
+ * One hand-over of a job to an invoker.
+ *
+ * @param invocation what the worker needs to fetch its payload, including this dispatch's callback token
+ * @param credentials the values of the job's required credentials, for runtimes that cannot fetch them themselves;
+ *     invokers deliver them as files where the runtime allows, never in logs
+ */
+public record Dispatch(Job job, Clanker clanker, WorkerInvocation invocation, Map<String, SecretValue> credentials) {}

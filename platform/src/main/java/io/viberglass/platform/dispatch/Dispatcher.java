@@ -1,0 +1,292 @@
+package io.viberglass.platform.dispatch;
+
+import io.dropwizard.lifecycle.Managed;
+import io.viberglass.common.job.FailureCode;
+import io.viberglass.common.job.WorkerInvocation;
+import io.viberglass.common.security.Tokens;
+import io.viberglass.platform.clankers.Clanker;
+import io.viberglass.platform.clankers.ClankerDao;
+import io.viberglass.platform.clankers.ClankerStatus;
+import io.viberglass.platform.infra.errors.DomainException;
+import io.viberglass.platform.jobs.FailureClassifier;
+import io.viberglass.platform.jobs.Job;
+import io.viberglass.platform.jobs.JobDao;
+import io.viberglass.platform.jobs.JobFailure;
+import io.viberglass.platform.jobs.JobLifecycle;
+import io.viberglass.platform.jobs.JobListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns queued jobs into running workers. Each pass claims what fits the concurrency pools (under a cluster-wide
+ * advisory lock, so two replicas never count the same free slot twice), mints a fresh callback token per claim, and
+ * hands the job to its clanker's invoker on a worker thread. A worker becomes {@code active} only when it fetches its
+ * payload with that token, so a job invoked twice (a replica died between invoking and recording) still runs once.
+ */
+public class Dispatcher implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int BATCH = 50;
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final DispatchSettings settings;
+    private final Invokers invokers;
+    private final CredentialResolver credentials;
+    private final JobLifecycle lifecycle;
+    private final List<JobListener> listeners;
+    private final PlatformUrls urls;
+    private final DispatchSignal signal;
+    private final Tokens tokens = new Tokens();
+    private final String instance;
+    private ExecutorService invocations;
+    private Thread loop;
+    private volatile boolean running;
+
+    public Dispatcher(
+            Jdbi jdbi,
+            Clock clock,
+            DispatchSettings settings,
+            Invokers invokers,
+            CredentialResolver credentials,
+            JobLifecycle lifecycle,
+            List<JobListener> listeners,
+            PlatformUrls urls,
+            DispatchSignal signal,
+            String instance) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.settings = settings;
+        this.invokers = invokers;
+        this.credentials = credentials;
+        this.lifecycle = lifecycle;
+        this.listeners = List.copyOf(listeners);
+        this.urls = urls;
+        this.signal = signal;
+        this.instance = instance;
+    }
+
+    @Override
+    public void start() {
+        invocations = Executors.newFixedThreadPool(settings.getInvokerThreads(), runnable -> {
+            Thread thread = new Thread(runnable, "invoker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        running = true;
+        loop = new Thread(this::run, "dispatcher");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        running = false;
+        signal.wake();
+        if (loop != null) {
+            loop.join(5_000);
+        }
+        if (invocations != null) {
+            invocations.shutdown();
+            invocations.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private void run() {
+        long pollMillis = settings.getPollInterval().toMilliseconds();
+        while (running) {
+            try {
+                int claimed = dispatchOnce();
+                if (claimed < BATCH) {
+                    signal.await(pollMillis);
+                }
+            } catch (RuntimeException e) {
+                // a database outage must not kill the loop; it resumes when PostgreSQL is back
+                LOG.warn("Dispatch pass failed: {}", e.getMessage());
+                signal.await(pollMillis);
+            }
+        }
+    }
+
+    /** One pass: claims what fits and starts invoking it. Returns how many jobs were claimed. */
+    public int dispatchOnce() {
+        List<Claim> claims = claim();
+        for (Claim claim : claims) {
+            invocations.execute(() -> invoke(claim));
+        }
+        return claims.size();
+    }
+
+    private record Claim(UUID jobId, String token) {}
+
+    private List<Claim> claim() {
+        return jdbi.inTransaction(handle -> {
+            DispatchDao dao = handle.attach(DispatchDao.class);
+            if (!dao.tryClaimLock()) {
+                return List.<Claim>of();
+            }
+            Instant now = clock.instant();
+            List<Claim> claims = new ArrayList<>();
+            for (UUID id :
+                    dao.claimable(now, settings.getDefaultClankerLimit(), settings.getPerProjectLimit(), BATCH)) {
+                String token = tokens.randomHex(32);
+                if (dao.claim(id, instance, Tokens.sha256Hex(token), now) == 1) {
+                    claims.add(new Claim(id, token));
+                }
+            }
+            return claims;
+        });
+    }
+
+    private void invoke(Claim claim) {
+        Optional<Job> found = jdbi.withExtension(JobDao.class, dao -> dao.find(claim.jobId()));
+        if (found.isEmpty() || found.get().status().isTerminal()) {
+            return; // cancelled or deleted while waiting for a thread
+        }
+        Job job = found.get();
+        Clanker clanker = job.clankerId() == null
+                ? null
+                : jdbi.withExtension(ClankerDao.class, dao -> dao.find(job.clankerId()))
+                        .orElse(null);
+        if (clanker == null || clanker.status() != ClankerStatus.ACTIVE) {
+            fail(
+                    job,
+                    FailureClassifier.classify(
+                            FailureCode.AGENT_RUNNER_UNAVAILABLE,
+                            clanker == null
+                                    ? "The job's clanker no longer exists"
+                                    : "Clanker " + clanker.name() + " is "
+                                            + clanker.status().wire()));
+            return;
+        }
+        Optional<WorkerInvoker> invoker = invokers.forStrategy(clanker.deploymentStrategy());
+        if (invoker.isEmpty()) {
+            fail(
+                    job,
+                    FailureClassifier.classify(
+                            FailureCode.AGENT_RUNNER_UNAVAILABLE,
+                            "No invoker is configured for " + "the "
+                                    + clanker.deploymentStrategy().wire() + " strategy on this platform"));
+            return;
+        }
+        WorkerInvocation invocation = new WorkerInvocation(
+                job.id().toString(), urls.forStrategy(clanker.deploymentStrategy()), job.tenantId(), claim.token());
+        try {
+            String executionId = invoker.get().invoke(new Dispatch(job, clanker, invocation, credentials.resolve(job)));
+            recordDispatch(job, clanker, executionId);
+        } catch (InvocationException e) {
+            handleFailure(job, e.isTransient(), e.getMessage(), e.retryAfter());
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Invoker {} failed unexpectedly for job {}",
+                    clanker.deploymentStrategy().wire(),
+                    job.id(),
+                    e);
+            handleFailure(job, true, e.getClass().getSimpleName() + ": " + e.getMessage(), Duration.ZERO);
+        }
+    }
+
+    private void recordDispatch(Job job, Clanker clanker, String executionId) {
+        jdbi.useTransaction(handle -> {
+            Instant now = clock.instant();
+            if (handle.attach(DispatchDao.class)
+                            .recordDispatch(
+                                    job.id(),
+                                    instance,
+                                    clanker.deploymentStrategy().wire(),
+                                    executionId,
+                                    now)
+                    == 1) {
+                lifecycle.progress(
+                        handle,
+                        job.id(),
+                        "dispatched",
+                        "Worker invoked",
+                        Map.of("invoker", clanker.deploymentStrategy().wire(), "executionId", executionId),
+                        now);
+            }
+        });
+    }
+
+    private void handleFailure(Job job, boolean transientFailure, String message, Duration retryAfter) {
+        int attempts = job.invocationAttempts() + 1;
+        if (!transientFailure || attempts >= settings.getMaxInvocationAttempts()) {
+            String detail = transientFailure
+                    ? "Worker invocation failed after " + attempts + " attempts: " + message
+                    : "Worker invocation failed: " + message;
+            fail(job, FailureClassifier.classify(FailureCode.INVOCATION_FAILED, detail));
+            return;
+        }
+        Duration delay = backoff(attempts, retryAfter);
+        jdbi.useTransaction(handle -> {
+            Instant now = clock.instant();
+            if (handle.attach(DispatchDao.class).release(job.id(), instance, now.plus(delay), now) == 1) {
+                lifecycle.progress(
+                        handle,
+                        job.id(),
+                        "dispatch-retry",
+                        "Worker invocation failed; retrying in " + delay.toMillis() + " ms",
+                        Map.of("attempt", attempts, "error", message),
+                        now);
+            }
+        });
+    }
+
+    /** Exponential back-off: base × 2^(attempt−1), capped, and never shorter than the runtime asked for. */
+    Duration backoff(int attempt, Duration retryAfter) {
+        long base = settings.getRetryBackoff().toMilliseconds();
+        long capped = Math.min(settings.getMaxRetryBackoff().toMilliseconds(), base << Math.min(attempt - 1, 20));
+        return Duration.ofMillis(Math.max(capped, retryAfter.toMillis()));
+    }
+
+    private void fail(Job job, JobFailure failure) {
+        try {
+            jdbi.useTransaction(handle -> {
+                Instant now = clock.instant();
+                Job current =
+                        handle.attach(JobDao.class).findForUpdate(job.id()).orElseThrow();
+                lifecycle.fail(handle, current, failure, null, now);
+                listeners.forEach(listener -> listener.onFailed(handle, current, failure, null, now));
+            });
+        } catch (DomainException e) {
+            LOG.debug("Job {} finished before its dispatch failure was recorded: {}", job.id(), e.getMessage());
+        }
+    }
+
+    /** Stops the runtime running a job, if it was handed to one; best effort. */
+    public void stopExecution(UUID jobId) {
+        jdbi.withExtension(DispatchDao.class, dao -> dao.execution(jobId)).ifPresent(execution -> {
+            if (execution.executionId() == null || execution.clankerId() == null) {
+                return;
+            }
+            jdbi.withExtension(ClankerDao.class, dao -> dao.find(execution.clankerId()))
+                    .ifPresent(clanker -> invokers.forStrategy(clanker.deploymentStrategy())
+                            .ifPresent(invoker -> {
+                                try {
+                                    invoker.cancel(clanker, execution.executionId());
+                                } catch (RuntimeException e) {
+                                    LOG.warn(
+                                            "Could not stop execution {} of job {}: {}",
+                                            execution.executionId(),
+                                            jobId,
+                                            e.getMessage());
+                                }
+                            }));
+        });
+    }
+
+    public String instance() {
+        return instance;
+    }
+}

@@ -1,0 +1,127 @@
+package io.viberglass.platform.jobs;
+
+import io.viberglass.common.job.JobPayload;
+import io.viberglass.common.job.JobResult;
+import io.viberglass.common.job.JobStatus;
+import io.viberglass.common.job.LogBatch;
+import io.viberglass.common.job.LogEntry;
+import io.viberglass.common.job.ProgressUpdate;
+import io.viberglass.common.security.Tokens;
+import io.viberglass.platform.infra.errors.DomainException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The worker's side of the API: payload fetch, progress (the heartbeat), logs and the result, each authenticated by
+ * the job's callback token (compared as a hash, in constant time) and tenant.
+ */
+public class CallbackService {
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final JobLifecycle lifecycle;
+    private final List<JobListener> listeners;
+
+    public CallbackService(Jdbi jdbi, Clock clock, JobLifecycle lifecycle, List<JobListener> listeners) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.lifecycle = lifecycle;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** Hands the worker its payload and marks the job active; a second fetch (a duplicate worker) is refused. */
+    public JobPayload bootstrap(UUID jobId, String token, String tenant) {
+        return jdbi.inTransaction(handle -> {
+            Job job = authenticate(handle, jobId, token, tenant, true);
+            Instant now = clock.instant();
+            lifecycle.start(handle, job, Tokens.sha256Hex(token), now);
+            listeners.forEach(listener -> listener.onStarted(handle, job, now));
+            return job.payload();
+        });
+    }
+
+    public CallbackReply progress(UUID jobId, String token, String tenant, ProgressUpdate update) {
+        return jdbi.inTransaction(handle -> {
+            Job job = authenticate(handle, jobId, token, tenant, true);
+            if (job.status() != JobStatus.ACTIVE) {
+                throw JobLifecycle.terminalOrWrongState(job.status());
+            }
+            Instant now = clock.instant();
+            handle.attach(JobDao.class).heartbeat(jobId, now);
+            lifecycle.progress(handle, jobId, update.step(), update.message(), update.details(), now);
+            return new CallbackReply(jobId, job.status(), null);
+        });
+    }
+
+    /**
+     * Stores a batch of log lines in one statement. Lines that arrive after the result (the worker flushes its tail)
+     * are stored too, so the log a user reads is complete.
+     */
+    public CallbackReply logs(UUID jobId, String token, String tenant, LogBatch batch) {
+        return jdbi.inTransaction(handle -> {
+            Job job = authenticate(handle, jobId, token, tenant, false);
+            Instant now = clock.instant();
+            List<LogEntry> lines = batch.logs();
+            handle.attach(JobDao.class)
+                    .insertLogs(
+                            jobId,
+                            lines.stream().map(LogEntry::level).toList(),
+                            lines.stream().map(LogEntry::message).toList(),
+                            lines.stream().map(LogEntry::source).toList(),
+                            lines.stream()
+                                    .map(line -> line.timestamp() == null ? now : line.timestamp())
+                                    .toList(),
+                            now);
+            return new CallbackReply(jobId, job.status(), lines.size());
+        });
+    }
+
+    /** Finishes the job with the worker's result; a second result for a finished job is a conflict and changes nothing. */
+    public CallbackReply result(UUID jobId, String token, String tenant, JobResult result) {
+        if (result.success() != result.outcome().isSuccessful()) {
+            throw DomainException.invalid(
+                    "RESULT_INCONSISTENT",
+                    "success",
+                    "must be " + result.outcome().isSuccessful() + " for outcome "
+                            + result.outcome().wire());
+        }
+        return jdbi.inTransaction(handle -> {
+            Job job = authenticate(handle, jobId, token, tenant, false);
+            Instant now = clock.instant();
+            if (result.success()) {
+                lifecycle.complete(handle, job, result, now);
+                listeners.forEach(listener -> listener.onCompleted(handle, job, result, now));
+                return new CallbackReply(jobId, JobStatus.COMPLETED, null);
+            }
+            JobFailure failure = FailureClassifier.classify(result);
+            lifecycle.fail(handle, job, failure, result, now);
+            listeners.forEach(listener -> listener.onFailed(handle, job, failure, result, now));
+            return new CallbackReply(jobId, JobStatus.FAILED, null);
+        });
+    }
+
+    /** The status of the job for a caller holding its token, used to answer a refused callback with the cancel flag. */
+    public JobStatus statusFor(UUID jobId, String token, String tenant) {
+        return jdbi.inTransaction(
+                handle -> authenticate(handle, jobId, token, tenant, false).status());
+    }
+
+    private static Job authenticate(Handle handle, UUID jobId, String token, String tenant, boolean lock) {
+        if (token == null || token.isBlank()) {
+            throw DomainException.unauthorized("Missing callback token");
+        }
+        JobDao dao = handle.attach(JobDao.class);
+        Job job = (lock ? dao.findForUpdate(jobId) : dao.find(jobId))
+                .orElseThrow(() -> DomainException.notFound("JOB_NOT_FOUND", "Job " + jobId + " not found"));
+        if (job.callbackTokenHash() == null || !Tokens.matchesHash(token, job.callbackTokenHash())) {
+            throw DomainException.unauthorized("Invalid callback token");
+        }
+        if (tenant != null && !tenant.isBlank() && !tenant.equals(job.tenantId())) {
+            throw DomainException.forbidden("TENANT_MISMATCH", "Access denied");
+        }
+        return job;
+    }
+}

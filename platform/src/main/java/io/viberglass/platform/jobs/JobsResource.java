@@ -1,0 +1,104 @@
+package io.viberglass.platform.jobs;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.viberglass.common.job.JobKind;
+import io.viberglass.common.job.JobStatus;
+import io.viberglass.platform.infra.api.CsvParam;
+import io.viberglass.platform.infra.api.Page;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "jobs")
+public class JobsResource {
+    private final JobService jobs;
+
+    public JobsResource(JobService jobs) {
+        this.jobs = jobs;
+    }
+
+    public record LogPage(List<JobLog> logs, long nextAfterId) {}
+
+    @GET
+    @Operation(summary = "List runs, newest first")
+    public Page<JobView> list(
+            @QueryParam("projectId") UUID projectId,
+            @QueryParam("ticketId") UUID ticketId,
+            @QueryParam("clankerId") UUID clankerId,
+            @QueryParam("status") String statuses,
+            @QueryParam("kind") String kinds,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
+        return jobs.list(new JobService.Query(
+                projectId,
+                ticketId,
+                clankerId,
+                CsvParam.parse(statuses, JobStatus.class, "status"),
+                CsvParam.parse(kinds, JobKind.class, "kind"),
+                limit,
+                offset));
+    }
+
+    @GET
+    @Path("/stats/queue")
+    @Operation(summary = "How many runs wait, dispatch, run and ended")
+    public QueueStats stats(@QueryParam("projectId") UUID projectId) {
+        return jobs.stats(projectId);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A run with its progress and its last 500 log lines")
+    public JobView get(@PathParam("id") UUID id) {
+        return jobs.get(id);
+    }
+
+    @GET
+    @Path("/{id}/logs")
+    @Operation(summary = "Log lines after a given line id, oldest first (poll with nextAfterId)")
+    public LogPage logs(
+            @PathParam("id") UUID id,
+            @QueryParam("afterId") @DefaultValue("0") @Min(0) long afterId,
+            @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(5000) int limit) {
+        List<JobLog> lines = jobs.logs(id, afterId, limit);
+        return new LogPage(
+                lines, lines.isEmpty() ? afterId : lines.get(lines.size() - 1).id());
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel a queued or running run and stop its worker")
+    public JobView cancel(@PathParam("id") UUID id) {
+        return jobs.cancel(id, null);
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    @Operation(summary = "Run a finished run again as a new attempt")
+    public Response retry(@PathParam("id") UUID id) {
+        return Response.accepted(JobView.summary(jobs.retry(id))).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a finished run with its logs")
+    public void delete(@PathParam("id") UUID id) {
+        jobs.delete(id);
+    }
+}

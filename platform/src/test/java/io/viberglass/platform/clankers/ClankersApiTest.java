@@ -1,0 +1,166 @@
+package io.viberglass.platform.clankers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.viberglass.platform.PlatformConfiguration;
+import io.viberglass.platform.testing.Api;
+import io.viberglass.platform.testing.TestApp;
+import io.viberglass.platform.testing.TestDatabase;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ClankersApiTest {
+    @RegisterExtension
+    static final TestDatabase DB = TestDatabase.migrated(ClankersApiTest.class);
+
+    static final DropwizardAppExtension<PlatformConfiguration> APP = TestApp.on(DB);
+
+    private final Api api = Api.of(APP);
+
+    private JsonNode create(Map<String, Object> body) {
+        return api.post("/api/clankers", body).expect(201).json();
+    }
+
+    @Test
+    void aNewClankerIsInactiveWithASlugAndItsOptions() {
+        JsonNode clanker = create(Map.of(
+                "name",
+                "Claude on Docker " + UUID.randomUUID().toString().substring(0, 4),
+                "agent",
+                "claude-code",
+                "agentOptions",
+                Map.of("model", "claude-sonnet-4-5"),
+                "deploymentStrategy",
+                "docker",
+                "deploymentConfig",
+                Map.of("image", "ghcr.io/viberglass/worker-claude:1"),
+                "concurrencyLimit",
+                3));
+
+        assertThat(clanker.get("status").asText()).isEqualTo("inactive");
+        assertThat(clanker.get("slug").asText()).startsWith("claude-on-docker-");
+        assertThat(clanker.at("/agentOptions/model").asText()).isEqualTo("claude-sonnet-4-5");
+        assertThat(clanker.get("concurrencyLimit").asInt()).isEqualTo(3);
+        assertThat(clanker.get("missingConfiguration")).isEmpty();
+        assertThat(api.get("/api/clankers/by-slug/" + clanker.get("slug").asText())
+                        .expect(200)
+                        .json()
+                        .get("id"))
+                .isEqualTo(clanker.get("id"));
+    }
+
+    @Test
+    void startRefusesAnIncompleteConfigurationNamingWhatIsMissing() {
+        JsonNode clanker = create(Map.of(
+                "name",
+                "ECS",
+                "agent",
+                "codex",
+                "deploymentStrategy",
+                "ecs",
+                "deploymentConfig",
+                Map.of("cluster", "workers")));
+
+        assertThat(clanker.get("missingConfiguration"))
+                .extracting(JsonNode::asText)
+                .containsExactly("deploymentConfig.taskDefinition", "deploymentConfig.subnets");
+        var reply = api.post("/api/clankers/" + clanker.get("id").asText() + "/start", Map.of())
+                .expect(400);
+        assertThat(reply.json().get("code").asText()).isEqualTo("PROVISIONING_CONFIG_ERROR");
+        assertThat(reply.json().get("details"))
+                .extracting(d -> d.get("field").asText())
+                .containsExactly("deploymentConfig.taskDefinition", "deploymentConfig.subnets");
+    }
+
+    @Test
+    void startThenChangingWhereItRunsMakesItInactiveAgain() {
+        JsonNode clanker = create(Map.of("name", "Local", "agent", "gemini-cli", "deploymentStrategy", "local"));
+        String path = "/api/clankers/" + clanker.get("id").asText();
+
+        assertThat(api.post(path + "/start", Map.of())
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("active");
+        assertThat(api.put(path, Map.of("description", "renamed only"))
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("active");
+
+        JsonNode moved = api.put(
+                        path,
+                        Map.of("deploymentStrategy", "lambda", "deploymentConfig", Map.of("functionName", "viberator")))
+                .expect(200)
+                .json();
+
+        assertThat(moved.get("status").asText()).isEqualTo("inactive");
+        assertThat(moved.get("statusMessage").asText()).contains("start the clanker again");
+        assertThat(api.post(path + "/deactivate", Map.of())
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("inactive");
+    }
+
+    @Test
+    void listPagesAndDeleteRemoves() {
+        String id = create(Map.of("name", "Doomed", "agent", "opencode", "deploymentStrategy", "local"))
+                .get("id")
+                .asText();
+
+        JsonNode page = api.get("/api/clankers?limit=1").expect(200).json();
+        assertThat(page.get("data")).hasSize(1);
+        assertThat(page.at("/pagination/total").asLong()).isPositive();
+
+        api.delete("/api/clankers/" + id).expect(204);
+        api.get("/api/clankers/" + id).expect(404);
+        api.delete("/api/clankers/" + id).expect(404);
+    }
+
+    @Test
+    void upstreamAgentIdStillWorks() {
+        JsonNode clanker = create(Map.of("name", "Qwen", "agent", "qwen-cli", "deploymentStrategy", "local"));
+
+        assertThat(clanker.get("agent").asText()).isEqualTo("qwen-code");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"agent\":\"codex\",\"deploymentStrategy\":\"local\"}|name",
+                "{\"name\":\"x\",\"deploymentStrategy\":\"local\"}|agent",
+                "{\"name\":\"x\",\"agent\":\"cursor\",\"deploymentStrategy\":\"local\"}|agent",
+                "{\"name\":\"x\",\"agent\":\"codex\"}|deploymentStrategy",
+                "{\"name\":\"x\",\"agent\":\"codex\",\"deploymentStrategy\":\"k8s\"}|deploymentStrategy",
+                "{\"name\":\"x\",\"agent\":\"codex\",\"deploymentStrategy\":\"local\",\"concurrencyLimit\":0}|concurrencyLimit",
+            })
+    void invalidClankerIs400NamingTheField(String body, String field) {
+        var reply = api.post("/api/clankers", body).expect(400);
+
+        assertThat(reply.json().get("details"))
+                .extracting(d -> d.get("field").asText())
+                .contains(field);
+    }
+
+    @Test
+    void unknownClankerIs404() {
+        api.get("/api/clankers/" + UUID.randomUUID()).expect(404);
+        api.post("/api/clankers/" + UUID.randomUUID() + "/start", Map.of()).expect(404);
+        assertThat(List.of(api.get("/api/clankers/nope").status())).containsExactly(400);
+    }
+}

@@ -1,0 +1,100 @@
+package io.viberglass.platform.testing;
+
+import io.dropwizard.testing.ConfigOverride;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+
+/**
+ * A stand-in for {@code viberator job} started by the real local invoker: it records the environment the platform
+ * gave it (job id, callback token, tenant, callback URL, the secrets directory's files) and exits, so a test can act
+ * as the worker over HTTP with exactly what a real worker would have.
+ */
+public final class RecordingWorker {
+    private final Path directory;
+    private final Path record;
+
+    public RecordingWorker() {
+        try {
+            directory = Files.createTempDirectory("vg-recording-worker-");
+            record = directory.resolve("invocations.txt");
+            Files.createFile(record);
+            Path script = directory.resolve("worker.sh");
+            Files.writeString(
+                    script,
+                    """
+                    #!/bin/bash
+                    secrets=$(ls "$VIBERATOR_SECRETS_DIR" 2>/dev/null | tr '\\n' ',')
+                    echo "$1|$JOB_ID|$CALLBACK_TOKEN|$TENANT_ID|$PLATFORM_API_URL|$secrets" >> "%s"
+                    """
+                            .formatted(record));
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Config overrides pointing the local invoker at this worker. */
+    public ConfigOverride[] overrides() {
+        return new ConfigOverride[] {
+            ConfigOverride.config(
+                    "dispatch.local.command", directory.resolve("worker.sh").toString()),
+            ConfigOverride.config(
+                    "dispatch.local.workDirectory", directory.resolve("work").toString()),
+            ConfigOverride.config(
+                    "dispatch.local.logDirectory", directory.resolve("logs").toString()),
+            ConfigOverride.config("dispatch.pollInterval", "200ms")
+        };
+    }
+
+    /** One start of the worker, as it saw it. */
+    public record Invocation(
+            String subcommand,
+            String jobId,
+            String token,
+            String tenant,
+            String platformUrl,
+            List<String> secretFiles) {}
+
+    public List<Invocation> invocations() {
+        try {
+            return Files.readAllLines(record).stream()
+                    .filter(line -> !line.isBlank())
+                    .map(line -> {
+                        String[] parts = line.split("\\|", -1);
+                        List<String> secrets = parts[5].isEmpty() ? List.of() : List.of(parts[5].split(","));
+                        return new Invocation(parts[0], parts[1], parts[2], parts[3], parts[4], secrets);
+                    })
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the worker was started for {@code jobId} and returns what it received. */
+    public Invocation awaitInvocation(String jobId) {
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> find(jobId), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    public Optional<Invocation> find(String jobId) {
+        return invocations().stream()
+                .filter(invocation -> invocation.jobId().equals(jobId))
+                .findFirst();
+    }
+
+    public Map<String, Long> countsByJob() {
+        return invocations().stream().collect(Collectors.groupingBy(Invocation::jobId, Collectors.counting()));
+    }
+}
