@@ -6,7 +6,7 @@ import { EmptyState } from '../components/ui/States';
 import { useTitle } from '../lib/useTitle';
 
 /** A section whose backend is not built yet: says so plainly instead of showing a mock-up. */
-export function NotAvailablePage({ feature, waitingFor }: { feature: string; waitingFor: string }) {
+export function NotAvailablePage({ feature, note }: { feature: string; note: string }) {
   useTitle(feature);
   return (
     <div className="mx-auto max-w-2xl pt-8">
@@ -14,7 +14,7 @@ export function NotAvailablePage({ feature, waitingFor }: { feature: string; wai
         <EmptyState
           icon={<ClockIcon className="size-6" />}
           title={`${feature} are not available yet`}
-          description={`This part of the dashboard arrives with ${waitingFor} on the platform.`}
+          description={note}
           action={
             <ButtonLink to="/" variant="secondary">
               Back to projects

@@ -11,8 +11,8 @@ import { AppLayout } from './AppLayout';
 import { NotAvailablePage, NotFoundPage, RouteErrorPage } from './StatusPages';
 
 /**
- * The route table. Pages whose backend has not landed yet (runs, schedules, agent runners, secrets, integrations,
- * users and API tokens, sign-in) are plain "not available yet" pages, not mock-ups.
+ * The route table. Sections without their pages yet (runs, schedules, agent runners, secrets, integrations, users and
+ * API tokens) are plain "not available yet" pages, not mock-ups; sign-in and setup have no route until auth lands.
  */
 export const routes: RouteObject[] = [
   {
@@ -30,15 +30,15 @@ export const routes: RouteObject[] = [
           { path: 'tickets/new', element: <CreateTicketPage /> },
           { path: 'tickets/:ticketId', element: <TicketDetailPage /> },
           { path: 'settings', element: <ProjectSettingsPage /> },
-          { path: 'runs', element: <NotAvailablePage feature="Runs" waitingFor="jobs and the dispatcher" /> },
-          { path: 'schedules', element: <NotAvailablePage feature="Schedules" waitingFor="claws (scheduled tasks)" /> },
+          { path: 'runs', element: <NotAvailablePage feature="Runs" note="The platform's jobs API (/api/jobs) has landed; this page is the next to be built." /> },
+          { path: 'schedules', element: <NotAvailablePage feature="Schedules" note="It arrives with scheduled tasks (claws) on the platform." /> },
         ],
       },
-      { path: 'runners', element: <NotAvailablePage feature="Agent runners" waitingFor="clankers" /> },
-      { path: 'secrets', element: <NotAvailablePage feature="Secrets" waitingFor="the secrets store" /> },
-      { path: 'integrations', element: <NotAvailablePage feature="Integrations" waitingFor="integrations and webhooks" /> },
-      { path: 'settings/users', element: <NotAvailablePage feature="Users" waitingFor="authentication and users" /> },
-      { path: 'settings/api-tokens', element: <NotAvailablePage feature="API tokens" waitingFor="authentication and API tokens" /> },
+      { path: 'runners', element: <NotAvailablePage feature="Agent runners" note="The platform's agent runner API (/api/clankers) has landed; this page is the next to be built." /> },
+      { path: 'secrets', element: <NotAvailablePage feature="Secrets" note="It arrives with the secrets store on the platform." /> },
+      { path: 'integrations', element: <NotAvailablePage feature="Integrations" note="It arrives with integrations and webhooks on the platform." /> },
+      { path: 'settings/users', element: <NotAvailablePage feature="Users" note="It arrives with authentication and user management on the platform." /> },
+      { path: 'settings/api-tokens', element: <NotAvailablePage feature="API tokens" note="It arrives with authentication and API tokens on the platform." /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
