@@ -15,6 +15,7 @@ import io.viberglass.platform.clankers.Clankers;
 import io.viberglass.platform.dispatch.Dispatcher;
 import io.viberglass.platform.dispatch.Dispatching;
 import io.viberglass.platform.dispatch.LocalProcessInvoker;
+import io.viberglass.platform.infra.api.WireEnumParamConverters;
 import io.viberglass.platform.infra.db.Database;
 import io.viberglass.platform.infra.db.DatabaseBootstrap;
 import io.viberglass.platform.infra.db.Migrations;
@@ -31,10 +32,22 @@ import io.viberglass.platform.jobs.JobListener;
 import io.viberglass.platform.jobs.JobQueue;
 import io.viberglass.platform.jobs.JobService;
 import io.viberglass.platform.jobs.Jobs;
-import io.viberglass.platform.jobs.RunService;
+import io.viberglass.platform.jobs.PayloadFactory;
+import io.viberglass.platform.jobs.RunTargets;
 import io.viberglass.platform.jobs.TicketRunEffects;
+import io.viberglass.platform.phases.ApprovalService;
+import io.viberglass.platform.phases.Approvers;
+import io.viberglass.platform.phases.CommentService;
+import io.viberglass.platform.phases.DocumentService;
+import io.viberglass.platform.phases.LifecycleSync;
+import io.viberglass.platform.phases.PhaseDocumentEffects;
+import io.viberglass.platform.phases.PhaseRunService;
+import io.viberglass.platform.phases.Phases;
+import io.viberglass.platform.phases.WorkflowService;
 import io.viberglass.platform.projects.ProjectService;
 import io.viberglass.platform.projects.Projects;
+import io.viberglass.platform.prompts.PromptTemplateService;
+import io.viberglass.platform.prompts.Prompts;
 import io.viberglass.platform.tickets.TicketService;
 import io.viberglass.platform.tickets.Tickets;
 import java.time.Clock;
@@ -88,6 +101,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
 
         HttpFilters.register(environment, config.getHttp());
         ErrorMappers.register(environment.jersey());
+        environment.jersey().register(new WireEnumParamConverters());
         environment
                 .servlets()
                 .addServlet(
@@ -107,6 +121,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         WebApp.register(environment);
     }
 
+    /** Jobs, phases and dispatch share the lifecycle and the listeners that react to every job transition. */
     private static void registerJobs(
             PlatformConfiguration config,
             Environment environment,
@@ -117,9 +132,11 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
             ClankerService clankers) {
         ObjectMapper mapper = environment.getObjectMapper();
         JobLifecycle lifecycle = new JobLifecycle(mapper);
+        LifecycleSync lifecycleSync = new LifecycleSync();
+        DocumentService documents = new DocumentService(jdbi, clock, lifecycleSync);
         TicketRunEffects ticketEffects = new TicketRunEffects();
-        List<JobListener> listeners = Jobs.listeners(ticketEffects);
-        JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects));
+        List<JobListener> listeners = List.of(ticketEffects, new PhaseDocumentEffects(documents), lifecycleSync);
+        JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
         Dispatcher dispatcher = Dispatching.register(
                 environment,
                 jdbi,
@@ -133,8 +150,22 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         Jobs.register(
                 environment.jersey(),
                 new JobService(jdbi, clock, lifecycle, queue, listeners, dispatcher::stopExecution),
-                new CallbackService(jdbi, clock, lifecycle, listeners),
-                new RunService(queue, tickets, projects, clankers, clock, config.getPublicUrl()));
+                new CallbackService(jdbi, clock, lifecycle, listeners));
+        PromptTemplateService prompts = Prompts.register(environment.jersey(), jdbi, clock);
+        Phases.register(
+                environment.jersey(),
+                new WorkflowService(jdbi, clock, lifecycleSync),
+                documents,
+                new ApprovalService(jdbi, clock, lifecycleSync, Approvers.anyone(), List.of()),
+                new CommentService(jdbi, clock),
+                new PhaseRunService(
+                        jdbi,
+                        clock,
+                        queue,
+                        tickets,
+                        new RunTargets(projects, clankers),
+                        new PayloadFactory(config.getPublicUrl()),
+                        prompts));
     }
 
     private static String version() {

@@ -45,10 +45,16 @@ public class JobQueue {
     }
 
     public Job enqueue(NewJob job, Instant now) {
+        return enqueue(job, now, handle -> {});
+    }
+
+    /** Enqueues and runs {@code alsoInTransaction} in the same transaction (a phase run's history row). */
+    public Job enqueue(
+            NewJob job, Instant now, java.util.function.Consumer<org.jdbi.v3.core.Handle> alsoInTransaction) {
         return jdbi.inTransaction(handle -> {
             JobDao dao = handle.attach(JobDao.class);
-            if (job.ticketId() != null && job.kind().changesCode()) {
-                // two runs pushing to the same work branch at once would fight; one at a time per ticket
+            if (job.ticketId() != null) {
+                // two runs of a ticket at once would fight over its branch or its document; one at a time per kind
                 handle.execute("select pg_advisory_xact_lock(hashtext(?))", "ticket-run:" + job.ticketId());
                 long running = dao.count(
                         null,
@@ -74,6 +80,7 @@ public class JobQueue {
                     job.retryOf(),
                     now);
             lifecycle.progress(handle, job.id(), "queued", "Waiting for a worker", Map.of(), now);
+            alsoInTransaction.accept(handle);
             listeners.forEach(listener -> listener.onQueued(handle, job, now));
             return dao.find(job.id()).orElseThrow();
         });

@@ -29,7 +29,7 @@ public class ProjectsResource {
      * {@code /projects/{id}} would swallow {@code /projects/by-slug/…}; the item resource excludes this class's
      * literal sub-paths and keeps every other value, so a malformed id still gets a 400 naming it.
      */
-    static final String ITEM_ID = "(?!by-slug(?:/|$))[^/]+";
+    public static final String ITEM_ID = "(?!by-slug(?:/|$))[^/]+";
 
     private final ProjectService projects;
 

@@ -112,23 +112,25 @@ public interface TicketDao {
     @RegisterConstructorMapper(Count.class)
     List<Count> countByAutoFix(UUID projectId);
 
-    // --- effects of execution runs; a resolved ticket stays resolved ---
+    // --- written by runs and the phase workflow ---
 
-    @SqlUpdate("update tickets set auto_fix_status = 'pending', ticket_status = case when ticket_status = 'resolved' "
-            + "then ticket_status else 'in_progress' end, updated_at = :now where id = :id")
-    int executionQueued(UUID id, Instant now);
+    @SqlUpdate("update tickets set auto_fix_status = :status, updated_at = :now where id = :id")
+    int setAutoFixStatus(UUID id, AutoFixStatus status, Instant now);
 
-    @SqlUpdate("update tickets set auto_fix_status = 'in_progress', updated_at = :now where id = :id")
-    int executionStarted(UUID id, Instant now);
+    @SqlUpdate("update tickets set pull_request_url = :pullRequestUrl, updated_at = :now where id = :id")
+    int setPullRequestUrl(UUID id, String pullRequestUrl, Instant now);
 
-    @SqlUpdate(
-            "update tickets set auto_fix_status = 'completed', pull_request_url = coalesce(:pullRequestUrl, "
-                    + "pull_request_url), ticket_status = case when ticket_status = 'resolved' then ticket_status "
-                    + "when cast(:pullRequestUrl as text) is null then 'in_progress' else 'in_review' end, updated_at = :now where id = :id")
-    int executionCompleted(UUID id, String pullRequestUrl, Instant now);
+    /** A derived status; a later manual set overrides it until the next derivation. */
+    @SqlUpdate("update tickets set ticket_status = :status, status_set_manually = false, updated_at = :now "
+            + "where id = :id and ticket_status <> :status")
+    int setDerivedStatus(UUID id, LifecycleStatus status, Instant now);
 
-    @SqlUpdate("update tickets set auto_fix_status = 'failed', updated_at = :now where id = :id")
-    int executionFailed(UUID id, Instant now);
+    @SqlUpdate("update tickets set workflow_phase = :phase, updated_at = :now where id = :id")
+    int setPhase(UUID id, WorkflowPhase phase, Instant now);
+
+    @SqlUpdate("update tickets set workflow_phase = 'execution', workflow_override_reason = :reason, "
+            + "workflow_overridden_at = :now, workflow_overridden_by = :actor, updated_at = :now where id = :id")
+    int overrideToExecution(UUID id, String reason, String actor, Instant now);
 
     /** A group and its size, for statistics. */
     record Count(String key, long count) {}

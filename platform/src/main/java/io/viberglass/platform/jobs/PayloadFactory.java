@@ -1,0 +1,131 @@
+package io.viberglass.platform.jobs;
+
+import io.viberglass.common.job.AgentSpec;
+import io.viberglass.common.job.InstructionFile;
+import io.viberglass.common.job.JobKind;
+import io.viberglass.common.job.JobPayload;
+import io.viberglass.common.job.PullRequestTarget;
+import io.viberglass.common.job.RepositorySpec;
+import io.viberglass.common.job.TicketContext;
+import io.viberglass.common.job.TicketMedia;
+import io.viberglass.common.job.WorkerSettings;
+import io.viberglass.platform.clankers.Clanker;
+import io.viberglass.platform.projects.Project;
+import io.viberglass.platform.projects.ScmConfig;
+import io.viberglass.platform.tickets.TicketView;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds the worker payload of a run from the ticket, its project's repository and the clanker. No secrets go in. */
+public class PayloadFactory {
+    static final String DEFAULT_BRANCH_TEMPLATE = "viberator/{{ticketId}}";
+
+    private final String publicUrl;
+
+    public PayloadFactory(String publicUrl) {
+        this.publicUrl = publicUrl;
+    }
+
+    /** What one run needs besides its ticket: documents so far, the rendered task and the limits. */
+    public record Run(
+            JobKind kind,
+            String task,
+            WorkerSettings settings,
+            List<InstructionFile> instructionFiles,
+            String researchDocument,
+            String planDocument) {}
+
+    public JobPayload build(UUID jobId, Project project, ScmConfig scm, Clanker clanker, TicketView ticket, Run run) {
+        return new JobPayload(
+                JobPayload.CONTRACT_VERSION,
+                jobId.toString(),
+                run.kind(),
+                project.id().toString(),
+                clanker.id().toString(),
+                publicUrl,
+                agent(clanker),
+                repository(scm),
+                run.task(),
+                ticketContext(ticket, run),
+                run.instructionFiles(),
+                run.settings(),
+                List.of());
+    }
+
+    private static AgentSpec agent(Clanker clanker) {
+        Map<String, String> options = clanker.agentOptions();
+        return new AgentSpec(clanker.agent(), options.get("model"), options.get("endpoint"), options);
+    }
+
+    private static RepositorySpec repository(ScmConfig scm) {
+        PullRequestTarget target = scm.pullRequestRepositoryUrl() == null && scm.pullRequestBaseBranch() == null
+                ? null
+                : new PullRequestTarget(scm.pullRequestRepositoryUrl(), scm.pullRequestBaseBranch(), false);
+        return new RepositorySpec(
+                scm.repositoryUrl(),
+                scm.baseBranch(),
+                null,
+                scm.branchNameTemplate() == null ? DEFAULT_BRANCH_TEMPLATE : scm.branchNameTemplate(),
+                scm.provider(),
+                scm.apiUrl(),
+                null,
+                target,
+                null);
+    }
+
+    private TicketContext ticketContext(TicketView ticket, Run run) {
+        List<TicketMedia> media = ticket.media() == null
+                ? List.of()
+                : ticket.media().stream()
+                        .map(m -> new TicketMedia(
+                                m.id().toString(),
+                                m.kind().wire(),
+                                m.filename(),
+                                m.mimeType(),
+                                m.size(),
+                                publicUrl + m.url()))
+                        .toList();
+        return new TicketContext(
+                ticket.id().toString(),
+                ticket.externalTicketId(),
+                ticket.externalTicketUrl(),
+                ticket.title(),
+                run.researchDocument(),
+                run.planDocument(),
+                media);
+    }
+
+    /** Project instructions become AGENTS.md; the run's own files come last and win on the same path. */
+    public static List<InstructionFile> instructionFiles(Project project, List<RunRequest.RunFile> runFiles) {
+        Map<String, InstructionFile> byPath = new LinkedHashMap<>();
+        if (project.agentInstructions() != null && !project.agentInstructions().isBlank()) {
+            byPath.put("agents.md", new InstructionFile("AGENTS.md", project.agentInstructions()));
+        }
+        for (RunRequest.RunFile file : runFiles) {
+            if (!file.content().isBlank()) {
+                byPath.put(file.path().toLowerCase(Locale.ROOT), new InstructionFile(file.path(), file.content()));
+            }
+        }
+        return new ArrayList<>(byPath.values());
+    }
+
+    /** The run's settings over the kind's defaults. */
+    public static WorkerSettings settings(RunRequest.Overrides overrides, int defaultMaxChanges) {
+        RunRequest.Settings run = overrides == null ? null : overrides.settings();
+        if (run == null) {
+            return new WorkerSettings(
+                    WorkerSettings.DEFAULT_MAX_EXECUTION_SECONDS, defaultMaxChanges, false, false, null, null);
+        }
+        return new WorkerSettings(
+                run.maxExecutionTime() == null ? WorkerSettings.DEFAULT_MAX_EXECUTION_SECONDS : run.maxExecutionTime(),
+                run.maxChanges() == null ? defaultMaxChanges : run.maxChanges(),
+                Boolean.TRUE.equals(run.testRequired()),
+                Boolean.TRUE.equals(run.runTests()),
+                run.testCommand(),
+                run.codingStandards());
+    }
+}

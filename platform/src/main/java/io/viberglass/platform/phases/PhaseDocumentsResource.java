@@ -1,0 +1,92 @@
+package io.viberglass.platform.phases;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.viberglass.platform.tickets.TicketsResource;
+import io.viberglass.platform.tickets.WorkflowPhase;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+
+/** Research and plan documents: read, edit, history, review (shares the ticket item path). */
+@Path("/tickets/{id: " + TicketsResource.ITEM_ID + "}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "phases")
+public class PhaseDocumentsResource {
+    private final DocumentService documents;
+    private final ApprovalService approvals;
+    private final PhaseRunService runs;
+
+    public PhaseDocumentsResource(DocumentService documents, ApprovalService approvals, PhaseRunService runs) {
+        this.documents = documents;
+        this.approvals = approvals;
+        this.runs = runs;
+    }
+
+    public record DocumentRequest(@NotNull @Size(max = 1_000_000) String content) {}
+
+    @GET
+    @Path("/phases/{phase}")
+    @Operation(summary = "The phase's document (an empty draft before the first run) and its newest run")
+    public PhaseView phase(@PathParam("id") UUID id, @PathParam("phase") WorkflowPhase phase) {
+        DocumentService.requireDocumentPhase(phase);
+        List<PhaseRun> latest = runs.history(id, phase, 1);
+        return new PhaseView(documents.view(id, phase), latest.isEmpty() ? null : latest.get(0));
+    }
+
+    @PUT
+    @Path("/phases/{phase}/document")
+    @Operation(summary = "Edit the document by hand; a non-empty edit requests approval")
+    public DocumentView edit(
+            @PathParam("id") UUID id,
+            @PathParam("phase") WorkflowPhase phase,
+            @NotNull @Valid DocumentRequest request) {
+        return documents.edit(id, phase, request.content(), Actors.LOCAL);
+    }
+
+    @GET
+    @Path("/phases/{phase}/revisions")
+    @Operation(summary = "Every revision of the document, newest first")
+    public List<PhaseRevision> revisions(@PathParam("id") UUID id, @PathParam("phase") WorkflowPhase phase) {
+        return documents.revisions(id, phase);
+    }
+
+    @POST
+    @Path("/phases/{phase}/request-approval")
+    @Operation(summary = "Ask for review of the document")
+    public DocumentView requestApproval(@PathParam("id") UUID id, @PathParam("phase") WorkflowPhase phase) {
+        return approvals.requestApproval(id, phase, Actors.LOCAL);
+    }
+
+    @POST
+    @Path("/phases/{phase}/approve")
+    @Operation(summary = "Approve the document; the ticket moves to the next phase")
+    public DocumentView approve(@PathParam("id") UUID id, @PathParam("phase") WorkflowPhase phase) {
+        return approvals.approve(id, phase, Actors.LOCAL);
+    }
+
+    @POST
+    @Path("/phases/{phase}/revoke-approval")
+    @Operation(summary = "Withdraw an approval or an approval request")
+    public DocumentView revoke(@PathParam("id") UUID id, @PathParam("phase") WorkflowPhase phase) {
+        return approvals.revoke(id, phase, Actors.LOCAL);
+    }
+
+    @GET
+    @Path("/phases/{phase}/approvals")
+    @Operation(summary = "The approval audit trail of the document")
+    public List<PhaseDao.ApprovalEvent> approvals(@PathParam("id") UUID id, @PathParam("phase") WorkflowPhase phase) {
+        return approvals.history(id, phase);
+    }
+}

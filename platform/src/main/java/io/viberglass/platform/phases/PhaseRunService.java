@@ -1,0 +1,246 @@
+package io.viberglass.platform.phases;
+
+import io.viberglass.common.job.JobKind;
+import io.viberglass.common.job.JobPayload;
+import io.viberglass.common.job.WorkerSettings;
+import io.viberglass.platform.clankers.Clanker;
+import io.viberglass.platform.infra.errors.DomainException;
+import io.viberglass.platform.jobs.Job;
+import io.viberglass.platform.jobs.JobQueue;
+import io.viberglass.platform.jobs.PayloadFactory;
+import io.viberglass.platform.jobs.RunRequest;
+import io.viberglass.platform.jobs.RunTargets;
+import io.viberglass.platform.projects.Project;
+import io.viberglass.platform.projects.ScmConfig;
+import io.viberglass.platform.prompts.PromptTemplateService;
+import io.viberglass.platform.prompts.PromptType;
+import io.viberglass.platform.tickets.TicketService;
+import io.viberglass.platform.tickets.TicketView;
+import io.viberglass.platform.tickets.WorkflowPhase;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Starts the runs of a ticket's phases: research (writes RESEARCH.md), planning (PLAN.md, with or without research),
+ * revisions of either, and execution, which needs an approved plan or an override. The task text comes from the
+ * project's prompt templates.
+ */
+public class PhaseRunService {
+    private static final int DOCUMENT_MAX_CHANGES = 1;
+    private static final int EXECUTION_MAX_CHANGES = 10;
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final JobQueue queue;
+    private final TicketService tickets;
+    private final RunTargets targets;
+    private final PayloadFactory payloads;
+    private final PromptTemplateService prompts;
+
+    public PhaseRunService(
+            Jdbi jdbi,
+            Clock clock,
+            JobQueue queue,
+            TicketService tickets,
+            RunTargets targets,
+            PayloadFactory payloads,
+            PromptTemplateService prompts) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.queue = queue;
+        this.tickets = tickets;
+        this.targets = targets;
+        this.payloads = payloads;
+        this.prompts = prompts;
+    }
+
+    public Job research(UUID ticketId, RunRequest request) {
+        TicketView ticket = tickets.get(ticketId);
+        if (ticket.workflowPhase() != WorkflowPhase.RESEARCH) {
+            throw DomainException.invalid(
+                    "RESEARCH_RUN_INVALID_PHASE",
+                    "phase",
+                    "The ticket is in the " + ticket.workflowPhase().wire()
+                            + " phase; research runs in the research phase");
+        }
+        return start(
+                ticket,
+                WorkflowPhase.RESEARCH,
+                PromptType.TICKET_RESEARCH,
+                request.clankerId(),
+                request.overrides(),
+                request.instructionFiles(),
+                null);
+    }
+
+    public Job planning(UUID ticketId, RunRequest request) {
+        TicketView ticket = tickets.get(ticketId);
+        if (ticket.workflowPhase() == WorkflowPhase.RESEARCH) {
+            throw DomainException.invalid(
+                    "PLANNING_RUN_INVALID_PHASE",
+                    "phase",
+                    "The ticket is still in research; " + "advance it to planning first");
+        }
+        boolean hasResearch = document(ticketId, WorkflowPhase.RESEARCH).isPresent();
+        return start(
+                ticket,
+                WorkflowPhase.PLANNING,
+                hasResearch ? PromptType.TICKET_PLANNING_WITH_RESEARCH : PromptType.TICKET_PLANNING_WITHOUT_RESEARCH,
+                request.clankerId(),
+                request.overrides(),
+                request.instructionFiles(),
+                null);
+    }
+
+    public Job revision(UUID ticketId, WorkflowPhase phase, RevisionRequest request) {
+        DocumentService.requireDocumentPhase(phase);
+        TicketView ticket = tickets.get(ticketId);
+        return start(
+                ticket,
+                phase,
+                phase == WorkflowPhase.RESEARCH
+                        ? PromptType.TICKET_RESEARCH_REVISION_TASK
+                        : PromptType.TICKET_PLANNING_REVISION_TASK,
+                request.clankerId(),
+                request.overrides(),
+                request.instructionFiles(),
+                request.revisionMessage());
+    }
+
+    /** Execution needs an approved plan, or a ticket explicitly overridden to execution. */
+    public Job execution(UUID ticketId, RunRequest request) {
+        TicketView ticket = tickets.get(ticketId);
+        boolean planApproved = jdbi.withExtension(PhaseDao.class, dao -> dao.document(ticketId, WorkflowPhase.PLANNING))
+                .map(doc -> doc.approvalState() == ApprovalState.APPROVED)
+                .orElse(false);
+        if (!planApproved && ticket.workflowOverriddenAt() == null) {
+            throw DomainException.conflict(
+                    "EXECUTION_BLOCKED_UNAPPROVED_PLAN",
+                    "Execution needs an approved plan or " + "an override to execution");
+        }
+        return start(
+                ticket,
+                WorkflowPhase.EXECUTION,
+                PromptType.TICKET_DEVELOPING,
+                request.clankerId(),
+                request.overrides(),
+                request.instructionFiles(),
+                null);
+    }
+
+    public List<PhaseRun> history(UUID ticketId, WorkflowPhase phase, int limit) {
+        return jdbi.inTransaction(handle -> {
+            DocumentService.requireTicket(handle, ticketId);
+            return handle.attach(PhaseDao.class).runs(ticketId, phase, limit);
+        });
+    }
+
+    private Job start(
+            TicketView ticket,
+            WorkflowPhase phase,
+            PromptType type,
+            UUID clankerId,
+            RunRequest.Overrides overrides,
+            List<RunRequest.RunFile> files,
+            String revisionMessage) {
+        Project project = targets.project(ticket.projectId());
+        ScmConfig scm = targets.repository(project);
+        Clanker clanker = targets.activeClanker(clankerId);
+        JobKind kind = JobKind.valueOf(phase.name());
+        WorkerSettings settings = PayloadFactory.settings(
+                overrides, kind == JobKind.EXECUTION ? EXECUTION_MAX_CHANGES : DOCUMENT_MAX_CHANGES);
+        String research = document(ticket.id(), WorkflowPhase.RESEARCH).orElse(null);
+        String plan = document(ticket.id(), WorkflowPhase.PLANNING).orElse(null);
+        Map<String, String> values = PromptValues.of(project, ticket, overrides, settings);
+        values.put("researchDocument", research);
+        values.put("planDocument", plan);
+        values.put("revisionMessage", revisionMessage);
+        if (revisionMessage != null) {
+            values.put(
+                    "openComments", jdbi.inTransaction(handle -> CommentService.forPrompt(handle, ticket.id(), phase)));
+        }
+        UUID jobId = UUID.randomUUID();
+        JobPayload payload = payloads.build(
+                jobId,
+                project,
+                scm,
+                clanker,
+                ticket,
+                new PayloadFactory.Run(
+                        kind,
+                        prompts.render(project.id(), type, values),
+                        settings,
+                        PayloadFactory.instructionFiles(project, files),
+                        research,
+                        plan));
+        JobQueue.NewJob job =
+                new JobQueue.NewJob(jobId, kind, project.id(), ticket.id(), clanker.id(), payload, 1, null);
+        if (kind == JobKind.EXECUTION) {
+            return queue.enqueue(job, clock.instant());
+        }
+        return queue.enqueue(job, clock.instant(), handle -> handle.attach(PhaseDao.class)
+                .insertRun(
+                        UUID.randomUUID(), ticket.id(), phase, jobId, clanker.id(), revisionMessage, clock.instant()));
+    }
+
+    private Optional<String> document(UUID ticketId, WorkflowPhase phase) {
+        return jdbi.withExtension(PhaseDao.class, dao -> dao.document(ticketId, phase))
+                .filter(doc -> !doc.isBlank())
+                .map(PhaseDocument::content);
+    }
+
+    /** The template variables every ticket prompt can use. */
+    static final class PromptValues {
+        private PromptValues() {}
+
+        static Map<String, String> of(
+                Project project, TicketView ticket, RunRequest.Overrides overrides, WorkerSettings settings) {
+            Map<String, String> values = new HashMap<>();
+            values.put("ticketTitle", ticket.title());
+            values.put("ticketDescription", ticket.description());
+            values.put("externalTicketId", ticket.externalTicketId());
+            values.put("externalTicketUrl", ticket.externalTicketUrl());
+            values.put(
+                    "severity",
+                    overrides != null && overrides.priorityOverride() != null
+                            ? overrides.priorityOverride()
+                            : ticket.severity().wire());
+            values.put("category", ticket.category());
+            values.put("projectName", project.name());
+            if (overrides != null) {
+                values.put("reproductionSteps", overrides.reproductionSteps());
+                values.put("expectedBehavior", overrides.expectedBehavior());
+                values.put("additionalContext", overrides.additionalContext());
+            }
+            values.put("constraints", constraints(settings));
+            return values;
+        }
+
+        static String constraints(WorkerSettings settings) {
+            StringBuilder text = new StringBuilder();
+            if (settings.maxChanges() != null) {
+                text.append("- Change at most ").append(settings.maxChanges()).append(" files.\n");
+            }
+            if (Boolean.TRUE.equals(settings.testRequired())) {
+                text.append("- Add or update tests that cover the change.\n");
+            }
+            if (Boolean.TRUE.equals(settings.runTests())) {
+                text.append("- Run the tests")
+                        .append(settings.testCommand() == null ? "" : " with `" + settings.testCommand() + "`")
+                        .append(" and make them pass.\n");
+            }
+            if (settings.codingStandards() != null
+                    && !settings.codingStandards().isBlank()) {
+                text.append("- Coding standards: ")
+                        .append(settings.codingStandards())
+                        .append('\n');
+            }
+            return text.toString().strip();
+        }
+    }
+}
