@@ -254,6 +254,28 @@ try {
     await page.getByRole('menuitemradio', { name: 'Light' }).click();
   });
 
+  await step('runs and agent runners pages show what the platform has', async () => {
+    const created = await page.request.post(`${base}/api/clankers`, {
+      data: {
+        name: 'Claude Code on this machine',
+        description: 'Runs Claude Code as a local process next to the platform.',
+        agent: 'claude-code',
+        deploymentStrategy: 'local',
+      },
+    });
+    assert.equal(created.status(), 201, await created.text());
+    const runner = await created.json();
+    const started = await page.request.post(`${base}/api/clankers/${runner.id}/start`, { data: {} });
+    assert.equal(started.status(), 200, await started.text());
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
+    await visible(page.getByRole('heading', { name: 'Runs', level: 1 }));
+    await visible(page.getByText('No runs yet'));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agent runners' }).click();
+    await visible(page.getByRole('heading', { name: 'Claude Code on this machine' }));
+    await visible(page.getByText('Active', { exact: true }));
+    await snap('agent-runners');
+  });
+
   await step('the projects page lists the project', async () => {
     await page.goto(base);
     await visible(page.getByRole('link', { name: /Acme Shop/ }));

@@ -73,3 +73,17 @@ export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const satisfi
 export const STATUSES = ['open', 'in_progress', 'in_review', 'resolved'] as const satisfies readonly LifecycleStatus[];
 export const PHASES = ['research', 'planning', 'execution'] as const satisfies readonly WorkflowPhase[];
 export const SCM_PROVIDERS = ['github', 'gitlab', 'bitbucket', 'git'] as const satisfies readonly ScmProvider[];
+
+export type Run = WithRequired<Schemas['JobView'], 'id' | 'kind' | 'status' | 'projectId' | 'attempt' | 'createdAt'>;
+export type RunStatus = Run['status'];
+export type RunKind = Run['kind'];
+export type RunProgress = Schemas['JobProgress'];
+export type RunLog = Schemas['JobLog'];
+export type QueueStats = Schemas['QueueStats'];
+export type Runner = WithRequired<
+  Schemas['ClankerView'],
+  'id' | 'name' | 'slug' | 'agent' | 'deploymentStrategy' | 'status' | 'createdAt'
+>;
+export type RunnerStatus = Runner['status'];
+
+export const RUN_STATUSES = ['queued', 'active', 'completed', 'failed', 'cancelled'] as const satisfies readonly RunStatus[];

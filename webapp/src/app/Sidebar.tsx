@@ -43,7 +43,7 @@ export function Sidebar({ projectSlug }: { projectSlug: string | undefined }) {
             <Item to={`/projects/${projectSlug}/tickets`} icon={<TicketIcon />}>
               Tickets
             </Item>
-            <Item to={`/projects/${projectSlug}/runs`} icon={<PlayIcon />} soon>
+            <Item to={`/projects/${projectSlug}/runs`} icon={<PlayIcon />}>
               Runs
             </Item>
             <Item to={`/projects/${projectSlug}/schedules`} icon={<ClockIcon />} soon>
@@ -58,7 +58,7 @@ export function Sidebar({ projectSlug }: { projectSlug: string | undefined }) {
           <Item to="/" end icon={<FolderIcon />}>
             Projects
           </Item>
-          <Item to="/runners" icon={<CpuIcon />} soon>
+          <Item to="/runners" icon={<CpuIcon />}>
             Agent runners
           </Item>
           <Item to="/secrets" icon={<KeyIcon />} soon>

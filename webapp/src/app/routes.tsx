@@ -4,6 +4,9 @@ import { ProjectHomePage } from '../features/projects/ProjectHomePage';
 import { ProjectLayout } from '../features/projects/ProjectLayout';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
 import { ProjectSettingsPage } from '../features/projects/settings/ProjectSettingsPage';
+import { RunnersPage } from '../features/runners/RunnersPage';
+import { RunDetailPage } from '../features/runs/RunDetailPage';
+import { RunsPage } from '../features/runs/RunsPage';
 import { CreateTicketPage } from '../features/tickets/CreateTicketPage';
 import { TicketDetailPage } from '../features/tickets/TicketDetailPage';
 import { TicketsPage } from '../features/tickets/TicketsPage';
@@ -11,8 +14,8 @@ import { AppLayout } from './AppLayout';
 import { NotAvailablePage, NotFoundPage, RouteErrorPage } from './StatusPages';
 
 /**
- * The route table. Sections without their pages yet (runs, schedules, agent runners, secrets, integrations, users and
- * API tokens) are plain "not available yet" pages, not mock-ups; sign-in and setup have no route until auth lands.
+ * The route table. Sections without their pages yet (schedules, secrets, integrations, users and API tokens) are plain
+ * "not available yet" pages, not mock-ups; sign-in and setup have no route until auth lands.
  */
 export const routes: RouteObject[] = [
   {
@@ -30,11 +33,12 @@ export const routes: RouteObject[] = [
           { path: 'tickets/new', element: <CreateTicketPage /> },
           { path: 'tickets/:ticketId', element: <TicketDetailPage /> },
           { path: 'settings', element: <ProjectSettingsPage /> },
-          { path: 'runs', element: <NotAvailablePage feature="Runs" note="The platform's jobs API (/api/jobs) has landed; this page is the next to be built." /> },
+          { path: 'runs', element: <RunsPage /> },
+          { path: 'runs/:runId', element: <RunDetailPage /> },
           { path: 'schedules', element: <NotAvailablePage feature="Schedules" note="It arrives with scheduled tasks (claws) on the platform." /> },
         ],
       },
-      { path: 'runners', element: <NotAvailablePage feature="Agent runners" note="The platform's agent runner API (/api/clankers) has landed; this page is the next to be built." /> },
+      { path: 'runners', element: <RunnersPage /> },
       { path: 'secrets', element: <NotAvailablePage feature="Secrets" note="It arrives with the secrets store on the platform." /> },
       { path: 'integrations', element: <NotAvailablePage feature="Integrations" note="It arrives with integrations and webhooks on the platform." /> },
       { path: 'settings/users', element: <NotAvailablePage feature="Users" note="It arrives with authentication and user management on the platform." /> },
