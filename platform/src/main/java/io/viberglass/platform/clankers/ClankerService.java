@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.viberglass.platform.infra.api.Page;
 import io.viberglass.platform.infra.api.Patch;
 import io.viberglass.platform.infra.api.Slugs;
-import io.viberglass.platform.infra.db.Constraints;
+import io.viberglass.platform.infra.db.UniqueSlugs;
 import io.viberglass.platform.infra.errors.DomainException;
 import io.viberglass.platform.infra.errors.FieldError;
 import io.viberglass.platform.infra.json.JsonText;
@@ -16,12 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 
 /** Clanker rules: a unique slug, a complete configuration for its strategy, and the active/inactive switch. */
 public class ClankerService {
-    private static final int SLUG_ATTEMPTS = 5;
-
     private final Jdbi jdbi;
     private final Clock clock;
     private final JsonText json;
@@ -187,18 +184,7 @@ public class ClankerService {
     }
 
     private static <T> T withUniqueSlug(Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return work.get();
-            } catch (JdbiException e) {
-                if (!Constraints.uniqueViolation(e)
-                                .map("clankers_slug_key"::equals)
-                                .orElse(false)
-                        || attempt >= SLUG_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return UniqueSlugs.retrying("clankers_slug_key", constraint -> null, work);
     }
 
     static DomainException notFound(String reference) {

@@ -4,23 +4,18 @@ import io.viberglass.common.job.ScmProvider;
 import io.viberglass.platform.infra.api.Page;
 import io.viberglass.platform.infra.api.Patch;
 import io.viberglass.platform.infra.api.Slugs;
-import io.viberglass.platform.infra.db.Constraints;
+import io.viberglass.platform.infra.db.UniqueSlugs;
 import io.viberglass.platform.infra.errors.DomainException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 
 /** Project rules: unique names and slugs, partial updates, archiving, the SCM configuration and readiness. */
 public class ProjectService {
-    /** Concurrent creates can pick the same free slug; the loser retries with the next one this many times. */
-    private static final int SLUG_ATTEMPTS = 5;
-
     private final Jdbi jdbi;
     private final Clock clock;
     private final List<ReadinessCheck> readinessChecks;
@@ -199,20 +194,14 @@ public class ProjectService {
     }
 
     private static <T> T withUniqueSlug(String name, Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return work.get();
-            } catch (JdbiException e) {
-                Optional<String> constraint = Constraints.uniqueViolation(e);
-                if (constraint.isPresent() && constraint.get().equals("projects_name_key")) {
-                    throw DomainException.conflict(
-                            "PROJECT_NAME_TAKEN", "A project named '" + name.trim() + "' already exists");
-                }
-                if (constraint.isEmpty() || !constraint.get().equals("projects_slug_key") || attempt >= SLUG_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return UniqueSlugs.retrying(
+                "projects_slug_key",
+                constraint -> constraint.equals("projects_name_key")
+                        ? DomainException.conflict(
+                                "PROJECT_NAME_TAKEN",
+                                "A project named '" + (name == null ? "" : name.trim()) + "' already exists")
+                        : null,
+                work);
     }
 
     private static List<String> tags(List<String> tags) {

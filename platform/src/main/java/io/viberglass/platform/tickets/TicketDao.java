@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -81,23 +82,19 @@ public interface TicketDao {
             "update tickets set archived_at = null, updated_at = :at where id in (<ids>) and archived_at is not null")
     int unarchive(@BindList("ids") List<UUID> ids, Instant at);
 
-    @SqlQuery("select ticket_status as key, count(*) as count from tickets "
+    /** Ticket counts grouped by one column; {@code column} comes from {@link StatsColumn}, never from a request. */
+    @SqlQuery("select <column> as key, count(*) as count from tickets "
             + "where (cast(:projectId as uuid) is null or project_id = :projectId) and archived_at is null "
-            + "group by ticket_status")
+            + "group by <column>")
     @RegisterConstructorMapper(Count.class)
-    List<Count> countByStatus(UUID projectId);
+    List<Count> countBy(@Define("column") String column, UUID projectId);
 
-    @SqlQuery("select workflow_phase as key, count(*) as count from tickets "
-            + "where (cast(:projectId as uuid) is null or project_id = :projectId) and archived_at is null "
-            + "group by workflow_phase")
-    @RegisterConstructorMapper(Count.class)
-    List<Count> countByPhase(UUID projectId);
-
-    @SqlQuery("select severity as key, count(*) as count from tickets "
-            + "where (cast(:projectId as uuid) is null or project_id = :projectId) and archived_at is null "
-            + "group by severity")
-    @RegisterConstructorMapper(Count.class)
-    List<Count> countBySeverity(UUID projectId);
+    /** The columns statistics group by. */
+    enum StatsColumn {
+        ticket_status,
+        workflow_phase,
+        severity
+    }
 
     @SqlQuery("select category as key, count(*) as count from tickets "
             + "where (cast(:projectId as uuid) is null or project_id = :projectId) and archived_at is null "

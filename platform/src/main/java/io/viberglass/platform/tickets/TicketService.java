@@ -192,7 +192,8 @@ public class TicketService {
     public TicketStats stats(UUID projectId) {
         return jdbi.inTransaction(handle -> {
             TicketDao dao = handle.attach(TicketDao.class);
-            Map<String, Long> byStatus = TicketDao.asMap(dao.countByStatus(projectId));
+            Map<String, Long> byStatus =
+                    TicketDao.asMap(dao.countBy(TicketDao.StatsColumn.ticket_status.name(), projectId));
             long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
             return new TicketStats(
                     total,
@@ -200,8 +201,12 @@ public class TicketService {
                     byStatus.getOrDefault("in_progress", 0L),
                     byStatus.getOrDefault("in_review", 0L),
                     byStatus.getOrDefault("resolved", 0L),
-                    zeroFilled(WorkflowPhase.values(), TicketDao.asMap(dao.countByPhase(projectId))),
-                    zeroFilled(Severity.values(), TicketDao.asMap(dao.countBySeverity(projectId))),
+                    zeroFilled(
+                            WorkflowPhase.values(),
+                            TicketDao.asMap(dao.countBy(TicketDao.StatsColumn.workflow_phase.name(), projectId))),
+                    zeroFilled(
+                            Severity.values(),
+                            TicketDao.asMap(dao.countBy(TicketDao.StatsColumn.severity.name(), projectId))),
                     TicketDao.asMap(dao.countByCategory(projectId)),
                     TicketDao.asMap(dao.countByAutoFix(projectId)));
         });
