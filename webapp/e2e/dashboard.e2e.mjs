@@ -76,8 +76,17 @@ async function snap(name, { fullPage = false } = {}) {
       window.scrollTo(0, 0);
       document.querySelectorAll('[data-sonner-toaster]').forEach((toaster) => (toaster.style.display = 'none'));
     });
+    const viewport = page.viewportSize();
+    if (fullPage) {
+      // a viewport as tall as the page keeps the fixed sidebar full height (a "fullPage" capture would not)
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.setViewportSize({ width: viewport.width, height });
+    }
     await page.waitForTimeout(250); // let transitions settle
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage });
+    await page.screenshot({ path: join(shots, `${name}.png`) });
+    if (fullPage) {
+      await page.setViewportSize(viewport);
+    }
     await page.evaluate(() =>
       document.querySelectorAll('[data-sonner-toaster]').forEach((toaster) => (toaster.style.display = '')),
     );
