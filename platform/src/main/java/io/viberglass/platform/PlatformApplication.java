@@ -48,6 +48,9 @@ import io.viberglass.platform.projects.ProjectService;
 import io.viberglass.platform.projects.Projects;
 import io.viberglass.platform.prompts.PromptTemplateService;
 import io.viberglass.platform.prompts.Prompts;
+import io.viberglass.platform.secrets.JobSecrets;
+import io.viberglass.platform.secrets.ReencryptCommand;
+import io.viberglass.platform.secrets.Secrets;
 import io.viberglass.platform.tickets.TicketService;
 import io.viberglass.platform.tickets.Tickets;
 import java.time.Clock;
@@ -72,6 +75,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false, true)));
         Json.configure(bootstrap.getObjectMapper());
         bootstrap.addBundle(new MultiPartBundle());
+        bootstrap.addCommand(new ReencryptCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(PlatformConfiguration configuration) {
@@ -116,7 +120,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         TicketService tickets = Tickets.register(
                 environment.jersey(), jdbi, clock, config.getMedia(), projects, mapper, environment.getValidator());
         ClankerService clankers = Clankers.register(environment.jersey(), jdbi, clock, mapper);
-        registerJobs(config, environment, jdbi, clock, tickets, projects, clankers);
+        Secrets.Parts secrets = Secrets.register(environment.jersey(), jdbi, clock, config.getSecrets());
+        registerJobs(config, environment, jdbi, clock, tickets, projects, clankers, secrets);
         OpenApi.register(environment.jersey(), version);
         WebApp.register(environment);
     }
@@ -129,7 +134,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
             Clock clock,
             TicketService tickets,
             ProjectService projects,
-            ClankerService clankers) {
+            ClankerService clankers,
+            Secrets.Parts secrets) {
         ObjectMapper mapper = environment.getObjectMapper();
         JobLifecycle lifecycle = new JobLifecycle(mapper);
         LifecycleSync lifecycleSync = new LifecycleSync();
@@ -137,6 +143,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         TicketRunEffects ticketEffects = new TicketRunEffects();
         List<JobListener> listeners = List.of(ticketEffects, new PhaseDocumentEffects(documents), lifecycleSync);
         JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
+        JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values());
         Dispatcher dispatcher = Dispatching.register(
                 environment,
                 jdbi,
@@ -146,11 +153,12 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 config.getPublicUrl(),
                 lifecycle,
                 listeners,
+                jobSecrets,
                 List.of(new LocalProcessInvoker(config.getDispatch().getLocal(), System.getenv())));
         Jobs.register(
                 environment.jersey(),
                 new JobService(jdbi, clock, lifecycle, queue, listeners, dispatcher::stopExecution),
-                new CallbackService(jdbi, clock, lifecycle, listeners));
+                new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor));
         PromptTemplateService prompts = Prompts.register(environment.jersey(), jdbi, clock);
         Phases.register(
                 environment.jersey(),
@@ -163,7 +171,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                         clock,
                         queue,
                         tickets,
-                        new RunTargets(projects, clankers),
+                        new RunTargets(projects, clankers, secrets.service()),
                         new PayloadFactory(config.getPublicUrl()),
                         prompts));
     }

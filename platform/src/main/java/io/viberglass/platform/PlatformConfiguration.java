@@ -9,6 +9,7 @@ import io.viberglass.platform.infra.config.DatabaseUrl;
 import io.viberglass.platform.infra.config.EmbeddedDatabaseSettings;
 import io.viberglass.platform.infra.config.HttpSettings;
 import io.viberglass.platform.infra.config.MediaSettings;
+import io.viberglass.platform.secrets.SecretSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -46,6 +47,10 @@ public class PlatformConfiguration extends Configuration {
     @Valid
     @NotNull
     private DispatchSettings dispatch = new DispatchSettings();
+
+    @Valid
+    @NotNull
+    private SecretSettings secrets = new SecretSettings();
 
     private boolean applied;
 
@@ -122,6 +127,16 @@ public class PlatformConfiguration extends Configuration {
     @JsonProperty
     public void setAuth(AuthSettings auth) {
         this.auth = auth;
+    }
+
+    @JsonProperty
+    public SecretSettings getSecrets() {
+        return secrets;
+    }
+
+    @JsonProperty
+    public void setSecrets(SecretSettings secrets) {
+        this.secrets = secrets;
     }
 
     @JsonProperty

@@ -44,4 +44,22 @@ public interface ClankerDao {
 
     @SqlUpdate("delete from clankers where id = :id")
     int delete(UUID id);
+
+    /** A secret a clanker's workers receive. */
+    record SecretRef(UUID id, String name) {}
+
+    @SqlQuery("select s.id, s.name from clanker_secrets cs join secrets s on s.id = cs.secret_id "
+            + "where cs.clanker_id = :clankerId order by s.name")
+    @RegisterConstructorMapper(SecretRef.class)
+    List<SecretRef> secrets(UUID clankerId);
+
+    @SqlQuery("select id from secrets where id in (<ids>)")
+    List<UUID> existingSecrets(@org.jdbi.v3.sqlobject.customizer.BindList("ids") List<UUID> ids);
+
+    @SqlUpdate("delete from clanker_secrets where clanker_id = :clankerId")
+    void clearSecrets(UUID clankerId);
+
+    @org.jdbi.v3.sqlobject.statement.SqlBatch(
+            "insert into clanker_secrets (clanker_id, secret_id) " + "values (:clankerId, :secretId)")
+    void addSecrets(UUID clankerId, List<UUID> secretId);
 }

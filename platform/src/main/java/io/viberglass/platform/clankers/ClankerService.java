@@ -63,6 +63,7 @@ public class ClankerService {
                     now,
                     now);
             dao.insert(clanker, json(clanker.agentOptions()), json(clanker.deploymentConfig()));
+            linkSecrets(dao, clanker.id(), request.secretIds());
             return clanker;
         }));
     }
@@ -105,8 +106,33 @@ public class ClankerService {
                     current.createdAt(),
                     clock.instant());
             dao.update(updated, json(updated.agentOptions()), json(updated.deploymentConfig()));
+            linkSecrets(dao, id, request.secretIds());
             return updated;
         }));
+    }
+
+    /** The secrets of a clanker, by name, for its view and for the jobs it runs. */
+    public List<ClankerDao.SecretRef> secrets(UUID clankerId) {
+        return jdbi.withExtension(ClankerDao.class, dao -> dao.secrets(clankerId));
+    }
+
+    /** Replaces the clanker's secrets when the request names them; unknown ids are a 400 naming them. */
+    private static void linkSecrets(ClankerDao dao, UUID clankerId, List<UUID> secretIds) {
+        if (secretIds == null) {
+            return;
+        }
+        List<UUID> distinct = secretIds.stream().distinct().toList();
+        if (!distinct.isEmpty()) {
+            List<UUID> unknown = new ArrayList<>(distinct);
+            unknown.removeAll(dao.existingSecrets(distinct));
+            if (!unknown.isEmpty()) {
+                throw DomainException.invalid("INVALID_SECRET_IDS", "secretIds", "unknown secrets " + unknown);
+            }
+        }
+        dao.clearSecrets(clankerId);
+        if (!distinct.isEmpty()) {
+            dao.addSecrets(clankerId, distinct);
+        }
     }
 
     public Clanker get(UUID id) {

@@ -20,10 +20,11 @@ public record ClankerView(
         ClankerStatus status,
         String statusMessage,
         List<String> missingConfiguration,
+        List<ClankerDao.SecretRef> secrets,
         Instant createdAt,
         Instant updatedAt) {
 
-    static ClankerView of(Clanker clanker) {
+    static ClankerView of(Clanker clanker, List<ClankerDao.SecretRef> secrets) {
         return new ClankerView(
                 clanker.id(),
                 clanker.name(),
@@ -39,6 +40,7 @@ public record ClankerView(
                 DeploymentConfigRules.problems(clanker.deploymentStrategy(), clanker.deploymentConfig()).stream()
                         .map(problem -> problem.field())
                         .toList(),
+                secrets,
                 clanker.createdAt(),
                 clanker.updatedAt());
     }

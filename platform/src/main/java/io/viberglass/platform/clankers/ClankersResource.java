@@ -34,12 +34,16 @@ public class ClankersResource {
         this.clankers = clankers;
     }
 
+    private ClankerView view(Clanker clanker) {
+        return ClankerView.of(clanker, clankers.secrets(clanker.id()));
+    }
+
     @GET
     @Operation(summary = "List agent runners")
     public Page<ClankerView> list(
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
-        return clankers.list(limit, offset).map(ClankerView::of);
+        return clankers.list(limit, offset).map(this::view);
     }
 
     @POST
@@ -49,7 +53,7 @@ public class ClankersResource {
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(clanker.id().toString())
                         .build())
-                .entity(ClankerView.of(clanker))
+                .entity(view(clanker))
                 .build();
     }
 
@@ -57,21 +61,21 @@ public class ClankersResource {
     @Path("/by-slug/{slug}")
     @Operation(summary = "Find an agent runner by slug")
     public ClankerView bySlug(@PathParam("slug") String slug) {
-        return ClankerView.of(clankers.getBySlug(slug));
+        return view(clankers.getBySlug(slug));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Get an agent runner")
     public ClankerView get(@PathParam("id") UUID id) {
-        return ClankerView.of(clankers.get(id));
+        return view(clankers.get(id));
     }
 
     @PUT
     @Path("/{id}")
     @Operation(summary = "Update an agent runner (partial); changing where it runs makes it inactive")
     public ClankerView update(@PathParam("id") UUID id, @NotNull @Valid ClankerRequest request) {
-        return ClankerView.of(clankers.update(id, request));
+        return view(clankers.update(id, request));
     }
 
     @DELETE
@@ -85,13 +89,13 @@ public class ClankersResource {
     @Path("/{id}/start")
     @Operation(summary = "Check the configuration and make the runner available for runs")
     public ClankerView start(@PathParam("id") UUID id) {
-        return ClankerView.of(clankers.start(id));
+        return view(clankers.start(id));
     }
 
     @POST
     @Path("/{id}/deactivate")
     @Operation(summary = "Stop giving the runner new runs")
     public ClankerView deactivate(@PathParam("id") UUID id) {
-        return ClankerView.of(clankers.deactivate(id));
+        return view(clankers.deactivate(id));
     }
 }

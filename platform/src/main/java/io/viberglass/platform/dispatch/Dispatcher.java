@@ -182,8 +182,20 @@ public class Dispatcher implements Managed {
         }
         WorkerInvocation invocation = new WorkerInvocation(
                 job.id().toString(), urls.forStrategy(clanker.deploymentStrategy()), job.tenantId(), claim.token());
+        Map<String, io.viberglass.common.security.SecretValue> values;
         try {
-            String executionId = invoker.get().invoke(new Dispatch(job, clanker, invocation, credentials.resolve(job)));
+            values = credentials.resolve(job);
+        } catch (DomainException e) {
+            // a missing variable or parameter does not come back by retrying; the message names it, never a value
+            fail(
+                    job,
+                    FailureClassifier.classify(
+                            FailureCode.CONFIG_INVALID,
+                            "The job's credentials could not be " + "read: " + e.getMessage()));
+            return;
+        }
+        try {
+            String executionId = invoker.get().invoke(new Dispatch(job, clanker, invocation, values));
             recordDispatch(job, clanker, executionId);
         } catch (InvocationException e) {
             handleFailure(job, e.isTransient(), e.getMessage(), e.retryAfter());

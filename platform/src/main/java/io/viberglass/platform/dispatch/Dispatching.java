@@ -28,6 +28,7 @@ public final class Dispatching {
             String publicUrl,
             JobLifecycle lifecycle,
             List<JobListener> listeners,
+            CredentialResolver credentials,
             List<WorkerInvoker> invokers) {
         AtomicInteger port = new AtomicInteger();
         environment.lifecycle().addServerLifecycleListener(server -> port.set(localPort(server)));
@@ -42,7 +43,7 @@ public final class Dispatching {
                 clock,
                 settings,
                 new Invokers(invokers),
-                new EnvironmentCredentials(System.getenv()),
+                credentials,
                 lifecycle,
                 listeners,
                 urls,

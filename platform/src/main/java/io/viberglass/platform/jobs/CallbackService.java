@@ -6,12 +6,14 @@ import io.viberglass.common.job.JobStatus;
 import io.viberglass.common.job.LogBatch;
 import io.viberglass.common.job.LogEntry;
 import io.viberglass.common.job.ProgressUpdate;
+import io.viberglass.common.security.SecretRedactor;
 import io.viberglass.common.security.Tokens;
 import io.viberglass.platform.infra.errors.DomainException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -24,12 +26,28 @@ public class CallbackService {
     private final Clock clock;
     private final JobLifecycle lifecycle;
     private final List<JobListener> listeners;
+    private final Function<Job, SecretRedactor> redactors;
 
-    public CallbackService(Jdbi jdbi, Clock clock, JobLifecycle lifecycle, List<JobListener> listeners) {
+    /**
+     * @param redactors the redactor of a job, knowing its secret values: everything a worker sends is scrubbed again
+     *     here, so a worker that failed to redact cannot put a secret into the database
+     */
+    public CallbackService(
+            Jdbi jdbi,
+            Clock clock,
+            JobLifecycle lifecycle,
+            List<JobListener> listeners,
+            Function<Job, SecretRedactor> redactors) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.lifecycle = lifecycle;
         this.listeners = List.copyOf(listeners);
+        this.redactors = redactors;
+    }
+
+    /** Without secrets to know, token shapes are still scrubbed. */
+    public CallbackService(Jdbi jdbi, Clock clock, JobLifecycle lifecycle, List<JobListener> listeners) {
+        this(jdbi, clock, lifecycle, listeners, job -> SecretRedactor.shapesOnly());
     }
 
     /** Hands the worker its payload and marks the job active; a second fetch (a duplicate worker) is refused. */
@@ -51,7 +69,8 @@ public class CallbackService {
             }
             Instant now = clock.instant();
             handle.attach(JobDao.class).heartbeat(jobId, now);
-            lifecycle.progress(handle, jobId, update.step(), update.message(), update.details(), now);
+            lifecycle.progress(
+                    handle, jobId, update.step(), redactors.apply(job).redact(update.message()), update.details(), now);
             return new CallbackReply(jobId, job.status(), null);
         });
     }
@@ -65,11 +84,14 @@ public class CallbackService {
             Job job = authenticate(handle, jobId, token, tenant, false);
             Instant now = clock.instant();
             List<LogEntry> lines = batch.logs();
+            SecretRedactor redactor = redactors.apply(job);
             handle.attach(JobDao.class)
                     .insertLogs(
                             jobId,
                             lines.stream().map(LogEntry::level).toList(),
-                            lines.stream().map(LogEntry::message).toList(),
+                            lines.stream()
+                                    .map(line -> redactor.redact(line.message()))
+                                    .toList(),
                             lines.stream().map(LogEntry::source).toList(),
                             lines.stream()
                                     .map(line -> line.timestamp() == null ? now : line.timestamp())
@@ -80,17 +102,18 @@ public class CallbackService {
     }
 
     /** Finishes the job with the worker's result; a second result for a finished job is a conflict and changes nothing. */
-    public CallbackReply result(UUID jobId, String token, String tenant, JobResult result) {
-        if (result.success() != result.outcome().isSuccessful()) {
+    public CallbackReply result(UUID jobId, String token, String tenant, JobResult reported) {
+        if (reported.success() != reported.outcome().isSuccessful()) {
             throw DomainException.invalid(
                     "RESULT_INCONSISTENT",
                     "success",
-                    "must be " + result.outcome().isSuccessful() + " for outcome "
-                            + result.outcome().wire());
+                    "must be " + reported.outcome().isSuccessful() + " for outcome "
+                            + reported.outcome().wire());
         }
         return jdbi.inTransaction(handle -> {
             Job job = authenticate(handle, jobId, token, tenant, false);
             Instant now = clock.instant();
+            JobResult result = redacted(redactors.apply(job), reported);
             if (result.success()) {
                 lifecycle.complete(handle, job, result, now);
                 listeners.forEach(listener -> listener.onCompleted(handle, job, result, now));
@@ -101,6 +124,20 @@ public class CallbackService {
             listeners.forEach(listener -> listener.onFailed(handle, job, failure, result, now));
             return new CallbackReply(jobId, JobStatus.FAILED, null);
         });
+    }
+
+    private static JobResult redacted(SecretRedactor redactor, JobResult result) {
+        return new JobResult(
+                result.success(),
+                result.outcome(),
+                redactor.redact(result.errorMessage()),
+                result.branch(),
+                result.commitHash(),
+                result.pullRequestUrl(),
+                redactor.redact(result.documentContent()),
+                result.changedFiles(),
+                result.executionTimeMs(),
+                result.usage());
     }
 
     /** The status of the job for a caller holding its token, used to answer a refused callback with the cancel flag. */

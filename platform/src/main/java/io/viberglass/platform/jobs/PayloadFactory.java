@@ -39,7 +39,22 @@ public class PayloadFactory {
             String researchDocument,
             String planDocument) {}
 
-    public JobPayload build(UUID jobId, Project project, ScmConfig scm, Clanker clanker, TicketView ticket, Run run) {
+    /**
+     * The credentials a run names (values never go in the payload).
+     *
+     * @param names every credential the worker receives: the clanker's secrets and the repository token
+     * @param scmCredential the name of the repository token among them, or {@code null}
+     */
+    public record Credentials(List<String> names, String scmCredential) {}
+
+    public JobPayload build(
+            UUID jobId,
+            Project project,
+            ScmConfig scm,
+            Clanker clanker,
+            TicketView ticket,
+            Run run,
+            Credentials credentials) {
         return new JobPayload(
                 JobPayload.CONTRACT_VERSION,
                 jobId.toString(),
@@ -48,12 +63,12 @@ public class PayloadFactory {
                 clanker.id().toString(),
                 publicUrl,
                 agent(clanker),
-                repository(scm),
+                repository(scm, credentials.scmCredential()),
                 run.task(),
                 ticketContext(ticket, run),
                 run.instructionFiles(),
                 run.settings(),
-                List.of());
+                credentials.names());
     }
 
     private static AgentSpec agent(Clanker clanker) {
@@ -61,7 +76,7 @@ public class PayloadFactory {
         return new AgentSpec(clanker.agent(), options.get("model"), options.get("endpoint"), options);
     }
 
-    private static RepositorySpec repository(ScmConfig scm) {
+    private static RepositorySpec repository(ScmConfig scm, String credentialName) {
         PullRequestTarget target = scm.pullRequestRepositoryUrl() == null && scm.pullRequestBaseBranch() == null
                 ? null
                 : new PullRequestTarget(scm.pullRequestRepositoryUrl(), scm.pullRequestBaseBranch(), false);
@@ -72,7 +87,7 @@ public class PayloadFactory {
                 scm.branchNameTemplate() == null ? DEFAULT_BRANCH_TEMPLATE : scm.branchNameTemplate(),
                 scm.provider(),
                 scm.apiUrl(),
-                null,
+                credentialName,
                 target,
                 null);
     }

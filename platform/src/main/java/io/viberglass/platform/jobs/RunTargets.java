@@ -7,16 +7,19 @@ import io.viberglass.platform.infra.errors.DomainException;
 import io.viberglass.platform.projects.Project;
 import io.viberglass.platform.projects.ProjectService;
 import io.viberglass.platform.projects.ScmConfig;
+import io.viberglass.platform.secrets.SecretService;
 import java.util.UUID;
 
 /** Checks that a run has somewhere to work (a repository) and something to run on (an active clanker). */
 public class RunTargets {
     private final ProjectService projects;
     private final ClankerService clankers;
+    private final SecretService secrets;
 
-    public RunTargets(ProjectService projects, ClankerService clankers) {
+    public RunTargets(ProjectService projects, ClankerService clankers, SecretService secrets) {
         this.projects = projects;
         this.clankers = clankers;
+        this.secrets = secrets;
     }
 
     public Project project(UUID projectId) {
@@ -32,6 +35,19 @@ public class RunTargets {
                     "repository",
                     "Project " + project.name() + " has no repository configured");
         }
+    }
+
+    /** The names of the credentials a run of {@code clanker} on {@code scm}'s repository receives. */
+    public PayloadFactory.Credentials credentials(Clanker clanker, ScmConfig scm) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        clankers.secrets(clanker.id()).forEach(secret -> names.add(secret.name()));
+        String scmCredential = scm.credentialId() == null
+                ? null
+                : secrets.get(scm.credentialId()).name();
+        if (scmCredential != null && !names.contains(scmCredential)) {
+            names.add(scmCredential);
+        }
+        return new PayloadFactory.Credentials(java.util.List.copyOf(names), scmCredential);
     }
 
     public Clanker activeClanker(UUID clankerId) {

@@ -177,7 +177,8 @@ public class PhaseRunService {
                         settings,
                         PayloadFactory.instructionFiles(project, files),
                         research,
-                        plan));
+                        plan),
+                targets.credentials(clanker, scm));
         JobQueue.NewJob job =
                 new JobQueue.NewJob(jobId, kind, project.id(), ticket.id(), clanker.id(), payload, 1, null);
         if (kind == JobKind.EXECUTION) {

@@ -1,0 +1,99 @@
+package io.viberglass.platform.secrets;
+
+import io.viberglass.common.security.SecretRedactor;
+import io.viberglass.common.security.SecretValue;
+import io.viberglass.platform.clankers.ClankerDao;
+import io.viberglass.platform.dispatch.CredentialResolver;
+import io.viberglass.platform.infra.errors.DomainException;
+import io.viberglass.platform.jobs.Job;
+import io.viberglass.platform.projects.ScmConfigDao;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The secret values of a job: its clanker's secrets and its project's repository token, read when its worker starts.
+ * Also the job's redactor, which knows those values and scrubs them from everything the worker sends back.
+ */
+public class JobSecrets implements CredentialResolver {
+    private static final Logger LOG = LoggerFactory.getLogger(JobSecrets.class);
+    private static final int REDACTORS_KEPT = 1_000;
+
+    private final Jdbi jdbi;
+    private final SecretValues values;
+    private final Map<UUID, SecretRedactor> redactors = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, SecretRedactor> eldest) {
+            return size() > REDACTORS_KEPT;
+        }
+    };
+
+    public JobSecrets(Jdbi jdbi, SecretValues values) {
+        this.jdbi = jdbi;
+        this.values = values;
+    }
+
+    /** Values by name, only for the names the job's payload asks for. Fails naming the secret, never its value. */
+    @Override
+    public Map<String, SecretValue> resolve(Job job) {
+        Map<String, SecretValue> resolved = new LinkedHashMap<>();
+        for (Secret secret : secretsOf(job)) {
+            if (job.payload().requiredCredentials().contains(secret.name())) {
+                resolved.put(secret.name(), values.read(secret));
+            }
+        }
+        synchronized (redactors) {
+            redactors.put(
+                    job.id(),
+                    SecretRedactor.shapesOnly()
+                            .withKnownValues(resolved.values().stream()
+                                    .map(SecretValue::reveal)
+                                    .toList()));
+        }
+        return resolved;
+    }
+
+    /** The redactor for what a job's worker sends; built from the job's secrets on first use after a restart. */
+    public SecretRedactor redactor(Job job) {
+        synchronized (redactors) {
+            SecretRedactor known = redactors.get(job.id());
+            if (known != null) {
+                return known;
+            }
+        }
+        try {
+            resolve(job);
+        } catch (DomainException | IllegalStateException e) {
+            LOG.warn(
+                    "Could not read the secrets of job {} for redaction ({}); scrubbing token shapes only",
+                    job.id(),
+                    e.getMessage());
+            return SecretRedactor.shapesOnly();
+        }
+        synchronized (redactors) {
+            return redactors.get(job.id());
+        }
+    }
+
+    private List<Secret> secretsOf(Job job) {
+        return jdbi.inTransaction(handle -> {
+            List<UUID> ids = new ArrayList<>();
+            if (job.clankerId() != null) {
+                handle.attach(ClankerDao.class).secrets(job.clankerId()).forEach(ref -> ids.add(ref.id()));
+            }
+            handle.attach(ScmConfigDao.class)
+                    .find(job.projectId())
+                    .map(scm -> scm.credentialId())
+                    .filter(id -> id != null)
+                    .ifPresent(ids::add);
+            return ids.isEmpty()
+                    ? List.<Secret>of()
+                    : handle.attach(SecretDao.class).findAll(ids);
+        });
+    }
+}

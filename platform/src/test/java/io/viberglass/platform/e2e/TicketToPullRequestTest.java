@@ -1,0 +1,258 @@
+package io.viberglass.platform.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.viberglass.common.job.AgentType;
+import io.viberglass.platform.PlatformConfiguration;
+import io.viberglass.platform.testing.Api;
+import io.viberglass.platform.testing.TestApp;
+import io.viberglass.platform.testing.TestDatabase;
+import io.viberglass.viberator.testing.FakeAgents;
+import io.viberglass.viberator.testing.GitFixtures;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The whole product on one machine: the platform on real PostgreSQL starts the real {@code viberator job} worker
+ * (local invoker), which clones a real bare repository, runs a fake Claude Code CLI that speaks Claude's stream-json,
+ * and reports back; the execution run pushes its branch and opens a pull request on a fake GitHub API.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class TicketToPullRequestTest {
+    @RegisterExtension
+    static final TestDatabase DB = TestDatabase.migrated(TicketToPullRequestTest.class);
+
+    static final Path WORK = temporary();
+    static final Path REMOTE = bareRepository();
+    static final Path AGENT_ARGS = WORK.resolve("agent-args.txt");
+    static final WireMockServer GITHUB = startGitHub();
+    static final String GITHUB_TOKEN = "ghp_" + "e2e".repeat(12);
+    static final DropwizardAppExtension<PlatformConfiguration> APP = TestApp.on(DB, workerOverrides());
+
+    private final Api api = Api.of(APP);
+
+    @AfterAll
+    static void stopGitHub() {
+        GITHUB.stop();
+    }
+
+    @Test
+    void aTicketGoesThroughResearchPlanningAndExecutionToAPullRequest() throws IOException {
+        String projectId = project();
+        String clankerId = clanker();
+        String ticketId = api.post(
+                        "/api/tickets",
+                        Map.of(
+                                "projectId",
+                                projectId,
+                                "title",
+                                "Greet visitors",
+                                "description",
+                                "The home page should greet visitors."))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        String ticket = "/api/tickets/" + ticketId;
+
+        // research: the agent writes RESEARCH.md, which becomes the research document
+        finish(api.post(ticket + "/phases/research/run", Map.of("clankerId", clankerId))
+                .expect(202));
+        JsonNode research = api.get(ticket + "/phases/research").expect(200).json();
+        assertThat(research.at("/document/content").asText()).startsWith("# Research");
+        assertThat(research.at("/latestRun/status").asText()).isEqualTo("completed");
+
+        // a comment on line 3, then a revision run whose prompt carries it to the agent
+        api.post(ticket + "/phases/research/comments", Map.of("lineNumber", 3, "content", "Mention the footer too"))
+                .expect(201);
+        finish(api.post(
+                        ticket + "/phases/research/revision",
+                        Map.of("clankerId", clankerId, "revisionMessage", "Cover every page"))
+                .expect(202));
+        String revisionPrompt = Files.readString(AGENT_ARGS);
+        assertThat(revisionPrompt).contains("Cover every page").contains("Mention the footer too");
+        assertThat(api.get(ticket + "/phases/research/revisions").json()).hasSize(2);
+
+        // planning: PLAN.md, review, approval
+        api.post(ticket + "/phases/planning/advance", Map.of()).expect(200);
+        finish(api.post(ticket + "/phases/planning/run", Map.of("clankerId", clankerId))
+                .expect(202));
+        assertThat(api.get(ticket + "/phases/planning")
+                        .json()
+                        .at("/document/content")
+                        .asText())
+                .startsWith("# Plan");
+        api.post(ticket + "/phases/planning/request-approval", Map.of()).expect(200);
+        assertThat(api.get(ticket).json().get("status").asText()).isEqualTo("in_review");
+        api.post(ticket + "/phases/planning/approve", Map.of()).expect(200);
+        assertThat(api.get(ticket + "/phases").json().get("workflowPhase").asText())
+                .isEqualTo("execution");
+
+        // execution: the worker commits, pushes the branch and opens the pull request
+        JsonNode job =
+                finish(api.post(ticket + "/run", Map.of("clankerId", clankerId)).expect(202));
+
+        String branch = "viberator/" + ticketId;
+        assertThat(job.get("branch").asText()).isEqualTo(branch);
+        assertThat(job.get("pullRequestUrl").asText()).isEqualTo("https://github.com/acme/shop/pull/7");
+        assertThat(GitFixtures.files(REMOTE, branch)).contains("HELLO.md").doesNotContain("PR_TITLE.md");
+        assertThat(GitFixtures.head(REMOTE, branch).getFullMessage()).contains("Add HELLO.md greeting");
+        GITHUB.verify(postRequestedFor(urlPathEqualTo("/repos/acme/shop/pulls"))
+                .withHeader("Authorization", equalTo("token " + GITHUB_TOKEN))
+                .withRequestBody(matchingJsonPath("$.head", equalTo(branch)))
+                .withRequestBody(matchingJsonPath("$.base", equalTo("main"))));
+        JsonNode done = api.get(ticket).json();
+        assertThat(done.get("status").asText()).isEqualTo("in_review");
+        assertThat(done.get("pullRequestUrl").asText()).isEqualTo("https://github.com/acme/shop/pull/7");
+        assertThat(done.get("autoFixStatus").asText()).isEqualTo("completed");
+        assertThat(job.get("logs")).isNotEmpty();
+        assertThat(job.get("progress")).extracting(p -> p.get("step").asText()).contains("clone", "push");
+        assertThat(api.get("/api/jobs/" + job.get("id").asText()).body()).doesNotContain(GITHUB_TOKEN);
+    }
+
+    /** Waits for the run's job to finish and insists it completed, showing why when it did not. */
+    private JsonNode finish(Api.Reply started) {
+        String jobId = started.json().get("jobId").asText();
+        JsonNode job = Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> api.get("/api/jobs/" + jobId).json(), j -> !List.of("queued", "active")
+                        .contains(j.get("status").asText()));
+        assertThat(job.get("status").asText())
+                .as("job %s ended %s; logs: %s", jobId, job.get("failure"), job.get("logs"))
+                .isEqualTo("completed");
+        return job;
+    }
+
+    private String project() {
+        String projectId = api.post("/api/projects", Map.of("name", "Shop", "agentInstructions", "Keep changes small."))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        String token = api.post(
+                        "/api/secrets", Map.of("name", "GITHUB_TOKEN", "storage", "database", "value", GITHUB_TOKEN))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        api.put(
+                        "/api/projects/" + projectId + "/scm-config",
+                        Map.of(
+                                "repositoryUrl",
+                                REMOTE.toUri().toString(),
+                                "provider",
+                                "github",
+                                "apiUrl",
+                                GITHUB.baseUrl(),
+                                "credentialId",
+                                token))
+                .expect(200);
+        return projectId;
+    }
+
+    private String clanker() {
+        String key = api.post(
+                        "/api/secrets",
+                        Map.of("name", "ANTHROPIC_API_KEY", "storage", "database", "value", "sk-ant-" + "k".repeat(30)))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        String id = api.post(
+                        "/api/clankers",
+                        Map.of(
+                                "name",
+                                "Local Claude",
+                                "agent",
+                                "claude-code",
+                                "deploymentStrategy",
+                                "local",
+                                "secretIds",
+                                List.of(key)))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        api.post("/api/clankers/" + id + "/start", Map.of()).expect(200);
+        return id;
+    }
+
+    private static ConfigOverride[] workerOverrides() {
+        Path claude = FakeAgents.install(WORK.resolve("bin"), AgentType.CLAUDE_CODE);
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(
+                ConfigOverride.config(
+                        "dispatch.local.command",
+                        "java,-Xmx256m,-XX:TieredStopAtLevel=1,-jar," + FakeAgents.viberatorJar()),
+                ConfigOverride.config(
+                        "dispatch.local.workDirectory", WORK.resolve("work").toString()),
+                ConfigOverride.config(
+                        "dispatch.local.logDirectory",
+                        WORK.resolve("worker-logs").toString()),
+                ConfigOverride.config("dispatch.pollInterval", "200ms"),
+                ConfigOverride.config("dispatch.local.environment.FAKE_AGENT_ARGS_FILE", AGENT_ARGS.toString())));
+        FakeAgents.environment(claude, AgentType.CLAUDE_CODE, "auto")
+                .forEach((name, value) ->
+                        overrides.add(ConfigOverride.config("dispatch.local.environment." + name, value)));
+        return overrides.toArray(ConfigOverride[]::new);
+    }
+
+    private static WireMockServer startGitHub() {
+        WireMockServer server =
+                new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        server.stubFor(get(urlPathEqualTo("/repos/acme/shop"))
+                .willReturn(okJson("{\"id\":1,\"name\":\"shop\","
+                        + "\"full_name\":\"acme/shop\",\"owner\":{\"login\":\"acme\"},\"html_url\":\"https://github.com/acme/"
+                        + "shop\",\"url\":\"" + server.baseUrl() + "/repos/acme/shop\"}")));
+        server.stubFor(get(urlPathEqualTo("/repos/acme/shop/pulls")).willReturn(okJson("[]")));
+        server.stubFor(post(urlPathEqualTo("/repos/acme/shop/pulls"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"number\":7,\"html_url\":\"https://github.com/acme/shop/pull/7\",\"url\":\""
+                                + server.baseUrl() + "/repos/acme/shop/pulls/7\"}")));
+        return server;
+    }
+
+    private static Path temporary() {
+        try {
+            return Files.createTempDirectory("vg-e2e-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path bareRepository() {
+        try {
+            return GitFixtures.bareRepository(WORK.resolve("remotes/acme/shop.git"), Map.of());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.viberglass.viberator.cli;
+
+import io.viberglass.common.job.JobPayload;
+import io.viberglass.common.job.JobResult;
+import io.viberglass.common.job.RunOutcome;
+import io.viberglass.common.job.WorkerInvocation;
+import io.viberglass.common.json.Json;
+import io.viberglass.common.security.SecretValue;
+import io.viberglass.viberator.RunContext;
+import io.viberglass.viberator.payload.BootstrapClient;
+import io.viberglass.viberator.payload.InvalidPayloadException;
+import io.viberglass.viberator.payload.PayloadReader;
+import io.viberglass.viberator.process.Cancellation;
+import io.viberglass.viberator.report.CallbackReporter;
+import io.viberglass.viberator.report.ConsoleReporter;
+import io.viberglass.viberator.report.JobReporter;
+import io.viberglass.viberator.report.RedactingReporter;
+import io.viberglass.viberator.report.TeeReporter;
+import java.io.PrintWriter;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code viberator job}: the platform's worker mode. Fetches the payload from the platform (or reads {@code --job-file}),
+ * runs it, and reports progress, batched logs and the result through the callback API.
+ */
+@Command(
+        name = "job",
+        mixinStandardHelpOptions = true,
+        description = "Run one platform job: fetch its payload, run it and report back through the callback API. "
+                + "Every option defaults from the environment variable named in its description.")
+final class JobCommand implements Callable<Integer> {
+    private final CliEnvironment environment;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--platform-url", paramLabel = "URL", description = "Platform base URL ($PLATFORM_API_URL).")
+    String platformUrl;
+
+    @Option(names = "--job-id", paramLabel = "ID", description = "Job id ($JOB_ID).")
+    String jobId;
+
+    @Option(
+            names = "--callback-token",
+            paramLabel = "TOKEN",
+            description = "Callback token ($CALLBACK_TOKEN). Prefer the variable: arguments are visible in ps.")
+    String callbackToken;
+
+    @Option(names = "--tenant-id", paramLabel = "ID", description = "Tenant id ($TENANT_ID).")
+    String tenantId;
+
+    @Option(
+            names = "--job-file",
+            paramLabel = "FILE",
+            description = "Read the payload from this file instead of fetching it. Callbacks are still sent when a "
+                    + "callback token is known.")
+    Path jobFile;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    WorkerOptions worker;
+
+    JobCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String url = option(platformUrl, "PLATFORM_API_URL");
+        String id = option(jobId, "JOB_ID");
+        String token = option(callbackToken, "CALLBACK_TOKEN");
+        String tenant = option(tenantId, "TENANT_ID");
+        PrintWriter err = spec.commandLine().getErr();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+        String json;
+        if (jobFile != null) {
+            json = Files.readString(jobFile);
+        } else {
+            List<String> missing = missing(url, id, token, tenant);
+            if (!missing.isEmpty()) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "Missing " + String.join(", ", missing) + " (flag or environment variable)");
+            }
+            try {
+                json = new BootstrapClient(http, Duration.ofSeconds(1))
+                        .fetch(new WorkerInvocation(id, url, tenant, token));
+            } catch (BootstrapClient.BootstrapException e) {
+                err.println("viberator: " + e.getMessage());
+                err.flush();
+                return e.getMessage().contains("refused") ? ExitCodes.CONFIG_INVALID : ExitCodes.PLATFORM_UNREACHABLE;
+            }
+        }
+
+        Cancellation cancellation = new Cancellation();
+        PayloadReader reader = new PayloadReader(Json.newMapper());
+        JobPayload payload;
+        try {
+            payload = reader.read(json);
+        } catch (InvalidPayloadException e) {
+            JobReporter reporter = reporter(url, id, tenant, token, cancellation);
+            // the platform still learns why its job cannot run, when it can be told
+            new RedactingReporter(reporter, SecretValueRedaction.of(token))
+                    .result(JobResult.failure(RunOutcome.CONFIG_INVALID, e.getMessage(), 0));
+            reporter.close();
+            return ExitCodes.CONFIG_INVALID;
+        }
+
+        String callbackBase = url != null ? url : payload.platformApiUrl();
+        JobReporter reporter = reporter(
+                callbackBase,
+                id != null ? id : payload.jobId(),
+                tenant != null ? tenant : payload.tenantId(),
+                token,
+                cancellation);
+        RunContext context = JobExecution.context(environment, worker, reporter).withCancellation(cancellation);
+        if (token != null) {
+            context = context.withExtraSecrets(List.of(SecretValue.of(token)));
+        }
+        JobResult result;
+        try {
+            result = JobExecution.run(environment, payload, context);
+        } finally {
+            reporter.close();
+        }
+        return JobExecution.finish(result, output, spec.commandLine().getOut());
+    }
+
+    /** Callbacks when the platform can be reached, always the terminal. */
+    private JobReporter reporter(String url, String id, String tenant, String token, Cancellation cancellation) {
+        ConsoleReporter console = new ConsoleReporter(spec.commandLine().getErr(), output.verbose);
+        if (url == null || id == null || token == null || tenant == null) {
+            return console;
+        }
+        CallbackReporter callbacks =
+                CallbackReporter.to(new WorkerInvocation(id, url, tenant, token), cancellation, environment.clock());
+        return new TeeReporter(List.of(callbacks, console));
+    }
+
+    private String option(String flag, String variable) {
+        if (flag != null && !flag.isBlank()) {
+            return flag;
+        }
+        String value = environment.get(variable);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static List<String> missing(String url, String id, String token, String tenant) {
+        List<String> missing = new java.util.ArrayList<>();
+        if (url == null) {
+            missing.add("--platform-url");
+        }
+        if (id == null) {
+            missing.add("--job-id");
+        }
+        if (token == null) {
+            missing.add("--callback-token");
+        }
+        if (tenant == null) {
+            missing.add("--tenant-id");
+        }
+        return missing;
+    }
+}
