@@ -39,7 +39,7 @@ export const routes: RouteObject[] = [
         ],
       },
       { path: 'runners', element: <RunnersPage /> },
-      { path: 'secrets', element: <NotAvailablePage feature="Secrets" note="It arrives with the secrets store on the platform." /> },
+      { path: 'secrets', element: <NotAvailablePage feature="Secrets" note="The platform's secrets API (/api/secrets, write-only values) has landed; this page is the next to be built." /> },
       { path: 'integrations', element: <NotAvailablePage feature="Integrations" note="It arrives with integrations and webhooks on the platform." /> },
       { path: 'settings/users', element: <NotAvailablePage feature="Users" note="It arrives with authentication and user management on the platform." /> },
       { path: 'settings/api-tokens', element: <NotAvailablePage feature="API tokens" note="It arrives with authentication and API tokens on the platform." /> },
