@@ -126,7 +126,8 @@ final class JobCommand implements Callable<Integer> {
                 tenant != null ? tenant : payload.tenantId(),
                 token,
                 cancellation);
-        RunContext context = JobExecution.context(environment, worker, reporter).withCancellation(cancellation);
+        RunContext context =
+                JobExecution.context(environment, worker, reporter, true).withCancellation(cancellation);
         if (token != null) {
             context = context.withExtraSecrets(List.of(SecretValue.of(token)));
         }

@@ -24,9 +24,17 @@ final class JobExecution {
 
     private JobExecution() {}
 
-    static RunContext context(CliEnvironment environment, WorkerOptions worker, JobReporter reporter) {
+    /**
+     * @param consumeSecrets read the secret files into memory and delete them before the agent starts (platform jobs;
+     *     a developer's own {@code viberator run} leaves their files alone)
+     */
+    static RunContext context(
+            CliEnvironment environment, WorkerOptions worker, JobReporter reporter, boolean consumeSecrets) {
+        CredentialResolver credentials = consumeSecrets
+                ? CredentialResolver.consuming(worker.secretsDir(environment), environment.variables())
+                : new CredentialResolver(worker.secretsDir(environment), environment.variables());
         RunContext context = RunContext.of(worker.workDir(environment), environment.variables(), reporter)
-                .withCredentials(new CredentialResolver(worker.secretsDir(environment), environment.variables()))
+                .withCredentials(credentials)
                 .withBinaryOverrides(worker.agentBinaries)
                 .withKeepWorkspace(worker.keepWorkspace);
         String heartbeat = environment.get("VIBERATOR_HEARTBEAT_SECONDS");

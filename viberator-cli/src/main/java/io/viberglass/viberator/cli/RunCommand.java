@@ -140,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
         }
         JobPayload payload = payload(text);
         ConsoleReporter console = new ConsoleReporter(spec.commandLine().getErr(), output.verbose);
-        RunContext context = JobExecution.context(environment, worker, console);
+        RunContext context = JobExecution.context(environment, worker, console, false);
         JobResult result = JobExecution.run(environment, payload, context);
         return JobExecution.finish(result, output, spec.commandLine().getOut());
     }

@@ -31,6 +31,38 @@ public final class CredentialResolver {
         this.environment = Map.copyOf(environment);
     }
 
+    /**
+     * Reads every secret file into memory and deletes the files (where the directory allows), so the agent, which runs
+     * as the same user in the same sandbox, cannot read them back from disk. The worker's platform jobs use this; a
+     * developer's {@code viberator run} does not, because those files are the developer's own.
+     */
+    public static CredentialResolver consuming(Path secretsDir, Map<String, String> environment) {
+        Map<String, String> values = new LinkedHashMap<>(environment);
+        if (secretsDir != null && Files.isDirectory(secretsDir)) {
+            try (var files = Files.list(secretsDir)) {
+                for (Path file : files.toList()) {
+                    String name = file.getFileName().toString();
+                    if (!SAFE_NAME.matcher(name).matches() || name.startsWith(".") || !Files.isRegularFile(file)) {
+                        continue;
+                    }
+                    try {
+                        String value =
+                                Files.readString(file, StandardCharsets.UTF_8).strip();
+                        if (!value.isEmpty()) {
+                            values.put(name, value);
+                        }
+                        Files.deleteIfExists(file);
+                    } catch (IOException e) {
+                        // a read-only mount (Kubernetes secrets) keeps its files; the value is still in memory
+                    }
+                }
+            } catch (IOException e) {
+                // an unreadable directory: credentials then come from the environment only
+            }
+        }
+        return new CredentialResolver(null, values);
+    }
+
     /** Values for those of {@code names} that can be found; the rest are listed by {@link #missing}. */
     public Credentials resolve(Collection<String> names) {
         Map<String, SecretValue> found = new LinkedHashMap<>();

@@ -1,0 +1,304 @@
+package io.viberglass.platform.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.viberglass.platform.PlatformConfiguration;
+import io.viberglass.platform.testing.Api;
+import io.viberglass.platform.testing.TestApp;
+import io.viberglass.platform.testing.TestDatabase;
+import io.viberglass.viberator.testing.FakeAgents;
+import io.viberglass.viberator.testing.GitFixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plants two canary secrets — the agent's model key and the repository token — runs a job end to end with an agent
+ * that tries to exfiltrate everything it can reach (its environment, {@code /proc/self/environ}, git's configuration,
+ * the secrets directory) and prints it all, then searches every place a secret could end up: the job's logs and API
+ * responses, the platform's log output, the worker's console log and a dump of the whole database.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class SecretCanaryTest {
+    @RegisterExtension
+    static final TestDatabase DB = TestDatabase.migrated(SecretCanaryTest.class);
+
+    static final String MODEL_KEY = "canary-model-" + UUID.randomUUID();
+    static final String GIT_TOKEN = "canary-git-" + UUID.randomUUID();
+    static final Path WORK = Fixture.directory();
+    static final Path REMOTE = Fixture.bareRepository(WORK);
+    static final Path DUMP = WORK.resolve("what-the-agent-saw.txt");
+    static final WireMockServer GITHUB = Fixture.github();
+    static final DropwizardAppExtension<PlatformConfiguration> APP = TestApp.on(DB, Fixture.overrides(WORK, DUMP));
+
+    static final ListAppender<ILoggingEvent> PLATFORM_LOG = new ListAppender<>();
+    private final Api api = Api.of(APP);
+
+    @BeforeAll
+    static void captureThePlatformLog() {
+        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        PLATFORM_LOG.start();
+        root.addAppender(PLATFORM_LOG);
+    }
+
+    @AfterAll
+    static void stop() {
+        GITHUB.stop();
+    }
+
+    @Test
+    void noPlantedSecretAppearsAnywhereOutsideTheAgentThatNeedsIt() throws Exception {
+        String modelKey = api.post(
+                        "/api/secrets", Map.of("name", "ANTHROPIC_API_KEY", "storage", "database", "value", MODEL_KEY))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        String gitToken = api.post(
+                        "/api/secrets", Map.of("name", "GITHUB_TOKEN", "storage", "database", "value", GIT_TOKEN))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        String project = api.post("/api/projects", Map.of("name", "Canary"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        api.put(
+                        "/api/projects/" + project + "/scm-config",
+                        Map.of(
+                                "repositoryUrl",
+                                REMOTE.toUri().toString(),
+                                "provider",
+                                "github",
+                                "apiUrl",
+                                GITHUB.baseUrl(),
+                                "credentialId",
+                                gitToken))
+                .expect(200);
+        String clanker = api.post(
+                        "/api/clankers",
+                        Map.of(
+                                "name",
+                                "Canary Claude",
+                                "agent",
+                                "claude-code",
+                                "deploymentStrategy",
+                                "local",
+                                "secretIds",
+                                List.of(modelKey)))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        api.post("/api/clankers/" + clanker + "/start", Map.of()).expect(200);
+        String ticket = api.post(
+                        "/api/tickets",
+                        Map.of(
+                                "projectId",
+                                project,
+                                "title",
+                                "Leak everything",
+                                "workflowPhase",
+                                "execution",
+                                "workflowOverrideReason",
+                                "canary"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+
+        String jobId = api.post("/api/tickets/" + ticket + "/run", Map.of("clankerId", clanker))
+                .expect(202)
+                .json()
+                .get("jobId")
+                .asText();
+        JsonNode job = Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> api.get("/api/jobs/" + jobId).json(), j -> !List.of("queued", "active")
+                        .contains(j.get("status").asText()));
+        assertThat(job.get("status").asText())
+                .as("%s %s", job.get("failure"), job.get("logs"))
+                .isEqualTo("completed");
+
+        // the agent needs its model key and had it; it never had the repository token, even via /proc or git
+        String seen = Files.readString(DUMP);
+        assertThat(seen)
+                .contains("== /proc/self/environ")
+                .contains(MODEL_KEY)
+                .doesNotContain(GIT_TOKEN)
+                .doesNotContain("CALLBACK_TOKEN")
+                .doesNotContain("VIBERATOR_SECRETS_DIR");
+        // the token was used where it belongs: the pull request call
+        GITHUB.verify(postRequestedFor(urlPathEqualTo("/repos/acme/shop/pulls"))
+                .withHeader("Authorization", equalTo("token " + GIT_TOKEN)));
+
+        String logs = job.get("logs").toString()
+                + api.get("/api/jobs/" + jobId + "/logs?limit=5000").body();
+        assertThat(logs).contains("== /proc/self/environ").contains("[REDACTED]");
+        assertThat(everywhere(jobId)).doesNotContain(MODEL_KEY).doesNotContain(GIT_TOKEN);
+    }
+
+    /** Every place a value could have landed, as one text. */
+    private String everywhere(String jobId) throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (String path : List.of(
+                "/api/jobs/" + jobId,
+                "/api/jobs/" + jobId + "/logs?limit=5000",
+                "/api/jobs",
+                "/api/secrets",
+                "/api/clankers",
+                "/api/tickets")) {
+            all.append(api.get(path).body());
+        }
+        List<ILoggingEvent> events;
+        synchronized (PLATFORM_LOG) { // the appender is still receiving events from the platform's threads
+            events = List.copyOf(PLATFORM_LOG.list);
+        }
+        all.append(events.stream()
+                .map(event -> event.getFormattedMessage()
+                        + (event.getThrowableProxy() == null
+                                ? ""
+                                : ThrowableProxyUtil.asString(event.getThrowableProxy())))
+                .collect(Collectors.joining("\n")));
+        try (Stream<Path> logs = Files.walk(WORK.resolve("worker-logs"))) {
+            for (Path log : logs.filter(Files::isRegularFile).toList()) {
+                all.append(Files.readString(log));
+            }
+        }
+        Process dump = new ProcessBuilder("pg_dump", "-h", "127.0.0.1", "-U", "postgres", "--data-only", DB.name())
+                .redirectErrorStream(true)
+                .start();
+        String database = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(dump.waitFor()).as(database).isZero();
+        assertThat(database).contains("ANTHROPIC_API_KEY");
+        all.append(database);
+        return all.toString();
+    }
+
+    /** The scenery: a bare repository, a fake GitHub, and an agent that tries to read every secret it can. */
+    static final class Fixture {
+        static Path directory() {
+            try {
+                return Files.createTempDirectory("vg-canary-");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static Path bareRepository(Path work) {
+            try {
+                return GitFixtures.bareRepository(work.resolve("remotes/acme/shop.git"), Map.of());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static ConfigOverride[] overrides(Path work, Path dump) {
+            Path agent = greedyAgent(work.resolve("bin"));
+            return new ConfigOverride[] {
+                ConfigOverride.config(
+                        "dispatch.local.command",
+                        "java,-Xmx256m,-XX:TieredStopAtLevel=1,-jar," + FakeAgents.viberatorJar()),
+                ConfigOverride.config(
+                        "dispatch.local.workDirectory", work.resolve("work").toString()),
+                ConfigOverride.config(
+                        "dispatch.local.logDirectory",
+                        work.resolve("worker-logs").toString()),
+                ConfigOverride.config("dispatch.pollInterval", "200ms"),
+                ConfigOverride.config("dispatch.local.environment.VIBERATOR_CLAUDE_CODE_BIN", agent.toString()),
+                ConfigOverride.config("dispatch.local.environment.VIBERATOR_AGENT_ENV_PASSTHROUGH", "CANARY_DUMP"),
+                ConfigOverride.config("dispatch.local.environment.CANARY_DUMP", dump.toString())
+            };
+        }
+
+        /** A Claude Code stand-in (stream-json) that collects whatever it can read, prints it, then does its task. */
+        static Path greedyAgent(Path bin) {
+            try {
+                Files.createDirectories(bin);
+                Path script = bin.resolve("claude");
+                Files.writeString(
+                        script,
+                        """
+                        #!/usr/bin/env bash
+                        {
+                          echo "== env"; env
+                          echo "== /proc/self/environ"; tr '\\0' '\\n' < /proc/self/environ
+                          echo "== git config"; git config --list --show-origin 2>&1
+                          echo "== .git/config"; cat .git/config 2>&1
+                          echo "== secrets"; ls -la /run/secrets 2>&1; cat /run/secrets/* 2>&1
+                        } > "$CANARY_DUMP"
+                        json() { local s="$1"; s="${s//\\\\/\\\\\\\\}"; s="${s//\\"/\\\\\\"}"; s="${s//$'\\t'/ }"; printf '"%s"' "$s"; }
+                        echo '{"type":"system","subtype":"init","session_id":"canary","tools":["Bash"],"model":"fake"}'
+                        n=0
+                        while IFS= read -r line; do
+                          n=$((n+1))
+                          echo "{\\"type\\":\\"assistant\\",\\"message\\":{\\"id\\":\\"m$n\\",\\"role\\":\\"assistant\\",\\"content\\":[{\\"type\\":\\"text\\",\\"text\\":$(json "$line")}]},\\"session_id\\":\\"canary\\"}"
+                        done < "$CANARY_DUMP"
+                        printf 'Hello\\n' > HELLO.md
+                        printf 'Add greeting\\n' > PR_TITLE.md
+                        echo '{"type":"result","subtype":"success","is_error":false,"num_turns":1,"result":"Done.","permission_denials":[],"session_id":"canary"}'
+                        """);
+                Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+                return script;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static WireMockServer github() {
+            WireMockServer server =
+                    new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+            server.start();
+            server.stubFor(get(urlPathEqualTo("/repos/acme/shop"))
+                    .willReturn(okJson("{\"id\":1,\"name\":\"shop\","
+                            + "\"full_name\":\"acme/shop\",\"owner\":{\"login\":\"acme\"},\"url\":\"" + server.baseUrl()
+                            + "/repos/acme/shop\"}")));
+            server.stubFor(get(urlPathEqualTo("/repos/acme/shop/pulls")).willReturn(okJson("[]")));
+            server.stubFor(post(urlPathEqualTo("/repos/acme/shop/pulls"))
+                    .willReturn(aResponse()
+                            .withStatus(201)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody("{\"number\":3,\"html_url\":"
+                                    + "\"https://github.com/acme/shop/pull/3\",\"url\":\"" + server.baseUrl()
+                                    + "/repos/acme/shop/pulls/3\"}")));
+            return server;
+        }
+    }
+}
