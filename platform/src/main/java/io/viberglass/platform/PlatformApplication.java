@@ -12,6 +12,7 @@ import io.dropwizard.migrations.MigrationsBundle;
 import io.viberglass.common.json.Json;
 import io.viberglass.platform.clankers.ClankerService;
 import io.viberglass.platform.clankers.Clankers;
+import io.viberglass.platform.claws.Claws;
 import io.viberglass.platform.dispatch.Dispatcher;
 import io.viberglass.platform.dispatch.Dispatching;
 import io.viberglass.platform.dispatch.LocalProcessInvoker;
@@ -25,6 +26,7 @@ import io.viberglass.platform.infra.health.HealthServlet;
 import io.viberglass.platform.infra.health.OpenApi;
 import io.viberglass.platform.infra.health.PrometheusMetrics;
 import io.viberglass.platform.infra.http.HttpFilters;
+import io.viberglass.platform.infra.json.JsonText;
 import io.viberglass.platform.infra.web.WebApp;
 import io.viberglass.platform.jobs.CallbackService;
 import io.viberglass.platform.jobs.JobLifecycle;
@@ -55,6 +57,7 @@ import io.viberglass.platform.tickets.TicketService;
 import io.viberglass.platform.tickets.Tickets;
 import java.time.Clock;
 import java.util.List;
+import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
 
 /** The Viberglass platform service. {@link #run} is the one wiring place: it reads like a table of contents. */
@@ -104,6 +107,9 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         Jdbi jdbi = Database.build(environment, dataSource, environment.getObjectMapper());
 
         HttpFilters.register(environment, config.getHttp());
+        // providers listed in jars' META-INF/services (swagger brings a second Jackson provider with its own mapper)
+        // would answer some requests with unconfigured JSON; only the providers registered here serve the API
+        environment.jersey().property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         ErrorMappers.register(environment.jersey());
         environment.jersey().register(new WireEnumParamConverters());
         environment
@@ -141,7 +147,10 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         LifecycleSync lifecycleSync = new LifecycleSync();
         DocumentService documents = new DocumentService(jdbi, clock, lifecycleSync);
         TicketRunEffects ticketEffects = new TicketRunEffects();
-        List<JobListener> listeners = List.of(ticketEffects, new PhaseDocumentEffects(documents), lifecycleSync);
+        JsonText json = new JsonText(mapper);
+        Claws claws = new Claws(json);
+        List<JobListener> listeners =
+                List.of(ticketEffects, new PhaseDocumentEffects(documents), claws.listener(), lifecycleSync);
         JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
         JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values());
         Dispatcher dispatcher = Dispatching.register(
@@ -160,20 +169,17 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 new JobService(jdbi, clock, lifecycle, queue, listeners, dispatcher::stopExecution),
                 new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor));
         PromptTemplateService prompts = Prompts.register(environment.jersey(), jdbi, clock);
+        RunTargets targets = new RunTargets(projects, clankers, secrets.service());
+        PayloadFactory payloads = new PayloadFactory(config.getPublicUrl());
+        claws.register(
+                environment, jdbi, clock, config.getClaws(), secrets.cipher(), json, queue, targets, payloads, prompts);
         Phases.register(
                 environment.jersey(),
                 new WorkflowService(jdbi, clock, lifecycleSync),
                 documents,
                 new ApprovalService(jdbi, clock, lifecycleSync, Approvers.anyone(), List.of()),
                 new CommentService(jdbi, clock),
-                new PhaseRunService(
-                        jdbi,
-                        clock,
-                        queue,
-                        tickets,
-                        new RunTargets(projects, clankers, secrets.service()),
-                        new PayloadFactory(config.getPublicUrl()),
-                        prompts));
+                new PhaseRunService(jdbi, clock, queue, tickets, targets, payloads, prompts));
     }
 
     private static String version() {

@@ -3,6 +3,7 @@ package io.viberglass.platform;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
+import io.viberglass.platform.claws.ClawSettings;
 import io.viberglass.platform.dispatch.DispatchSettings;
 import io.viberglass.platform.infra.config.AuthSettings;
 import io.viberglass.platform.infra.config.DatabaseUrl;
@@ -51,6 +52,10 @@ public class PlatformConfiguration extends Configuration {
     @Valid
     @NotNull
     private SecretSettings secrets = new SecretSettings();
+
+    @Valid
+    @NotNull
+    private ClawSettings claws = new ClawSettings();
 
     private boolean applied;
 
@@ -127,6 +132,16 @@ public class PlatformConfiguration extends Configuration {
     @JsonProperty
     public void setAuth(AuthSettings auth) {
         this.auth = auth;
+    }
+
+    @JsonProperty
+    public ClawSettings getClaws() {
+        return claws;
+    }
+
+    @JsonProperty
+    public void setClaws(ClawSettings claws) {
+        this.claws = claws;
     }
 
     @JsonProperty

@@ -92,7 +92,11 @@ public class PayloadFactory {
                 null);
     }
 
+    /** A claw run has no ticket: only its documents (none) would go in, so there is no context at all. */
     private TicketContext ticketContext(TicketView ticket, Run run) {
+        if (ticket == null) {
+            return null;
+        }
         List<TicketMedia> media = ticket.media() == null
                 ? List.of()
                 : ticket.media().stream()

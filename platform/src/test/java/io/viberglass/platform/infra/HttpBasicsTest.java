@@ -60,6 +60,26 @@ class HttpBasicsTest {
     }
 
     @Test
+    void everyResponseUsesTheConfiguredJsonEvenForBareLists() {
+        api.post("/api/projects", Map.of("name", "Json " + java.util.UUID.randomUUID()))
+                .expect(201);
+
+        var page = api.get("/api/projects?limit=1").expect(200).json();
+        var list = api.get("/api/prompt-templates").expect(200).json();
+
+        assertThat(page.at("/data/0/createdAt").isTextual())
+                .as("ISO-8601 timestamps")
+                .isTrue();
+        assertThat(page.at("/data/0").has("description"))
+                .as("nulls are omitted")
+                .isFalse();
+        assertThat(list.isArray()).isTrue();
+        assertThat(list.get(0).has("projectOverride"))
+                .as("nulls are omitted in bare lists too")
+                .isFalse();
+    }
+
+    @Test
     void unknownRouteGetsTheErrorEnvelope() {
         var reply = api.get("/api/no-such-thing").expect(404);
 
