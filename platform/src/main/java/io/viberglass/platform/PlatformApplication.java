@@ -27,6 +27,7 @@ import io.viberglass.platform.infra.health.OpenApi;
 import io.viberglass.platform.infra.health.PrometheusMetrics;
 import io.viberglass.platform.infra.http.HttpFilters;
 import io.viberglass.platform.infra.json.JsonText;
+import io.viberglass.platform.infra.web.WebApp;
 import io.viberglass.platform.jobs.CallbackService;
 import io.viberglass.platform.jobs.JobLifecycle;
 import io.viberglass.platform.jobs.JobListener;
@@ -128,6 +129,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         Secrets.Parts secrets = Secrets.register(environment.jersey(), jdbi, clock, config.getSecrets());
         registerJobs(config, environment, jdbi, clock, tickets, projects, clankers, secrets);
         OpenApi.register(environment.jersey(), version);
+        WebApp.register(environment);
     }
 
     /** Jobs, phases and dispatch share the lifecycle and the listeners that react to every job transition. */

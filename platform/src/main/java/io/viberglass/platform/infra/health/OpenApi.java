@@ -15,6 +15,7 @@ public final class OpenApi {
     private OpenApi() {}
 
     public static void register(JerseyEnvironment jersey, String version) {
+        WireEnumModelConverter.install();
         OpenAPI api = new OpenAPI()
                 .info(new Info()
                         .title("Viberglass API")

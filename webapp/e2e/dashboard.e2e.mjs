@@ -1,0 +1,313 @@
+// Browser end-to-end test of the dashboard against a running platform, in Debian's Chromium driven by playwright-core.
+// Usage: node e2e/dashboard.e2e.mjs --base-url http://127.0.0.1:8080 [--screenshots ../docs/screenshots]
+// Walks what a user does: create a project, open it, configure its repository (meeting a server-side field error
+// first), create a ticket with a screenshot, filter the list, open the ticket and set its status. Every step asserts
+// what the page shows. Exits 0 when all steps pass, 1 with the failing step and a screenshot otherwise.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const { values: args } = parseArgs({
+  options: {
+    'base-url': { type: 'string' },
+    screenshots: { type: 'string' },
+    chromium: { type: 'string', default: '/usr/bin/chromium' },
+  },
+});
+const base = args['base-url'];
+if (!base) {
+  console.error('--base-url is required');
+  process.exit(2);
+}
+const shots = args.screenshots ? resolve(args.screenshots) : undefined;
+if (shots) {
+  mkdirSync(shots, { recursive: true });
+}
+
+const userDataDir = mkdtempSync(join(tmpdir(), 'vg-chromium-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: args.chromium,
+  headless: true,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+  viewport: { width: 1440, height: 900 },
+  colorScheme: 'light',
+  locale: 'en-US',
+  timezoneId: 'UTC',
+});
+// generous: the machine may be busy with other builds; a passing step takes far less
+context.setDefaultTimeout(20_000);
+context.setDefaultNavigationTimeout(30_000);
+const page = context.pages()[0] ?? (await context.newPage());
+const problems = [];
+page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+page.on('console', (message) => {
+  // failed API calls the test provokes on purpose (a 400, the 404 of a missing SCM configuration) are logged by the
+  // browser as "Failed to load resource"; anything else is a bug
+  if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+    problems.push(`console error: ${message.text()}`);
+  }
+});
+
+let current = 'start';
+const started = Date.now();
+async function step(name, body) {
+  current = name;
+  const t0 = Date.now();
+  await body();
+  console.log(`ok   ${name} (${Date.now() - t0} ms)`);
+}
+async function snap(name, { fullPage = false } = {}) {
+  if (shots) {
+    await page.mouse.move(0, 0);
+    // the page as it rests: scrolled to the top, without the toasts of the step before
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      document.querySelectorAll('[data-sonner-toaster]').forEach((toaster) => (toaster.style.display = 'none'));
+    });
+    const viewport = page.viewportSize();
+    if (fullPage) {
+      // a viewport as tall as the page keeps the fixed sidebar full height (a "fullPage" capture would not)
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.setViewportSize({ width: viewport.width, height });
+    }
+    await page.waitForTimeout(250); // let transitions settle
+    await page.screenshot({ path: join(shots, `${name}.png`) });
+    if (fullPage) {
+      await page.setViewportSize(viewport);
+    }
+    await page.evaluate(() =>
+      document.querySelectorAll('[data-sonner-toaster]').forEach((toaster) => (toaster.style.display = '')),
+    );
+  }
+}
+/** Retries an assertion until it passes or 10 s have gone by. */
+async function eventually(check) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw error;
+      }
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  }
+}
+const visible = (locator) => locator.waitFor({ state: 'visible' });
+const field = (label) => page.getByLabel(label, { exact: true });
+async function seedTicket(projectId, ticket) {
+  const response = await page.request.post(`${base}/api/tickets`, { data: { projectId, ...ticket } });
+  assert.equal(response.status(), 201, await response.text());
+}
+
+try {
+  let projectId;
+
+  await step('the projects page greets an empty platform', async () => {
+    await page.goto(base);
+    await visible(page.getByRole('heading', { name: 'Projects', level: 1 }));
+    await visible(page.getByText('No projects yet'));
+  });
+
+  await step('create a project', async () => {
+    await page.getByRole('link', { name: 'New project' }).first().click();
+    await visible(page.getByRole('heading', { name: 'New project', level: 1 }));
+    await field('Project name').fill('Acme Shop');
+    await field('Description').fill('The storefront: catalogue, cart and checkout.');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.waitForURL(`${base}/projects/acme-shop`);
+    await visible(page.getByRole('heading', { name: 'Acme Shop', level: 1 }));
+    await visible(page.getByText('Needs setup'));
+    await visible(page.getByText('No repository is configured for this project.'));
+    const project = await (await page.request.get(`${base}/api/projects/by-slug/acme-shop`)).json();
+    projectId = project.id;
+  });
+
+  await step('open it from the project list', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Projects' }).click();
+    await page.getByRole('link', { name: /Acme Shop/ }).click();
+    await page.waitForURL(`${base}/projects/acme-shop`);
+    await visible(page.getByText('No tickets yet'));
+  });
+
+  await step('configure the repository: a server field error first, then a valid URL', async () => {
+    await page.getByRole('link', { name: 'Fix setup →' }).first().click();
+    await page.waitForURL(`${base}/projects/acme-shop/settings`);
+    const form = page.getByRole('form', { name: 'Repository configuration' });
+    await visible(form.getByText('Not configured').or(page.getByText('Not configured')));
+    const url = form.getByLabel('Repository URL', { exact: true });
+    await url.fill('acme shop');
+    await form.getByRole('button', { name: 'Save repository' }).click();
+    await visible(form.getByText('must be an https, ssh, git or file URL'));
+    assert.equal(await url.getAttribute('aria-invalid'), 'true', 'the error belongs to the Repository URL input');
+    await visible(page.getByText('Check the highlighted fields'));
+    await url.fill('https://github.com/acme/shop.git');
+    await form.getByLabel('Base branch', { exact: true }).fill('main');
+    await form.getByRole('button', { name: 'Save repository' }).click();
+    await visible(page.getByText('Repository configuration saved'));
+    assert.equal(await form.getByText('must be an https, ssh, git or file URL').count(), 0);
+    await eventually(async () =>
+      assert.equal(await form.getByLabel('Provider', { exact: true }).inputValue(), 'github', 'provider detected'),
+    );
+    const general = page.getByRole('form', { name: 'General settings' });
+    await general.getByLabel('Agent instructions', { exact: true }).fill('Run `npm test` before committing.\nNever touch the payments module.');
+    await general.getByRole('button', { name: 'Save changes' }).click();
+    await visible(page.getByText('Project settings saved'));
+    await snap('project-settings', { fullPage: true });
+  });
+
+  await step('create a ticket with a screenshot (and meet the client-side type check)', async () => {
+    await seedTicket(projectId, {
+      title: 'Search ignores accented characters',
+      description: 'Searching for "creme" does not find "Crème brûlée".',
+      severity: 'medium',
+      category: 'Search',
+    });
+    await seedTicket(projectId, {
+      title: 'Order confirmation shows the wrong currency',
+      description: 'EU customers see prices in USD in the confirmation email.',
+      severity: 'critical',
+      category: 'Email',
+      workflowPhase: 'planning',
+      workflowOverrideReason: 'Root cause already known from the incident review.',
+    });
+    await page.goto(`${base}/projects/acme-shop/tickets/new`);
+    await visible(page.getByRole('heading', { name: 'New ticket', level: 1 }));
+    const evidence = await page.screenshot({ clip: { x: 0, y: 0, width: 800, height: 500 } });
+    const picker = page.locator('input[type=file]').first();
+    await picker.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') });
+    await visible(page.getByText('Screenshots must be PNG, JPEG, GIF or WebP images.'));
+    await picker.setInputFiles({ name: 'checkout.png', mimeType: 'image/png', buffer: evidence });
+    await visible(page.getByText('checkout.png'));
+    await field('Title').fill('Checkout button does nothing on Safari');
+    await field('Description').fill(
+      'On Safari 18 the "Place order" button does not respond. Chrome and Firefox work.\n\nSteps: add any item, open the cart, press Place order.',
+    );
+    await field('Severity').selectOption('high');
+    await field('Category').fill('Checkout');
+    await snap('create-ticket');
+    await page.getByRole('button', { name: 'Create ticket' }).click();
+    await page.waitForURL(/\/projects\/acme-shop\/tickets\/[0-9a-f-]{36}$/);
+    await visible(page.getByRole('heading', { name: 'Checkout button does nothing on Safari', level: 1 }));
+    const image = page.getByRole('img', { name: 'Screenshot checkout.png' });
+    await visible(image);
+    await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await image.elementHandle());
+  });
+
+  await step('filter the ticket list (URL-synced) and switch views', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tickets' }).click();
+    await page.waitForURL(`${base}/projects/acme-shop/tickets`);
+    await visible(page.getByText('3 tickets total'));
+    await snap('tickets-table');
+    await page.getByLabel('Severity', { exact: true }).selectOption('critical');
+    await page.waitForURL(/severity=critical/);
+    await visible(page.getByText('1 ticket total'));
+    await visible(page.getByRole('link', { name: 'Order confirmation shows the wrong currency' }));
+    await page.getByLabel('Severity', { exact: true }).selectOption('all');
+    await page.getByRole('searchbox').fill('safari');
+    await page.waitForURL(/search=safari/);
+    await visible(page.getByText('1 ticket total'));
+    await page.reload();
+    await visible(page.getByText('1 ticket total'));
+    assert.equal(await page.getByRole('searchbox').inputValue(), 'safari', 'the search survives a reload');
+    await page.getByRole('searchbox').fill('');
+    await visible(page.getByText('3 tickets total'));
+    await page.getByRole('radio', { name: 'Board' }).click();
+    await page.waitForURL(/view=board/);
+    await visible(page.getByRole('region', { name: 'Open' }));
+    await snap('tickets-board');
+  });
+
+  await step('open the ticket and set its status', async () => {
+    await page.getByRole('link', { name: 'Checkout button does nothing on Safari' }).click();
+    await visible(page.getByRole('heading', { name: 'Checkout button does nothing on Safari', level: 1 }));
+    await page.getByRole('radio', { name: 'In review' }).click();
+    await visible(page.getByText('Status set to In review'));
+    assert.equal(await page.getByRole('radio', { name: 'In review' }).getAttribute('aria-checked'), 'true');
+    await page.reload();
+    await visible(page.getByRole('heading', { name: 'Checkout button does nothing on Safari', level: 1 }));
+    assert.equal(await page.getByRole('radio', { name: 'In review' }).getAttribute('aria-checked'), 'true');
+    await page.waitForFunction(
+      (el) => el.complete && el.naturalWidth > 0,
+      await page.getByRole('img', { name: 'Screenshot checkout.png' }).elementHandle(),
+    );
+    await snap('ticket-detail');
+  });
+
+  await step('project home shows readiness, numbers and recent tickets', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
+    await visible(page.getByRole('heading', { name: 'Acme Shop', level: 1 }));
+    await visible(page.getByText('https://github.com/acme/shop.git (main)'));
+    await visible(page.getByRole('link', { name: /Checkout button does nothing on Safari/ }));
+    await snap('project-home');
+    await page.getByRole('button', { name: 'Theme' }).click();
+    await page.getByRole('menuitemradio', { name: 'Dark' }).click();
+    assert.ok(await page.evaluate(() => document.documentElement.classList.contains('dark')));
+    await snap('project-home-dark');
+    await page.reload();
+    assert.ok(await page.evaluate(() => document.documentElement.classList.contains('dark')), 'dark mode persists');
+    await page.getByRole('button', { name: 'Theme' }).click();
+    await page.getByRole('menuitemradio', { name: 'Light' }).click();
+  });
+
+  await step('runs and agent runners pages show what the platform has', async () => {
+    const created = await page.request.post(`${base}/api/clankers`, {
+      data: {
+        name: 'Claude Code on this machine',
+        description: 'Runs Claude Code as a local process next to the platform.',
+        agent: 'claude-code',
+        deploymentStrategy: 'local',
+      },
+    });
+    assert.equal(created.status(), 201, await created.text());
+    const runner = await created.json();
+    const started = await page.request.post(`${base}/api/clankers/${runner.id}/start`, { data: {} });
+    assert.equal(started.status(), 200, await started.text());
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
+    await visible(page.getByRole('heading', { name: 'Runs', level: 1 }));
+    await visible(page.getByText('No runs yet'));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agent runners' }).click();
+    await visible(page.getByRole('heading', { name: 'Claude Code on this machine' }));
+    await visible(page.getByText('Active', { exact: true }));
+    await snap('agent-runners');
+  });
+
+  await step('the projects page lists the project', async () => {
+    await page.goto(base);
+    await visible(page.getByRole('link', { name: /Acme Shop/ }));
+    await snap('projects');
+  });
+
+  assert.deepEqual(problems, [], 'the browser reported errors');
+  console.log(`e2e: all steps passed in ${Date.now() - started} ms`);
+} catch (error) {
+  console.error(`FAIL ${current}`);
+  console.error(error?.stack ?? String(error));
+  if (problems.length > 0) {
+    console.error(problems.join('\n'));
+  }
+  try {
+    const failure = join(tmpdir(), `vg-e2e-failure-${Date.now()}.png`);
+    await page.screenshot({ path: failure, fullPage: true });
+    console.error(`screenshot of the failing page: ${failure}`);
+  } catch {
+    // the browser is gone
+  }
+  process.exitCode = 1;
+} finally {
+  await context.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,53 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { NewProjectPage } from '../features/projects/NewProjectPage';
+import { ProjectHomePage } from '../features/projects/ProjectHomePage';
+import { ProjectLayout } from '../features/projects/ProjectLayout';
+import { ProjectsPage } from '../features/projects/ProjectsPage';
+import { ProjectSettingsPage } from '../features/projects/settings/ProjectSettingsPage';
+import { RunnersPage } from '../features/runners/RunnersPage';
+import { RunDetailPage } from '../features/runs/RunDetailPage';
+import { RunsPage } from '../features/runs/RunsPage';
+import { CreateTicketPage } from '../features/tickets/CreateTicketPage';
+import { TicketDetailPage } from '../features/tickets/TicketDetailPage';
+import { TicketsPage } from '../features/tickets/TicketsPage';
+import { AppLayout } from './AppLayout';
+import { NotAvailablePage, NotFoundPage, RouteErrorPage } from './StatusPages';
+
+/**
+ * The route table. Sections without their pages yet (schedules, secrets, integrations, users and API tokens) are plain
+ * "not available yet" pages, not mock-ups; sign-in and setup have no route until auth lands.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { index: true, element: <ProjectsPage /> },
+      { path: 'projects/new', element: <NewProjectPage /> },
+      {
+        path: 'projects/:slug',
+        element: <ProjectLayout />,
+        children: [
+          { index: true, element: <ProjectHomePage /> },
+          { path: 'tickets', element: <TicketsPage /> },
+          { path: 'tickets/new', element: <CreateTicketPage /> },
+          { path: 'tickets/:ticketId', element: <TicketDetailPage /> },
+          { path: 'settings', element: <ProjectSettingsPage /> },
+          { path: 'runs', element: <RunsPage /> },
+          { path: 'runs/:runId', element: <RunDetailPage /> },
+          { path: 'schedules', element: <NotAvailablePage feature="Schedules" note="It arrives with scheduled tasks (claws) on the platform." /> },
+        ],
+      },
+      { path: 'runners', element: <RunnersPage /> },
+      { path: 'secrets', element: <NotAvailablePage feature="Secrets" note="The platform's secrets API (/api/secrets, write-only values) has landed; this page is the next to be built." /> },
+      { path: 'integrations', element: <NotAvailablePage feature="Integrations" note="It arrives with integrations and webhooks on the platform." /> },
+      { path: 'settings/users', element: <NotAvailablePage feature="Users" note="It arrives with authentication and user management on the platform." /> },
+      { path: 'settings/api-tokens', element: <NotAvailablePage feature="API tokens" note="It arrives with authentication and API tokens on the platform." /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,29 @@
+import { PageHeader } from '../../../components/ui/PageHeader';
+import { useTitle } from '../../../lib/useTitle';
+import { useCurrentProject } from '../ProjectLayout';
+import { DangerZone } from './DangerZone';
+import { GeneralSettings } from './GeneralSettings';
+import { ScmSettings } from './ScmSettings';
+
+export function ProjectSettingsPage() {
+  const project = useCurrentProject();
+  useTitle(`Settings · ${project.name}`);
+  return (
+    <div className="max-w-3xl">
+      <PageHeader
+        title="Settings"
+        description="How agents work on this project: its repository, instructions and automation."
+        crumbs={[
+          { label: 'Projects', to: '/' },
+          { label: project.name, to: `/projects/${project.slug}` },
+          { label: 'Settings' },
+        ]}
+      />
+      <div className="space-y-6">
+        <GeneralSettings project={project} />
+        <ScmSettings projectId={project.id} />
+        <DangerZone project={project} />
+      </div>
+    </div>
+  );
+}
