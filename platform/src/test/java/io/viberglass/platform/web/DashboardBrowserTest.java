@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The dashboard in a real browser: the platform (with the built webapp on its classpath) on a random port and its own
  * database, driven by {@code webapp/e2e/dashboard.e2e.mjs} in Debian's Chromium through playwright-core. The script
- * asserts what a user sees at each step and saves screenshots of the main pages to {@code docs/screenshots/}. Chromium is
+ * asserts what a user sees at each step and saves screenshots of the main pages to {@code platform/target/screenshots/}
+ * (to {@code docs/screenshots/} with {@code -Dscreenshots.update=true}, so a plain test run leaves the tree clean). Chromium is
  * installed by {@code scripts/ensure-chromium.sh} when missing; this test never skips.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -28,6 +29,12 @@ class DashboardBrowserTest {
     static final DropwizardAppExtension<PlatformConfiguration> APP = TestApp.on(DB);
 
     private final Path root = RepositoryRoot.find();
+
+    private Path screenshots() {
+        return Boolean.getBoolean("screenshots.update")
+                ? root.resolve("docs/screenshots")
+                : root.resolve("platform/target/screenshots");
+    }
 
     @Test
     void aUserCreatesAProjectConfiguresItsRepositoryAndFilesATicket() {
@@ -46,7 +53,7 @@ class DashboardBrowserTest {
                         "--base-url",
                         "http://127.0.0.1:" + APP.getLocalPort(),
                         "--screenshots",
-                        root.resolve("docs/screenshots").toString()));
+                        screenshots().toString()));
 
         assertThat(e2e.exitCode())
                 .as("dashboard e2e script output:\n%s", e2e.output())
