@@ -144,6 +144,8 @@ class CliCommandsTest {
         assertThat(converter.convert("1h30m")).isEqualTo(Duration.ofMinutes(90));
         assertThat(converter.convert("600")).isEqualTo(Duration.ofMinutes(10));
         assertThat(converter.convert("PT2M")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(converter.convert("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(converter.convert("1m30s")).isEqualTo(Duration.ofSeconds(90));
         assertThatThrownBy(() -> converter.convert("soon")).isInstanceOf(CommandLine.TypeConversionException.class);
         assertThatThrownBy(() -> converter.convert("0s")).isInstanceOf(CommandLine.TypeConversionException.class);
     }
