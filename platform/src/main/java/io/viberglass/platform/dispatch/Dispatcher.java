@@ -183,8 +183,10 @@ public class Dispatcher implements Managed {
         WorkerInvocation invocation = new WorkerInvocation(
                 job.id().toString(), urls.forStrategy(clanker.deploymentStrategy()), job.tenantId(), claim.token());
         Map<String, io.viberglass.common.security.SecretValue> values;
+        Map<String, String> ssmParameters;
         try {
             values = credentials.resolve(job);
+            ssmParameters = credentials.ssmParameters(job);
         } catch (DomainException e) {
             // a missing variable or parameter does not come back by retrying; the message names it, never a value
             fail(
@@ -195,7 +197,7 @@ public class Dispatcher implements Managed {
             return;
         }
         try {
-            String executionId = invoker.get().invoke(new Dispatch(job, clanker, invocation, values));
+            String executionId = invoker.get().invoke(new Dispatch(job, clanker, invocation, values, ssmParameters));
             recordDispatch(job, clanker, executionId);
         } catch (InvocationException e) {
             handleFailure(job, e.isTransient(), e.getMessage(), e.retryAfter());
