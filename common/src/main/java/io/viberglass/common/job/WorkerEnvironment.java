@@ -22,6 +22,7 @@ public final class WorkerEnvironment {
     public static final String SSM_SECRETS = "VIBERATOR_SSM_SECRETS";
     /** A custom SSM endpoint for the worker (LocalStack, tests). */
     public static final String SSM_ENDPOINT = "VIBERATOR_SSM_ENDPOINT";
+
     public static final String SECRETS_DIR = "VIBERATOR_SECRETS_DIR";
 
     private WorkerEnvironment() {}
@@ -46,7 +47,8 @@ public final class WorkerEnvironment {
             int equals = entry.indexOf('=');
             if (equals > 0 && equals < entry.length() - 1) {
                 parameters.put(
-                        entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
+                        entry.substring(0, equals).trim(),
+                        entry.substring(equals + 1).trim());
             }
         }
         return parameters;
