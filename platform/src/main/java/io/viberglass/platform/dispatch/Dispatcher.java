@@ -300,6 +300,45 @@ public class Dispatcher implements Managed {
         });
     }
 
+    /**
+     * Of these executions, those whose runtime says the worker ended (an ECS task that stopped, a container that is
+     * gone), by job id. Runtimes that cannot tell answer nothing.
+     */
+    public Map<UUID, ExecutionEnd> endedExecutions(List<DispatchDao.Execution> executions) {
+        Map<UUID, ExecutionEnd> ended = new java.util.HashMap<>();
+        Map<UUID, List<DispatchDao.Execution>> byClanker = new java.util.HashMap<>();
+        executions.forEach(execution -> byClanker
+                .computeIfAbsent(execution.clankerId(), id -> new ArrayList<>())
+                .add(execution));
+        byClanker.forEach((clankerId, ofClanker) -> jdbi.withExtension(ClankerDao.class, dao -> dao.find(clankerId))
+                .ifPresent(clanker -> invokers.forStrategy(clanker.deploymentStrategy())
+                        .ifPresent(invoker -> {
+                            Map<String, UUID> jobs = new java.util.LinkedHashMap<>();
+                            ofClanker.stream()
+                                    .filter(execution ->
+                                            clanker.deploymentStrategy().wire().equals(execution.invoker()))
+                                    .forEach(execution -> jobs.put(execution.executionId(), execution.id()));
+                            if (jobs.isEmpty()) {
+                                return;
+                            }
+                            try {
+                                invoker.ended(clanker, List.copyOf(jobs.keySet()))
+                                        .forEach((executionId, end) -> {
+                                            UUID jobId = jobs.get(executionId);
+                                            if (jobId != null) {
+                                                ended.put(jobId, end);
+                                            }
+                                        });
+                            } catch (RuntimeException e) {
+                                LOG.warn(
+                                        "Could not ask the {} runtime about its workers: {}",
+                                        invoker.strategy(),
+                                        e.getMessage());
+                            }
+                        })));
+        return ended;
+    }
+
     public String instance() {
         return instance;
     }
