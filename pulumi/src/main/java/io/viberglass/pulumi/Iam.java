@@ -19,11 +19,12 @@ final class Iam {
 
     private Iam() {}
 
-    static Map<String, Object> allow(String sid, List<String> actions, List<?> resources) {
+    /** @param resources a list of ARNs (strings or outputs), or one output holding the whole list */
+    static Map<String, Object> allow(String sid, List<String> actions, Object resources) {
         return allow(sid, actions, resources, null);
     }
 
-    static Map<String, Object> allow(String sid, List<String> actions, List<?> resources, Map<String, ?> condition) {
+    static Map<String, Object> allow(String sid, List<String> actions, Object resources, Map<String, ?> condition) {
         Map<String, Object> statement = new LinkedHashMap<>();
         statement.put("Sid", sid);
         statement.put("Effect", "Allow");

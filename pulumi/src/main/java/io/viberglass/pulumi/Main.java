@@ -18,6 +18,8 @@ public final class Main {
         ConfigSource config = ConfigSource.of(ctx);
         switch (ctx.projectName()) {
             case Stacks.BASE_PROJECT -> BaseStack.define(ctx, BaseConfig.from(config));
+            case Stacks.WORKERS_PROJECT ->
+                WorkersStack.define(ctx, WorkersConfig.from(config, ctx.organizationName(), ctx.stackName()));
             default ->
                 throw new IllegalArgumentException("Unknown Pulumi project '" + ctx.projectName()
                         + "': expected " + Stacks.BASE_PROJECT + ", " + Stacks.WORKERS_PROJECT + " or "
