@@ -20,6 +20,8 @@ public final class Main {
             case Stacks.BASE_PROJECT -> BaseStack.define(ctx, BaseConfig.from(config));
             case Stacks.WORKERS_PROJECT ->
                 WorkersStack.define(ctx, WorkersConfig.from(config, ctx.organizationName(), ctx.stackName()));
+            case Stacks.PLATFORM_PROJECT ->
+                PlatformStack.define(ctx, PlatformConfig.from(config, ctx.organizationName(), ctx.stackName()));
             default ->
                 throw new IllegalArgumentException("Unknown Pulumi project '" + ctx.projectName()
                         + "': expected " + Stacks.BASE_PROJECT + ", " + Stacks.WORKERS_PROJECT + " or "

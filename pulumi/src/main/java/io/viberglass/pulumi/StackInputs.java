@@ -39,6 +39,11 @@ final class StackInputs {
                 resourceName, StackReferenceArgs.builder().name(stackName).build()));
     }
 
+    /** An output passed on as it is (maps of clanker settings, re-exported for the operator). */
+    Output<Object> value(String name) {
+        return reference.requireOutput(name).applyValue(value -> (Object) value);
+    }
+
     Output<String> string(String name) {
         return reference.requireOutput(name).applyValue(String::valueOf);
     }

@@ -62,6 +62,24 @@ final class Fixtures {
         outputs.put("workerSecurityGroupId", "sg-workers");
         outputs.put("workerSubnetIds", List.of("subnet-private-a", "subnet-private-b"));
         outputs.put("secretsSsmPrefix", "/viberglass/dev/secrets");
+        outputs.put(
+                "ecsClankerConfigs",
+                Map.of(
+                        "codex",
+                        Map.of(
+                                "cluster",
+                                "viberglass-dev-workers",
+                                "taskDefinition",
+                                "viberglass-dev-worker-codex",
+                                "containerName",
+                                "worker",
+                                "subnets",
+                                List.of("subnet-private-a", "subnet-private-b"),
+                                "securityGroups",
+                                List.of("sg-workers"),
+                                "assignPublicIp",
+                                false)));
+        outputs.put("lambdaClankerConfig", Map.of("functionName", "viberglass-dev-worker"));
         outputs.put("lambdaFunctionName", "viberglass-dev-worker");
         outputs.put("lambdaFunctionArn", "arn:aws:lambda:eu-west-1:123456789012:function:viberglass-dev-worker");
         return outputs;
