@@ -83,7 +83,7 @@ public record PlatformConfig(
                 config.integer("dbBackupRetentionDays", 7),
                 config.bool("deletionProtection", true),
                 config.integer("logRetentionDays", 30),
-                config.bool("lambdaWorker", true));
+                config.bool("lambdaWorker", false));
     }
 
     /** The major version, for the parameter group family ({@code postgres17}). */

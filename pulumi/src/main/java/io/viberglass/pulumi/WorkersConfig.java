@@ -76,7 +76,7 @@ public record WorkersConfig(
                 config.integer("logRetentionDays", 30),
                 config.bool("containerInsights", true),
                 config.list("workerSecrets", List.of()),
-                config.bool("lambdaWorker", true),
+                config.bool("lambdaWorker", false),
                 config.string("lambdaImageTag", imageTag),
                 config.integer("lambdaMemory", 2048),
                 config.integer("lambdaTimeoutSeconds", 900),

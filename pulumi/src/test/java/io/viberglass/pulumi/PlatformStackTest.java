@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PlatformStackTest {
     static final String CERTIFICATE = "arn:aws:acm:eu-west-1:123456789012:certificate/abc";
     static final Map<String, String> DEV =
-            Map.of("environment", "dev", "imageTag", "2.0.1", "certificateArn", CERTIFICATE);
+            Map.of("environment", "dev", "imageTag", "2.0.1", "certificateArn", CERTIFICATE, "lambdaWorker", "true");
 
     static Deployed deploy(Map<String, String> config) {
         return Deployed.run(

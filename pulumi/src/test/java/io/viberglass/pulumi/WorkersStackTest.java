@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class WorkersStackTest {
-    static final Map<String, String> DEV = Map.of("environment", "dev", "imageTag", "1.4.0");
+    static final Map<String, String> DEV = Map.of("environment", "dev", "imageTag", "1.4.0", "lambdaWorker", "true");
 
     static Deployed deploy(Map<String, String> config, Map<String, Object> baseOutputs) {
         return Deployed.run(
