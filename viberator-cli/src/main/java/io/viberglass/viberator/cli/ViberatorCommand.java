@@ -42,7 +42,7 @@ import picocli.CommandLine.Command;
             "3:Invalid configuration or payload.",
             "4:The agent failed (non-zero exit, error reported, killed, refused permissions).",
             "5:The agent CLI is not installed.",
-            "6:The agent ran past its time limit.",
+            "6:The agent ran past its time limit, or a --wait ran past its --timeout.",
             "7:The run was cancelled (platform cancel, SIGTERM, Ctrl-C).",
             "8:Git error: repository unreachable, credential rejected, base branch missing.",
             "9:The push was rejected.",

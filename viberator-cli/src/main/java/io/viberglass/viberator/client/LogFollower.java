@@ -5,8 +5,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Prints a run's log lines as they arrive by polling {@code GET /api/jobs/{id}/logs?afterId=}: every line exactly once,
- * in order. When following, it stops once the run has ended and its last lines are read.
+ * Prints a run's log lines as they arrive: from the platform's server-sent event stream when it offers one, else (and
+ * after a stream breaks off) by polling {@code GET /api/jobs/{id}/logs?afterId=}. Every line exactly once, in order.
+ * When following, it stops once the run has ended and its last lines are read.
  */
 public final class LogFollower {
     static final int PAGE_SIZE = 1000;
@@ -36,6 +37,11 @@ public final class LogFollower {
 
     /** Lines as they arrive until the run ends; returns the run as it ended. */
     public Job follow(UUID jobId, long afterId, Consumer<LogLine> sink) throws InterruptedException {
+        LogStream.Streamed streamed = new LogStream(client.http()).follow(jobId, afterId, sink);
+        return poll(jobId, streamed.lastId(), sink);
+    }
+
+    private Job poll(UUID jobId, long afterId, Consumer<LogLine> sink) throws InterruptedException {
         long after = afterId;
         while (true) {
             // read the status before the lines: lines written before the run ended are then all in this read

@@ -117,7 +117,8 @@ public final class PlatformHttp {
             throw new PlatformException.Unreachable(
                     "The platform at " + target.baseUrl() + " answered "
                             + response.uri().getPath()
-                            + " with something that is not the expected JSON; is this a Viberglass platform?",
+                            + " with something that is not the expected JSON (" + e.getOriginalMessage()
+                            + "); is this a Viberglass platform?",
                     e);
         }
     }

@@ -121,6 +121,64 @@ class CiTemplatesTest {
         }
     }
 
+    @Nested
+    class Documentation {
+        final String text = read(ROOT.resolve("docs/ci.md"));
+        final List<JsonNode> examples = yamlBlocks(text);
+
+        @Test
+        void everyExampleIsYamlAndUsesOnlyInputsTheTemplatesDeclare() {
+            Set<String> actionInputs = names(parse(read(ROOT.resolve(".github/actions/viberator/action.yml")))
+                    .get("inputs"));
+            JsonNode gitlabInputs = parseAll(read(ROOT.resolve("ci/gitlab/viberator.gitlab-ci.yml")))
+                    .get(0)
+                    .at("/spec/inputs");
+            List<JsonNode> actionUses = new ArrayList<>();
+            List<JsonNode> includes = new ArrayList<>();
+            examples.forEach(example -> collect(example, actionUses, includes));
+
+            assertThat(actionUses).hasSizeGreaterThanOrEqualTo(3);
+            actionUses.forEach(use -> assertThat(names(use.get("with"))).isSubsetOf(actionInputs));
+            assertThat(includes).hasSize(2);
+            includes.forEach(include -> include.get("inputs").fields().forEachRemaining(input -> {
+                assertThat(gitlabInputs.has(input.getKey()))
+                        .as("GitLab input %s", input.getKey())
+                        .isTrue();
+                JsonNode options = gitlabInputs.get(input.getKey()).get("options");
+                if (options != null) {
+                    assertThat(options)
+                            .extracting(JsonNode::asText)
+                            .contains(input.getValue().asText());
+                }
+            }));
+            assertThat(actionUses)
+                    .extracting(use -> use.at("/with/mode").asText())
+                    .contains("run", "platform");
+            assertThat(includes)
+                    .extracting(include -> include.at("/inputs/mode").asText())
+                    .containsExactlyInAnyOrder("run", "platform");
+        }
+
+        private void collect(JsonNode node, List<JsonNode> actionUses, List<JsonNode> includes) {
+            if (node.path("uses").asText().contains(".github/actions/viberator")) {
+                actionUses.add(node);
+            }
+            if (node.path("file").asText().equals("/ci/gitlab/viberator.gitlab-ci.yml")) {
+                includes.add(node);
+            }
+            node.elements().forEachRemaining(child -> collect(child, actionUses, includes));
+        }
+    }
+
+    static List<JsonNode> yamlBlocks(String markdown) {
+        List<JsonNode> blocks = new ArrayList<>();
+        Matcher matcher = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(markdown);
+        while (matcher.find()) {
+            blocks.add(parse(matcher.group(1).stripIndent()));
+        }
+        return blocks;
+    }
+
     @Test
     void theShellReaderSeesArraysAndCommandSubstitutions() {
         String script =

@@ -1,5 +1,7 @@
 package io.viberglass.viberator.cli.client;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.viberglass.common.json.Json;
 import io.viberglass.viberator.cli.BuildInfo;
 import io.viberglass.viberator.cli.CliEnvironment;
@@ -35,7 +37,9 @@ public final class Connection {
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
+        // lenient about absent fields: an older or newer platform may leave one out
+        ObjectMapper mapper = Json.newMapper().disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         return new ViberglassClient(new PlatformHttp(
-                http, Json.newMapper(), target, "viberator/" + BuildInfo.load().version()));
+                http, mapper, target, "viberator/" + BuildInfo.load().version()));
     }
 }
