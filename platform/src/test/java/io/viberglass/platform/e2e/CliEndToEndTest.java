@@ -24,10 +24,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The {@code viberator} command line as developers and CI pipelines use it: the built jar, run as a separate process
- * with {@code VIBERGLASS_URL} / {@code VIBERGLASS_TOKEN}, against the platform on real PostgreSQL whose local invoker
- * runs the real worker with a fake Claude Code. A ticket's description can pick the fake agent's behaviour
- * ({@code fake-agent:slow} sleeps five seconds, then edits instead of writing a document, so the run fails).
+ * The {@code viberator} command line as developers and CI pipelines use it: the built jar, run as a separate process,
+ * logged in with a real API token (or given {@code VIBERGLASS_URL} / {@code VIBERGLASS_TOKEN}, as in CI), against the
+ * platform on real PostgreSQL with authentication on, whose local invoker runs the real worker with a fake Claude
+ * Code. A ticket's description can pick the fake agent's behaviour ({@code fake-agent:slow} sleeps five seconds, then
+ * edits instead of writing a document, so the run fails).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class CliEndToEndTest {
@@ -36,22 +37,26 @@ class CliEndToEndTest {
 
     static final ShopFixture SHOP = ShopFixture.create("vg-cli-e2e-");
     static final DropwizardAppExtension<PlatformConfiguration> APP = TestApp.on(DB, SHOP.workerOverrides());
-    static final String TOKEN = "vibe_" + "c1".repeat(32);
-
     private final Api api = Api.of(APP);
+    private String token;
     private ViberatorCli cli;
     private String projectId;
 
     @BeforeEach
-    void shopWithARunner() {
+    void shopWithARunnerAndAnApiToken() {
         if (api.get("/api/projects/by-slug/shop").status() == 404) {
             SHOP.project(api);
             SHOP.clanker(api);
         }
         projectId = api.get("/api/projects/by-slug/shop").json().get("id").asText();
-        cli = ViberatorCli.withConfig(SHOP.work().resolve("home/.config/viberglass/config.json"))
+        token = api.post("/api/api-tokens", Map.of("name", "viberator e2e", "scope", "write"))
+                .expect(201)
+                .json()
+                .get("token")
+                .asText();
+        cli = ViberatorCli.withConfig(SHOP.work().resolve("ci/config.json"))
                 .env("VIBERGLASS_URL", api.base())
-                .env("VIBERGLASS_TOKEN", TOKEN);
+                .env("VIBERGLASS_TOKEN", token);
     }
 
     @AfterAll
@@ -138,6 +143,22 @@ class CliEndToEndTest {
         ViberatorCli.Result shown = cli.run("runs", "show", result.get("jobId").asText());
         assertThat(shown.exitCode()).isZero();
         assertThat(shown.out()).contains("completed", ShopFixture.PULL_REQUEST_URL, "push");
+    }
+
+    @Test
+    void aWrongTokenGetsTheAuthExitCodeAndSaysWhatToDo() {
+        ViberatorCli developer = ViberatorCli.withConfig(SHOP.work().resolve("wrong/config.json"));
+        ViberatorCli.Result login =
+                developer.runWithInput("vibe_" + "0".repeat(64) + "\n", "login", api.base(), "--token-stdin");
+
+        assertThat(login.exitCode()).as("%s", login).isEqualTo(16);
+        assertThat(login.err()).contains("Login failed: the platform at " + api.base() + " refused the API token");
+        assertThat(SHOP.work().resolve("wrong/config.json")).doesNotExist();
+
+        ViberatorCli.Result ci = cli.env("VIBERGLASS_TOKEN", "vibe_revoked").run("tickets", "list", "--json");
+        assertThat(ci.exitCode()).as("%s", ci).isEqualTo(16);
+        assertThat(ci.err()).contains("refused the API token", "VIBERGLASS_TOKEN");
+        assertThat(ci.json().at("/error/exitCode").asInt()).isEqualTo(16);
     }
 
     @Test
