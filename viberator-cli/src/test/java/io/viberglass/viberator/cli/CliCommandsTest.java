@@ -136,6 +136,25 @@ class CliCommandsTest {
     }
 
     @Test
+    void theBuildTimeCompletionScriptCoversTheClientCommandsAndTheirOptions() throws Exception {
+        // the same factory and command class the exec plugin hands to picocli's AutoComplete at package time
+        CommandLine tree = new CommandLine(ViberatorCommand.class, new CompletionFactory());
+
+        String script = picocli.AutoComplete.bash("viberator", tree);
+
+        assertThat(script)
+                .contains("_picocli_viberator_tickets_run", "--phase", "--wait", "_picocli_viberator_plan_approve")
+                .contains("_picocli_viberator_logs", "--follow", "_picocli_viberator_login", "--token-stdin");
+    }
+
+    @Test
+    void versionNamesTheBuild() {
+        CliRunner.Run run = new CliRunner().execute("--version");
+
+        assertThat(run.out()).containsPattern("viberator \\S+ \\(built \\S+\\)");
+    }
+
+    @Test
     void durationsInTheUsualShapes() {
         DurationConverter converter = new DurationConverter();
 
