@@ -185,7 +185,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         List<JobListener> listeners =
                 List.of(ticketEffects, new PhaseDocumentEffects(documents), claws.listener(), lifecycleSync);
         JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
-        JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values());
+        JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit);
         Dispatcher dispatcher = Dispatching.register(
                 environment,
                 jdbi,
