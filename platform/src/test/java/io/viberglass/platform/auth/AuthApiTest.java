@@ -79,7 +79,7 @@ class AuthApiTest {
                     .mapTo(String.class)
                     .one());
 
-            assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(Accounts.PASSWORD);
+            assertThat(hash).startsWith("$argon2id$v=19$m=").doesNotContain(Accounts.PASSWORD);
         }
 
         @Test

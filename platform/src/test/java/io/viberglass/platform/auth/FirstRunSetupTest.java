@@ -87,8 +87,8 @@ class FirstRunSetupTest {
 
             assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 409);
             assertThat(users()).isEqualTo(1);
-            String role = jdbi.withHandle(
-                    h -> h.createQuery("select role from users").mapTo(String.class).one());
+            String role = jdbi.withHandle(h ->
+                    h.createQuery("select role from users").mapTo(String.class).one());
             assertThat(role).isEqualTo("admin");
         } finally {
             pool.shutdownNow();
