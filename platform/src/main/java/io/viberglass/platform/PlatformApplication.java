@@ -185,7 +185,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         List<JobListener> listeners =
                 List.of(ticketEffects, new PhaseDocumentEffects(documents), claws.listener(), lifecycleSync);
         JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
-        JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values());
+        JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit);
         WorkerRuntimes runtimes = WorkerRuntimes.build(config.getDispatch(), System.getenv(), mapper);
         environment.lifecycle().manage(runtimes);
         Dispatcher dispatcher = Dispatching.register(
