@@ -21,6 +21,7 @@ import io.viberglass.platform.jobs.JobDao;
 import io.viberglass.platform.jobs.JobLifecycle;
 import io.viberglass.platform.jobs.JobQueue;
 import io.viberglass.platform.projects.CreateProjectRequest;
+import io.viberglass.platform.projects.ProjectListener;
 import io.viberglass.platform.projects.ProjectService;
 import io.viberglass.platform.testing.MutableClock;
 import io.viberglass.platform.testing.TestDatabase;
@@ -107,8 +108,8 @@ class DispatcherTest {
     }
 
     private UUID project() {
-        return new ProjectService(jdbi, clock, List.of())
-                .create(new CreateProjectRequest("P " + UUID.randomUUID(), null, null, null, null, null))
+        return new ProjectService(jdbi, clock, List.of(), ProjectListener.none())
+                .create(new CreateProjectRequest("P " + UUID.randomUUID(), null, null, null, null, null), null)
                 .id();
     }
 
