@@ -29,7 +29,8 @@ record ContainerPlan(
         String networkMode,
         long memoryBytes,
         long nanoCpus,
-        boolean hostGateway) {
+        boolean hostGateway,
+        boolean autoRemove) {
 
     static final String LABEL_PREFIX = "io.viberglass.";
 
@@ -91,13 +92,14 @@ record ContainerPlan(
                 network,
                 Math.round(memoryMb * 1024 * 1024),
                 Math.round(cpus * 1_000_000_000L),
-                settings.isAddHostGateway() && network.equals("bridge"));
+                settings.isAddHostGateway() && network.equals("bridge"),
+                settings.isAutoRemove());
     }
 
     CreateContainerCmd createCommand(DockerClient docker) {
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode(networkMode)
-                .withAutoRemove(true)
+                .withAutoRemove(autoRemove)
                 .withSecurityOpts(List.of("no-new-privileges:true"));
         if (memoryBytes > 0) {
             host.withMemory(memoryBytes);
