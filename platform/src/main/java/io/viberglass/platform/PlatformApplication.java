@@ -186,7 +186,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 List.of(ticketEffects, new PhaseDocumentEffects(documents), claws.listener(), lifecycleSync);
         JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
         JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit);
-        WorkerRuntimes runtimes = WorkerRuntimes.build(config.getDispatch(), System.getenv(), mapper);
+        WorkerRuntimes runtimes =
+                WorkerRuntimes.build(config.getDispatch(), config.getSecrets().getSsmPrefix(), System.getenv(), mapper);
         environment.lifecycle().manage(runtimes);
         Dispatcher dispatcher = Dispatching.register(
                 environment,
