@@ -40,7 +40,8 @@ final class DeliveryHandler {
         }
         WebhookEvent event;
         try {
-            event = readers.get(config.provider()).read(delivery.eventType(), body, config);
+            String headerEvent = DeliveryIds.headerEvent(config.provider(), delivery.headers()::get);
+            event = readers.get(config.provider()).read(headerEvent, body, config);
         } catch (CustomEvents.MappingException e) {
             return Handled.failed("ticket_created", e.getMessage());
         }
