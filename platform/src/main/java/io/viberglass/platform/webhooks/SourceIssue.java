@@ -27,6 +27,14 @@ public record SourceIssue(
 
     public SourceIssue {
         labels = labels == null ? List.of() : List.copyOf(labels);
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        Map<String, Object> present = new java.util.LinkedHashMap<>();
+        if (metadata != null) {
+            metadata.forEach((key, value) -> {
+                if (value != null) {
+                    present.put(key, value);
+                }
+            });
+        }
+        metadata = java.util.Collections.unmodifiableMap(present);
     }
 }
