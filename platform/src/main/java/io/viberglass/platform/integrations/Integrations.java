@@ -1,6 +1,7 @@
 package io.viberglass.platform.integrations;
 
 import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.viberglass.platform.access.ProjectAccess;
 import io.viberglass.platform.infra.json.JsonText;
 import io.viberglass.platform.secrets.OwnedSecrets;
 import java.time.Clock;
@@ -12,10 +13,16 @@ public final class Integrations {
     private Integrations() {}
 
     public static IntegrationService register(
-            JerseyEnvironment jersey, Jdbi jdbi, Clock clock, OwnedSecrets secrets, JsonText json, ProviderHttp http) {
+            JerseyEnvironment jersey,
+            Jdbi jdbi,
+            Clock clock,
+            OwnedSecrets secrets,
+            JsonText json,
+            ProviderHttp http,
+            ProjectAccess access) {
         IntegrationService service = new IntegrationService(jdbi, clock, secrets, json, new ConnectionTester(http));
-        jersey.register(new IntegrationsResource(service));
-        jersey.register(new ProjectIntegrationsResource(service));
+        jersey.register(new IntegrationsResource(service, access));
+        jersey.register(new ProjectIntegrationsResource(service, access));
         return service;
     }
 

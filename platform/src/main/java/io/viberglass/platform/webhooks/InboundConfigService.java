@@ -56,9 +56,11 @@ public class InboundConfigService {
         this.publicUrl = publicUrl;
     }
 
-    public List<InboundConfigView> list(UUID integrationId) {
+    /** The integration's webhooks whose project passes {@code visible}. */
+    public List<InboundConfigView> list(UUID integrationId, java.util.function.Predicate<UUID> visible) {
         integrations.get(integrationId);
         return jdbi.withExtension(InboundConfigDao.class, dao -> dao.ofIntegration(integrationId)).stream()
+                .filter(config -> visible.test(config.projectId()))
                 .map(config -> InboundConfigView.of(config, publicUrl, null))
                 .toList();
     }
@@ -158,6 +160,20 @@ public class InboundConfigService {
                 secrets.delete(handle, config.secretId());
             }
         });
+    }
+
+    /** The project a webhook feeds, for access checks; not found when the webhook is not the integration's. */
+    public UUID projectOf(UUID integrationId, UUID id) {
+        return find(integrationId, id).projectId();
+    }
+
+    /** The project a new webhook will feed: the one asked for, else the integration's first linked project. */
+    public UUID targetProject(UUID integrationId, UUID requested) {
+        if (requested != null) {
+            return requested;
+        }
+        Integration integration = webhookIntegration(integrationId);
+        return jdbi.withHandle(handle -> firstLinkedProject(handle, integration));
     }
 
     InboundConfig find(UUID integrationId, UUID id) {

@@ -1,8 +1,15 @@
 package io.viberglass.platform.webhooks;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.viberglass.platform.access.ProjectAccess;
+import io.viberglass.platform.access.ProjectPermission;
+import io.viberglass.platform.auth.Actor;
+import io.viberglass.platform.auth.PublicEndpoint;
+import jakarta.annotation.security.PermitAll;
 import io.viberglass.platform.infra.errors.ErrorBody;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,10 +40,12 @@ import java.util.UUID;
 public class WebhookIngressResource {
     private final WebhookIngest ingest;
     private final DeliveryService deliveries;
+    private final ProjectAccess access;
 
-    public WebhookIngressResource(WebhookIngest ingest, DeliveryService deliveries) {
+    public WebhookIngressResource(WebhookIngest ingest, DeliveryService deliveries, ProjectAccess access) {
         this.ingest = ingest;
         this.deliveries = deliveries;
+        this.access = access;
     }
 
     /** The answer to a provider. */
@@ -45,6 +54,9 @@ public class WebhookIngressResource {
 
     @POST
     @Path("/{provider}/{webhookId}")
+    @PublicEndpoint(
+            reason = "providers call it without a user; each webhook's HMAC signature (or GitLab token) is checked on "
+                    + "the raw body before anything is parsed or stored")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Receive a provider's webhook delivery (signature-checked, stored, processed asynchronously)")
     public Response receive(
@@ -77,8 +89,12 @@ public class WebhookIngressResource {
 
     @GET
     @Path("/status")
+    @PermitAll
     @Operation(summary = "Webhook operations: deliveries and failure rates per webhook, recent failures")
-    public WebhookStatus status(@QueryParam("hours") @DefaultValue("24") @Min(1) @Max(720) int hours) {
+    public WebhookStatus status(
+            @Parameter(hidden = true) @Auth Actor actor,
+            @QueryParam("hours") @DefaultValue("24") @Min(1) @Max(720) int hours) {
+        access.requireGlobal(actor, ProjectPermission.ADMIN);
         return deliveries.status(Duration.ofHours(hours));
     }
 }

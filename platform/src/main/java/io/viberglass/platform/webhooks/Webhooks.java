@@ -1,6 +1,7 @@
 package io.viberglass.platform.webhooks;
 
 import io.dropwizard.core.setup.Environment;
+import io.viberglass.platform.access.ProjectAccess;
 import io.viberglass.platform.infra.json.JsonText;
 import io.viberglass.platform.integrations.IntegrationService;
 import io.viberglass.platform.phases.PhaseRunService;
@@ -21,7 +22,8 @@ public final class Webhooks {
             OwnedSecrets secrets,
             TicketService tickets,
             WorkflowService workflow,
-            PhaseRunService runs) {}
+            PhaseRunService runs,
+            ProjectAccess access) {}
 
     public static void register(
             Environment environment, Jdbi jdbi, Clock clock, WebhookSettings settings, String publicUrl, Needs needs) {
@@ -41,12 +43,13 @@ public final class Webhooks {
                 new SecureRandom(),
                 publicUrl);
         DeliveryService deliveries = new DeliveryService(jdbi, clock, configs, wake);
-        environment.jersey().register(new InboundWebhooksResource(configs, deliveries));
+        environment.jersey().register(new InboundWebhooksResource(configs, deliveries, needs.access()));
         environment
                 .jersey()
                 .register(new WebhookIngressResource(
                         new WebhookIngest(jdbi, clock, needs.secrets(), mapper, settings, wake, environment.metrics()),
-                        deliveries));
+                        deliveries,
+                needs.access()));
         if (settings.isEnabled()) {
             environment.lifecycle().manage(processor);
         }
