@@ -57,7 +57,10 @@ public class IntegrationsResource {
 
     @POST
     @Operation(summary = "Create an integration; its token is stored as a secret and never returned")
-    public Response create(@Parameter(hidden = true) @Auth Actor actor, @NotNull @Valid IntegrationRequest request, @Context UriInfo uri) {
+    public Response create(
+            @Parameter(hidden = true) @Auth Actor actor,
+            @NotNull @Valid IntegrationRequest request,
+            @Context UriInfo uri) {
         access.requireGlobal(actor, ProjectPermission.ADMIN);
         Integration integration = integrations.create(request, actor.getName());
         return Response.created(uri.getAbsolutePathBuilder()
@@ -87,7 +90,9 @@ public class IntegrationsResource {
     @Path("/{id}")
     @Operation(summary = "Update an integration (partial); an empty token removes it")
     public IntegrationView update(
-            @Parameter(hidden = true) @Auth Actor actor, @PathParam("id") UUID id, @NotNull @Valid IntegrationRequest request) {
+            @Parameter(hidden = true) @Auth Actor actor,
+            @PathParam("id") UUID id,
+            @NotNull @Valid IntegrationRequest request) {
         access.requireGlobal(actor, ProjectPermission.ADMIN);
         return IntegrationView.of(integrations.update(id, request, actor.getName()));
     }

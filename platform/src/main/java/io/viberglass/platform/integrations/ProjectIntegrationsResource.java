@@ -50,7 +50,10 @@ public class ProjectIntegrationsResource {
     @POST
     @Path("/link")
     @Operation(summary = "Link an integration to a project")
-    public Response link(@Parameter(hidden = true) @Auth Actor actor, @PathParam("projectId") UUID projectId, @NotNull @Valid LinkRequest request) {
+    public Response link(
+            @Parameter(hidden = true) @Auth Actor actor,
+            @PathParam("projectId") UUID projectId,
+            @NotNull @Valid LinkRequest request) {
         access.require(actor, projectId, ProjectPermission.ADMIN);
         ProjectLink link =
                 integrations.link(projectId, request.integrationId(), Boolean.TRUE.equals(request.isPrimary()));

@@ -7,10 +7,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.viberglass.platform.access.ProjectAccess;
 import io.viberglass.platform.access.ProjectPermission;
 import io.viberglass.platform.auth.Actor;
-import io.viberglass.platform.infra.errors.DomainException;
-import jakarta.annotation.security.PermitAll;
 import io.viberglass.platform.infra.api.CsvParam;
 import io.viberglass.platform.infra.api.Page;
+import io.viberglass.platform.infra.errors.DomainException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -60,9 +60,11 @@ public class InboundWebhooksResource {
 
     @GET
     @Operation(summary = "The integration's inbound webhooks")
-    public List<InboundConfigView> list(@Parameter(hidden = true) @Auth Actor actor, @PathParam("integrationId") UUID integrationId) {
+    public List<InboundConfigView> list(
+            @Parameter(hidden = true) @Auth Actor actor, @PathParam("integrationId") UUID integrationId) {
         access.requireGlobal(actor, ProjectPermission.VIEW);
-        return configs.list(integrationId, project -> access.role(actor, project).isPresent());
+        return configs.list(
+                integrationId, project -> access.role(actor, project).isPresent());
     }
 
     @POST
@@ -85,7 +87,9 @@ public class InboundWebhooksResource {
     @Path("/{configId}")
     @Operation(summary = "Get an inbound webhook")
     public InboundConfigView get(
-            @Parameter(hidden = true) @Auth Actor actor, @PathParam("integrationId") UUID integrationId, @PathParam("configId") UUID configId) {
+            @Parameter(hidden = true) @Auth Actor actor,
+            @PathParam("integrationId") UUID integrationId,
+            @PathParam("configId") UUID configId) {
         require(actor, integrationId, configId, ProjectPermission.VIEW);
         return configs.get(integrationId, configId);
     }
@@ -109,7 +113,9 @@ public class InboundWebhooksResource {
     @Path("/{configId}")
     @Operation(summary = "Delete an inbound webhook and its delivery log")
     public void delete(
-            @Parameter(hidden = true) @Auth Actor actor, @PathParam("integrationId") UUID integrationId, @PathParam("configId") UUID configId) {
+            @Parameter(hidden = true) @Auth Actor actor,
+            @PathParam("integrationId") UUID integrationId,
+            @PathParam("configId") UUID configId) {
         require(actor, integrationId, configId, ProjectPermission.ADMIN);
         configs.delete(integrationId, configId);
     }

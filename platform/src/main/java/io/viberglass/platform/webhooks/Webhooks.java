@@ -49,7 +49,7 @@ public final class Webhooks {
                 .register(new WebhookIngressResource(
                         new WebhookIngest(jdbi, clock, needs.secrets(), mapper, settings, wake, environment.metrics()),
                         deliveries,
-                needs.access()));
+                        needs.access()));
         if (settings.isEnabled()) {
             environment.lifecycle().manage(processor);
         }

@@ -42,7 +42,7 @@ class InboundEventsApiTest {
     static final String BOT = "viberglass-bot";
 
     private final Api api = Api.of(APP);
-    private final WebhookSender sender = new WebhookSender(api);
+    private final WebhookSender sender = new WebhookSender(Api.anonymous(APP));
     private final IntegrationFixtures integrations = new IntegrationFixtures(api);
     private final Fixtures fixtures = new Fixtures(api);
     private String project;

@@ -42,7 +42,7 @@ class WebhookIngressApiTest {
     static final String SECRET = "s3cret-" + "x".repeat(24);
 
     private final Api api = Api.of(APP);
-    private final WebhookSender sender = new WebhookSender(api);
+    private final WebhookSender sender = new WebhookSender(Api.anonymous(APP));
     private final IntegrationFixtures fixtures = new IntegrationFixtures(api);
     private String integration;
     private String webhook;
