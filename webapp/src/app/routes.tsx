@@ -4,6 +4,7 @@ import { ProjectHomePage } from '../features/projects/ProjectHomePage';
 import { ProjectLayout } from '../features/projects/ProjectLayout';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
 import { ProjectSettingsPage } from '../features/projects/settings/ProjectSettingsPage';
+import { EditRunnerPage, NewRunnerPage } from '../features/runners/RunnerFormPage';
 import { RunnersPage } from '../features/runners/RunnersPage';
 import { RunDetailPage } from '../features/runs/RunDetailPage';
 import { RunsPage } from '../features/runs/RunsPage';
@@ -40,6 +41,8 @@ export const routes: RouteObject[] = [
         ],
       },
       { path: 'runners', element: <RunnersPage /> },
+      { path: 'runners/new', element: <NewRunnerPage /> },
+      { path: 'runners/:runnerSlug/edit', element: <EditRunnerPage /> },
       { path: 'secrets', element: <SecretsPage /> },
       { path: 'integrations', element: <NotAvailablePage feature="Integrations" note="It arrives with integrations and webhooks on the platform." /> },
       { path: 'settings/users', element: <NotAvailablePage feature="Users" note="It arrives with authentication and user management on the platform." /> },
