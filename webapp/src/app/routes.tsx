@@ -1,4 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { SchedulesPage } from '../features/claws/SchedulesPage';
 import { NewProjectPage } from '../features/projects/NewProjectPage';
 import { ProjectHomePage } from '../features/projects/ProjectHomePage';
 import { ProjectLayout } from '../features/projects/ProjectLayout';
@@ -37,7 +38,7 @@ export const routes: RouteObject[] = [
           { path: 'settings', element: <ProjectSettingsPage /> },
           { path: 'runs', element: <RunsPage /> },
           { path: 'runs/:runId', element: <RunDetailPage /> },
-          { path: 'schedules', element: <NotAvailablePage feature="Schedules" note="It arrives with scheduled tasks (claws) on the platform." /> },
+          { path: 'schedules', element: <SchedulesPage /> },
         ],
       },
       { path: 'runners', element: <RunnersPage /> },

@@ -9,13 +9,13 @@ import { Field, Input, Select, Textarea } from '../../components/ui/Field';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { EmptyState, ErrorState, LoadingBlock } from '../../components/ui/States';
 import { cn } from '../../lib/cn';
+import { fieldErrorsOf } from '../../lib/fieldErrors';
 import { useTitle } from '../../lib/useTitle';
 import { useSecrets } from '../secrets/api';
 import { useRunner, useRunnerState, useSaveRunner } from './api';
 import {
   AGENTS,
   CONFIG_FIELDS,
-  errorsByPath,
   formOf,
   runnerRequest,
   STRATEGIES,
@@ -59,7 +59,7 @@ function RunnerFormView({ runner }: { runner?: Runner }) {
   const [startAfter, setStartAfter] = useState(!runner || runner.status === 'active');
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const serverError = save.error ?? state.error;
-  const errors = { ...(serverError instanceof ApiError ? errorsByPath(serverError.details) : {}), ...clientErrors };
+  const errors = { ...fieldErrorsOf(serverError), ...clientErrors };
   const agent = AGENTS.find((candidate) => candidate.value === form.agent)!;
   const set = (key: 'name' | 'description' | 'model' | 'endpoint' | 'concurrencyLimit') => (event: { target: { value: string } }) =>
     setForm((current) => ({ ...current, [key]: event.target.value }));

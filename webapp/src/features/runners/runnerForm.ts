@@ -204,14 +204,3 @@ export function runnerRequest(form: RunnerForm, current?: Runner): RunnerRequest
     secretIds: form.secretIds,
   };
 }
-
-/** The platform's field errors by full path (`deploymentConfig.image`), not only by top-level field. */
-export function errorsByPath(details: { field: string; message: string }[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const { field, message } of details) {
-    if (!(field in errors)) {
-      errors[field] = message;
-    }
-  }
-  return errors;
-}
