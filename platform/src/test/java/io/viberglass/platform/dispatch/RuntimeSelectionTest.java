@@ -34,6 +34,7 @@ import io.viberglass.platform.jobs.JobDao;
 import io.viberglass.platform.jobs.JobLifecycle;
 import io.viberglass.platform.jobs.JobQueue;
 import io.viberglass.platform.projects.CreateProjectRequest;
+import io.viberglass.platform.projects.ProjectListener;
 import io.viberglass.platform.projects.ProjectService;
 import io.viberglass.platform.testing.MutableClock;
 import io.viberglass.platform.testing.TestDatabase;
@@ -198,8 +199,8 @@ class RuntimeSelectionTest {
     }
 
     private UUID[] dispatchOneJobPerRuntime() {
-        UUID project = new ProjectService(jdbi, time, List.of())
-                .create(new CreateProjectRequest("P " + UUID.randomUUID(), null, null, null, null, null))
+        UUID project = new ProjectService(jdbi, time, List.of(), ProjectListener.none())
+                .create(new CreateProjectRequest("P " + UUID.randomUUID(), null, null, null, null, null), null)
                 .id();
         UUID docker = enqueue(project, clanker(DeploymentStrategy.DOCKER, Map.of("image", "viberglass/viberator:1")));
         UUID ecs = enqueue(
