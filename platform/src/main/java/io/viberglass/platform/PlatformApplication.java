@@ -22,6 +22,7 @@ import io.viberglass.platform.claws.Claws;
 import io.viberglass.platform.dispatch.Dispatcher;
 import io.viberglass.platform.dispatch.Dispatching;
 import io.viberglass.platform.dispatch.WorkerRuntimes;
+import io.viberglass.platform.feedback.Feedback;
 import io.viberglass.platform.infra.api.WireEnumParamConverters;
 import io.viberglass.platform.infra.db.Database;
 import io.viberglass.platform.infra.db.DatabaseBootstrap;
@@ -181,12 +182,13 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         ObjectMapper mapper = environment.getObjectMapper();
         JobLifecycle lifecycle = new JobLifecycle(mapper);
         LifecycleSync lifecycleSync = new LifecycleSync();
-        DocumentService documents = new DocumentService(jdbi, clock, lifecycleSync);
-        TicketRunEffects ticketEffects = new TicketRunEffects();
         JsonText json = new JsonText(mapper);
+        Feedback feedback = new Feedback(config.getFeedback(), json, config.getPublicUrl());
+        DocumentService documents = new DocumentService(jdbi, clock, lifecycleSync, List.of(feedback.outbox()));
+        TicketRunEffects ticketEffects = new TicketRunEffects();
         Claws claws = new Claws(json);
-        List<JobListener> listeners =
-                List.of(ticketEffects, new PhaseDocumentEffects(documents), claws.listener(), lifecycleSync);
+        List<JobListener> listeners = List.of(
+                ticketEffects, new PhaseDocumentEffects(documents), claws.listener(), lifecycleSync, feedback.outbox());
         JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
         JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit);
         WorkerRuntimes runtimes =
@@ -229,7 +231,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 environment.jersey(),
                 workflow,
                 documents,
-                new ApprovalService(jdbi, clock, lifecycleSync, Approvers.anyone(), List.of()),
+                new ApprovalService(jdbi, clock, lifecycleSync, Approvers.anyone(), List.of(feedback.outbox())),
                 new CommentService(jdbi, clock),
                 runs,
                 access,
@@ -249,6 +251,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 config.getWebhooks(),
                 config.getPublicUrl(),
                 new Webhooks.Needs(integrations, secrets.owned(), tickets, workflow, runs, access));
+        feedback.register(environment, jdbi, clock, secrets.owned(), integrations, access);
     }
 
     private static String version() {
