@@ -21,7 +21,7 @@ import io.viberglass.platform.clankers.Clankers;
 import io.viberglass.platform.claws.Claws;
 import io.viberglass.platform.dispatch.Dispatcher;
 import io.viberglass.platform.dispatch.Dispatching;
-import io.viberglass.platform.dispatch.LocalProcessInvoker;
+import io.viberglass.platform.dispatch.WorkerRuntimes;
 import io.viberglass.platform.infra.api.WireEnumParamConverters;
 import io.viberglass.platform.infra.db.Database;
 import io.viberglass.platform.infra.db.DatabaseBootstrap;
@@ -186,6 +186,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 List.of(ticketEffects, new PhaseDocumentEffects(documents), claws.listener(), lifecycleSync);
         JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
         JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit);
+        WorkerRuntimes runtimes = WorkerRuntimes.build(config.getDispatch(), System.getenv(), mapper);
+        environment.lifecycle().manage(runtimes);
         Dispatcher dispatcher = Dispatching.register(
                 environment,
                 jdbi,
@@ -196,7 +198,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 lifecycle,
                 listeners,
                 jobSecrets,
-                List.of(new LocalProcessInvoker(config.getDispatch().getLocal(), System.getenv())));
+                runtimes.invokers());
         Jobs.register(
                 environment.jersey(),
                 new JobService(jdbi, clock, lifecycle, queue, listeners, dispatcher::stopExecution),

@@ -77,6 +77,26 @@ public class JobSecrets implements CredentialResolver {
         return resolved;
     }
 
+    @Override
+    public Map<String, String> ssmParameters(Job job) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (Secret secret : secretsOf(job)) {
+            if (secret.storage() == SecretStorage.SSM
+                    && job.payload().requiredCredentials().contains(secret.name())) {
+                parameters.put(secret.name(), secret.ssmParameter());
+            }
+        }
+        if (!parameters.isEmpty()) {
+            // the worker reads these itself: granting it the reference is the read
+            audit.record(AuditEntry.anonymous("job:" + job.id(), "secret.read_by_job")
+                    .project(job.projectId())
+                    .target("job", job.id())
+                    .detail("secrets", String.join(",", parameters.keySet()))
+                    .detail("via", "ssm-reference"));
+        }
+        return parameters;
+    }
+
     /** The redactor for what a job's worker sends; built from the job's secrets on first use after a restart. */
     public SecretRedactor redactor(Job job) {
         synchronized (redactors) {

@@ -348,7 +348,7 @@ class DispatcherTest {
                 tokens.get(overdue.toString()),
                 null,
                 new io.viberglass.common.job.ProgressUpdate("heartbeat", "alive", null));
-        assertThat(sweeper.sweep()).isEqualTo(new JobSweeper.Sweep(0, 0, 0, 0));
+        assertThat(sweeper.sweep()).isEqualTo(new JobSweeper.Sweep(0, 0, 0, 0, 0));
 
         time.advance(Duration.ofMinutes(2));
         JobSweeper.Sweep sweep = sweeper.sweep();
