@@ -24,6 +24,7 @@ const STRATEGY_LABEL: Record<Runner['deploymentStrategy'], string> = {
   docker: 'Docker',
   ecs: 'AWS ECS',
   lambda: 'AWS Lambda',
+  kubernetes: 'Kubernetes',
 };
 
 /** The saved agent runners and their state. Creating and editing them from the dashboard comes next. */

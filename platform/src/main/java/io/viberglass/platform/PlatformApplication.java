@@ -8,14 +8,21 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.forms.MultiPartBundle;
+import io.dropwizard.lifecycle.AutoCloseableManager;
 import io.dropwizard.migrations.MigrationsBundle;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.viberglass.common.json.Json;
 import io.viberglass.platform.clankers.ClankerService;
 import io.viberglass.platform.clankers.Clankers;
 import io.viberglass.platform.claws.Claws;
 import io.viberglass.platform.dispatch.Dispatcher;
 import io.viberglass.platform.dispatch.Dispatching;
+import io.viberglass.platform.dispatch.KubernetesWorkerSettings;
 import io.viberglass.platform.dispatch.LocalProcessInvoker;
+import io.viberglass.platform.dispatch.WorkerInvoker;
+import io.viberglass.platform.dispatch.kubernetes.KubernetesInvoker;
 import io.viberglass.platform.infra.api.WireEnumParamConverters;
 import io.viberglass.platform.infra.db.Database;
 import io.viberglass.platform.infra.db.DatabaseBootstrap;
@@ -56,6 +63,7 @@ import io.viberglass.platform.secrets.Secrets;
 import io.viberglass.platform.tickets.TicketService;
 import io.viberglass.platform.tickets.Tickets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
@@ -163,7 +171,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 lifecycle,
                 listeners,
                 jobSecrets,
-                List.of(new LocalProcessInvoker(config.getDispatch().getLocal(), System.getenv())));
+                workerInvokers(config, environment, clock));
         Jobs.register(
                 environment.jersey(),
                 new JobService(jdbi, clock, lifecycle, queue, listeners, dispatcher::stopExecution),
@@ -185,5 +193,24 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
     private static String version() {
         String version = PlatformApplication.class.getPackage().getImplementationVersion();
         return version == null ? "dev" : version;
+    }
+
+    /** The runtimes workers can run on: always local processes; Kubernetes Jobs when {@code dispatch.kubernetes} is on. */
+    private static List<WorkerInvoker> workerInvokers(
+            PlatformConfiguration config, Environment environment, Clock clock) {
+        List<WorkerInvoker> invokers = new ArrayList<>();
+        invokers.add(new LocalProcessInvoker(config.getDispatch().getLocal(), System.getenv()));
+        KubernetesWorkerSettings kubernetes = config.getDispatch().getKubernetes();
+        if (kubernetes.isEnabled()) {
+            // in-cluster service account, or the kubeconfig of the user running the platform; the dispatcher retries
+            // failed invocations with its own back-off, so the client gives up early instead of blocking a thread
+            Config clientConfig = Config.autoConfigure(null);
+            clientConfig.setRequestRetryBackoffLimit(1);
+            KubernetesClient client =
+                    new KubernetesClientBuilder().withConfig(clientConfig).build();
+            environment.lifecycle().manage(new AutoCloseableManager(client));
+            invokers.add(new KubernetesInvoker(client, kubernetes, clock));
+        }
+        return invokers;
     }
 }

@@ -69,6 +69,12 @@ public interface DispatchDao {
             + "+ make_interval(secs => :marginSeconds) < :now")
     List<UUID> overdue(Instant now, int defaultSeconds, long marginSeconds);
 
+    /** Jobs handed to a runtime and not finished: the ones whose runtime may have failed without telling. */
+    @SqlQuery("select id, status, invoker, execution_id, clanker_id from jobs where execution_id is not null "
+            + "and (status = 'active' or (status = 'queued' and dispatched_at is not null)) order by dispatched_at")
+    @RegisterConstructorMapper(Execution.class)
+    List<Execution> running();
+
     @SqlQuery("select id, status, invoker, execution_id, clanker_id from jobs where id = :id")
     @RegisterConstructorMapper(Execution.class)
     java.util.Optional<Execution> execution(UUID id);

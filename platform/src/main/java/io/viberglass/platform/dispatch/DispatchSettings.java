@@ -63,6 +63,10 @@ public class DispatchSettings {
     @NotNull
     private LocalWorkerSettings local = new LocalWorkerSettings();
 
+    @Valid
+    @NotNull
+    private KubernetesWorkerSettings kubernetes = new KubernetesWorkerSettings();
+
     @JsonProperty
     public boolean isEnabled() {
         return enabled;
@@ -201,5 +205,15 @@ public class DispatchSettings {
     @JsonProperty
     public void setLocal(LocalWorkerSettings local) {
         this.local = local;
+    }
+
+    @JsonProperty
+    public KubernetesWorkerSettings getKubernetes() {
+        return kubernetes;
+    }
+
+    @JsonProperty
+    public void setKubernetes(KubernetesWorkerSettings kubernetes) {
+        this.kubernetes = kubernetes;
     }
 }

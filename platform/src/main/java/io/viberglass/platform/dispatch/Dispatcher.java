@@ -298,6 +298,30 @@ public class Dispatcher implements Managed {
         });
     }
 
+    /**
+     * Asks the runtime of a dispatched job whether it failed without the worker reporting; empty when it runs, when
+     * its runtime cannot be asked, or when asking failed (the next sweep asks again).
+     */
+    Optional<RuntimeFailure> runtimeFailure(DispatchDao.Execution execution) {
+        if (execution.executionId() == null || execution.clankerId() == null) {
+            return Optional.empty();
+        }
+        return jdbi.withExtension(ClankerDao.class, dao -> dao.find(execution.clankerId()))
+                .flatMap(clanker -> invokers.forStrategy(clanker.deploymentStrategy())
+                        .flatMap(invoker -> {
+                            try {
+                                return invoker.failure(clanker, execution.executionId());
+                            } catch (RuntimeException e) {
+                                LOG.warn(
+                                        "Could not ask about execution {} of job {}: {}",
+                                        execution.executionId(),
+                                        execution.id(),
+                                        e.getMessage());
+                                return Optional.empty();
+                            }
+                        }));
+    }
+
     public String instance() {
         return instance;
     }

@@ -48,7 +48,15 @@ public class JobSweeper {
     }
 
     /** What one sweep did, for logs and tests. */
-    public record Sweep(int releasedClaims, int neverStarted, int silent, int overdue) {}
+    public record Sweep(int releasedClaims, int neverStarted, int silent, int overdue, int runtimeFailed) {
+        public Sweep(int releasedClaims, int neverStarted, int silent, int overdue) {
+            this(releasedClaims, neverStarted, silent, overdue, 0);
+        }
+
+        int total() {
+            return releasedClaims + neverStarted + silent + overdue + runtimeFailed;
+        }
+    }
 
     public Sweep sweep() {
         Instant now = clock.instant();
@@ -79,11 +87,31 @@ public class JobSweeper {
                                 settings.getOrphanMargin().toSeconds())),
                 FailureCode.ORPHANED,
                 "The job ran past its time limit without a result");
-        Sweep sweep = new Sweep(released, neverStarted, silent, overdue);
-        if (released + neverStarted + silent + overdue > 0) {
+        int runtimeFailed = runtimeFailures();
+        Sweep sweep = new Sweep(released, neverStarted, silent, overdue, runtimeFailed);
+        if (sweep.total() > 0) {
             LOG.info("Job sweep: {}", sweep);
         }
         return sweep;
+    }
+
+    /**
+     * Jobs whose runtime reports a failure the worker could not (an image that cannot be pulled, an OOM kill, a pod
+     * that cannot be scheduled): the runtime names the cause, so its code is kept as it is.
+     */
+    private int runtimeFailures() {
+        int failed = 0;
+        for (DispatchDao.Execution execution : jdbi.withExtension(DispatchDao.class, DispatchDao::running)) {
+            var failure = dispatcher.runtimeFailure(execution);
+            if (failure.isPresent()
+                    && failOne(
+                            execution.id(),
+                            JobFailure.of(failure.get().code(), failure.get().message()))) {
+                failed++;
+                dispatcher.stopExecution(execution.id());
+            }
+        }
+        return failed;
     }
 
     private int failAll(List<UUID> ids, FailureCode code, String message) {

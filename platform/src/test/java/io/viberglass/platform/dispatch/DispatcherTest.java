@@ -384,6 +384,34 @@ class DispatcherTest {
     }
 
     @Test
+    void theSweeperFailsAJobWhoseRuntimeReportsAFailure_withTheRuntimesCode_andStopsIt() {
+        UUID project = project();
+        UUID clanker = clanker(20);
+        UUID pulled = enqueue(project, clanker);
+        UUID running = enqueue(project, clanker);
+        DispatchSettings settings = settings(100, 20);
+        Dispatcher dispatcher = dispatcher(settings, clock, true);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> job(pulled).dispatchedAt() != null && job(running).dispatchedAt() != null);
+        JobSweeper sweeper = new JobSweeper(jdbi, clock, settings, lifecycle, List.of(), dispatcher);
+        // the message mentions "unauthorized", which the text classifier would read as an SCM credential problem
+        invoker.runtimeFailures.put(
+                "exec-" + pulled,
+                new RuntimeFailure(
+                        io.viberglass.common.job.FailureCode.INVOCATION_FAILED,
+                        "The worker image x cannot be pulled (ImagePullBackOff): unauthorized"));
+
+        JobSweeper.Sweep sweep = sweeper.sweep();
+
+        assertThat(sweep.runtimeFailed()).isEqualTo(1);
+        assertThat(job(pulled).failureCode()).isEqualTo("INVOCATION_FAILED");
+        assertThat(job(pulled).failureDetail()).contains("ImagePullBackOff");
+        assertThat(invoker.cancelled).containsExactly("exec-" + pulled);
+        assertThat(job(running).status()).isEqualTo(io.viberglass.common.job.JobStatus.QUEUED);
+        assertThat(sweeper.sweep().runtimeFailed()).isZero();
+    }
+
+    @Test
     void aClaimOfADeadInstanceIsReleasedAndTheJobDispatchedAgain() {
         MutableClock time = new MutableClock(Instant.now());
         UUID id = enqueue(project(), clanker(5));
