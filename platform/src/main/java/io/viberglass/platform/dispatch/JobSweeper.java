@@ -48,15 +48,7 @@ public class JobSweeper {
     }
 
     /** What one sweep did, for logs and tests. */
-    public record Sweep(int releasedClaims, int neverStarted, int silent, int overdue, int runtimeFailed) {
-        public Sweep(int releasedClaims, int neverStarted, int silent, int overdue) {
-            this(releasedClaims, neverStarted, silent, overdue, 0);
-        }
-
-        int total() {
-            return releasedClaims + neverStarted + silent + overdue + runtimeFailed;
-        }
-    }
+    public record Sweep(int releasedClaims, int neverStarted, int silent, int overdue, int ended) {}
 
     public Sweep sweep() {
         Instant now = clock.instant();
@@ -87,31 +79,15 @@ public class JobSweeper {
                                 settings.getOrphanMargin().toSeconds())),
                 FailureCode.ORPHANED,
                 "The job ran past its time limit without a result");
-        int runtimeFailed = runtimeFailures();
-        Sweep sweep = new Sweep(released, neverStarted, silent, overdue, runtimeFailed);
-        if (sweep.total() > 0) {
+        int ended = failEnded(jdbi.withExtension(
+                DispatchDao.class,
+                dao -> dao.unfinishedExecutions(
+                        now.minusMillis(settings.getExecutionCheckDelay().toMilliseconds()))));
+        Sweep sweep = new Sweep(released, neverStarted, silent, overdue, ended);
+        if (released + neverStarted + silent + overdue + ended > 0) {
             LOG.info("Job sweep: {}", sweep);
         }
         return sweep;
-    }
-
-    /**
-     * Jobs whose runtime reports a failure the worker could not (an image that cannot be pulled, an OOM kill, a pod
-     * that cannot be scheduled): the runtime names the cause, so its code is kept as it is.
-     */
-    private int runtimeFailures() {
-        int failed = 0;
-        for (DispatchDao.Execution execution : jdbi.withExtension(DispatchDao.class, DispatchDao::running)) {
-            var failure = dispatcher.runtimeFailure(execution);
-            if (failure.isPresent()
-                    && failOne(
-                            execution.id(),
-                            JobFailure.of(failure.get().code(), failure.get().message()))) {
-                failed++;
-                dispatcher.stopExecution(execution.id());
-            }
-        }
-        return failed;
     }
 
     private int failAll(List<UUID> ids, FailureCode code, String message) {
@@ -120,6 +96,23 @@ public class JobSweeper {
             if (failOne(id, FailureClassifier.classify(code, message))) {
                 failed++;
                 dispatcher.stopExecution(id);
+            }
+        }
+        return failed;
+    }
+
+    /** Workers their runtime reports dead (task stopped, container gone) fail now, not after the heartbeat grace. */
+    private int failEnded(List<DispatchDao.Execution> executions) {
+        if (executions.isEmpty()) {
+            return 0;
+        }
+        int failed = 0;
+        for (var end : dispatcher.endedExecutions(executions).entrySet()) {
+            if (failOne(
+                    end.getKey(),
+                    FailureClassifier.classify(
+                            end.getValue().code(), end.getValue().message()))) {
+                failed++;
             }
         }
         return failed;

@@ -2,7 +2,8 @@ package io.viberglass.platform.dispatch;
 
 import io.viberglass.platform.clankers.Clanker;
 import io.viberglass.platform.clankers.DeploymentStrategy;
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Starts workers on one kind of runtime. An invoker only starts and stops: the worker then fetches its payload and
@@ -22,11 +23,10 @@ public interface WorkerInvoker {
     void cancel(Clanker clanker, String executionId);
 
     /**
-     * Asks the runtime whether a worker the platform still waits for has failed where it cannot report (the sweeper
-     * calls this for dispatched and active jobs). Empty when it runs, when it cannot tell, or when this runtime cannot
-     * be asked.
+     * Which of these executions ended, and how. Executions still running, or whose state the runtime cannot tell, are
+     * left out; the sweeper fails the jobs of the rest. Best effort: a runtime that cannot be asked answers nothing.
      */
-    default Optional<RuntimeFailure> failure(Clanker clanker, String executionId) {
-        return Optional.empty();
+    default Map<String, ExecutionEnd> ended(Clanker clanker, List<String> executionIds) {
+        return Map.of();
     }
 }

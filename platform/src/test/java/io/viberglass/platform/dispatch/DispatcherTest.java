@@ -21,6 +21,7 @@ import io.viberglass.platform.jobs.JobDao;
 import io.viberglass.platform.jobs.JobLifecycle;
 import io.viberglass.platform.jobs.JobQueue;
 import io.viberglass.platform.projects.CreateProjectRequest;
+import io.viberglass.platform.projects.ProjectListener;
 import io.viberglass.platform.projects.ProjectService;
 import io.viberglass.platform.testing.MutableClock;
 import io.viberglass.platform.testing.TestDatabase;
@@ -107,8 +108,8 @@ class DispatcherTest {
     }
 
     private UUID project() {
-        return new ProjectService(jdbi, clock, List.of())
-                .create(new CreateProjectRequest("P " + UUID.randomUUID(), null, null, null, null, null))
+        return new ProjectService(jdbi, clock, List.of(), ProjectListener.none())
+                .create(new CreateProjectRequest("P " + UUID.randomUUID(), null, null, null, null, null), null)
                 .id();
     }
 
@@ -347,7 +348,7 @@ class DispatcherTest {
                 tokens.get(overdue.toString()),
                 null,
                 new io.viberglass.common.job.ProgressUpdate("heartbeat", "alive", null));
-        assertThat(sweeper.sweep()).isEqualTo(new JobSweeper.Sweep(0, 0, 0, 0));
+        assertThat(sweeper.sweep()).isEqualTo(new JobSweeper.Sweep(0, 0, 0, 0, 0));
 
         time.advance(Duration.ofMinutes(2));
         JobSweeper.Sweep sweep = sweeper.sweep();
@@ -381,34 +382,6 @@ class DispatcherTest {
         }
         assertThat(sweeper.sweep().overdue()).isEqualTo(2);
         assertThat(job(overdue).failureCode()).isEqualTo("ORPHANED");
-    }
-
-    @Test
-    void theSweeperFailsAJobWhoseRuntimeReportsAFailure_withTheRuntimesCode_andStopsIt() {
-        UUID project = project();
-        UUID clanker = clanker(20);
-        UUID pulled = enqueue(project, clanker);
-        UUID running = enqueue(project, clanker);
-        DispatchSettings settings = settings(100, 20);
-        Dispatcher dispatcher = dispatcher(settings, clock, true);
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> job(pulled).dispatchedAt() != null && job(running).dispatchedAt() != null);
-        JobSweeper sweeper = new JobSweeper(jdbi, clock, settings, lifecycle, List.of(), dispatcher);
-        // the message mentions "unauthorized", which the text classifier would read as an SCM credential problem
-        invoker.runtimeFailures.put(
-                "exec-" + pulled,
-                new RuntimeFailure(
-                        io.viberglass.common.job.FailureCode.INVOCATION_FAILED,
-                        "The worker image x cannot be pulled (ImagePullBackOff): unauthorized"));
-
-        JobSweeper.Sweep sweep = sweeper.sweep();
-
-        assertThat(sweep.runtimeFailed()).isEqualTo(1);
-        assertThat(job(pulled).failureCode()).isEqualTo("INVOCATION_FAILED");
-        assertThat(job(pulled).failureDetail()).contains("ImagePullBackOff");
-        assertThat(invoker.cancelled).containsExactly("exec-" + pulled);
-        assertThat(job(running).status()).isEqualTo(io.viberglass.common.job.JobStatus.QUEUED);
-        assertThat(sweeper.sweep().runtimeFailed()).isZero();
     }
 
     @Test

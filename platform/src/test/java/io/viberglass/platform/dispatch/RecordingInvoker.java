@@ -18,9 +18,6 @@ final class RecordingInvoker implements WorkerInvoker {
     final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
     final List<String> order = new CopyOnWriteArrayList<>();
     final List<String> cancelled = new CopyOnWriteArrayList<>();
-    /** What the "runtime" reports about an execution when the sweeper asks. */
-    final Map<String, RuntimeFailure> runtimeFailures = new ConcurrentHashMap<>();
-
     private final Map<String, Integer> failuresLeft = new ConcurrentHashMap<>();
     private volatile boolean permanentFailure;
     private volatile Consumer<Dispatch> worker = dispatch -> {};
@@ -62,13 +59,5 @@ final class RecordingInvoker implements WorkerInvoker {
     @Override
     public void cancel(Clanker clanker, String executionId) {
         cancelled.add(executionId);
-    }
-
-    @Override
-    public java.util.Optional<RuntimeFailure> failure(Clanker clanker, String executionId) {
-        if (executionId.endsWith("-unreachable")) {
-            throw new IllegalStateException("runtime API down");
-        }
-        return java.util.Optional.ofNullable(runtimeFailures.get(executionId));
     }
 }

@@ -5,19 +5,23 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.viberglass.common.security.Tokens;
 import io.viberglass.platform.clankers.Clanker;
 import io.viberglass.platform.clankers.DeploymentStrategy;
 import io.viberglass.platform.dispatch.Dispatch;
+import io.viberglass.platform.dispatch.ExecutionEnd;
 import io.viberglass.platform.dispatch.InvocationException;
 import io.viberglass.platform.dispatch.KubernetesWorkerSettings;
-import io.viberglass.platform.dispatch.RuntimeFailure;
 import io.viberglass.platform.dispatch.WorkerInvoker;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs each job as a Kubernetes Job: {@code backoffLimit: 0} (the platform decides about retries),
  * {@code activeDeadlineSeconds} from the job's time limit, a TTL after it finishes, and a per-run Secret owned by the
- * Job so that both go together. Cancelling deletes the Job; the sweeper asks {@link #failure} about pods that failed
+ * Job so that both go together. Cancelling deletes the Job; the sweeper asks {@link #ended} about pods that failed
  * where the worker could not report.
  */
 public class KubernetesInvoker implements WorkerInvoker {
@@ -39,6 +43,17 @@ public class KubernetesInvoker implements WorkerInvoker {
         this.client = client;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /**
+     * A client for the cluster the platform runs in (its service account) or, outside a cluster, the kubeconfig of
+     * the user running it. The dispatcher retries failed invocations with its own back-off, so the client gives up
+     * early instead of holding a dispatch thread.
+     */
+    public static KubernetesClient client() {
+        Config config = Config.autoConfigure(null);
+        config.setRequestRetryBackoffLimit(1);
+        return new KubernetesClientBuilder().withConfig(config).build();
     }
 
     @Override
@@ -129,7 +144,16 @@ public class KubernetesInvoker implements WorkerInvoker {
     }
 
     @Override
-    public Optional<RuntimeFailure> failure(Clanker clanker, String executionId) {
+    public Map<String, ExecutionEnd> ended(Clanker clanker, List<String> executionIds) {
+        Map<String, ExecutionEnd> ended = new LinkedHashMap<>();
+        for (String executionId : executionIds) {
+            end(executionId).ifPresent(end -> ended.put(executionId, end));
+        }
+        return ended;
+    }
+
+    /** Why this execution's Job or pod failed where the worker could not report; empty while it runs. */
+    Optional<ExecutionEnd> end(String executionId) {
         ExecutionId id = ExecutionId.parse(executionId);
         Job job = client.batch()
                 .v1()
@@ -138,7 +162,7 @@ public class KubernetesInvoker implements WorkerInvoker {
                 .withName(id.name())
                 .get();
         if (job == null) {
-            return Optional.of(new RuntimeFailure(
+            return Optional.of(new ExecutionEnd(
                     io.viberglass.common.job.FailureCode.RUN_FAILED,
                     "The worker's Kubernetes Job " + executionId + " no longer exists"));
         }
@@ -147,11 +171,19 @@ public class KubernetesInvoker implements WorkerInvoker {
                 .withLabel(WorkerJobs.EXECUTION_LABEL, id.name())
                 .list()
                 .getItems();
-        return PodFailures.classify(
+        Optional<ExecutionEnd> end = PodFailures.classify(
                 job,
                 pods,
                 clock.instant(),
                 Duration.ofMillis(settings.getUnschedulableGrace().toMilliseconds()));
+        if (end.isPresent()
+                && job.getStatus() != null
+                && job.getStatus().getActive() != null
+                && job.getStatus().getActive() > 0) {
+            // a pod stuck before it runs (image, configuration, scheduling) would wait for its deadline: stop it now
+            cancel(null, executionId);
+        }
+        return end;
     }
 
     private void deleteSecret(String namespace, String name) {

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.viberglass.common.job.FailureCode;
-import io.viberglass.platform.dispatch.RuntimeFailure;
+import io.viberglass.platform.dispatch.ExecutionEnd;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,40 +28,40 @@ final class PodFailures {
 
     private PodFailures() {}
 
-    static Optional<RuntimeFailure> classify(Job job, List<Pod> pods, Instant now, Duration unschedulableGrace) {
+    static Optional<ExecutionEnd> classify(Job job, List<Pod> pods, Instant now, Duration unschedulableGrace) {
         Optional<JobCondition> failed = condition(job, "Failed");
         if (failed.isPresent() && "DeadlineExceeded".equals(failed.get().getReason())) {
-            return Optional.of(new RuntimeFailure(
+            return Optional.of(new ExecutionEnd(
                     FailureCode.AGENT_TIMEOUT,
                     "Kubernetes stopped the worker after its deadline of "
                             + job.getSpec().getActiveDeadlineSeconds() + " s (Job "
                             + job.getMetadata().getName() + ")"));
         }
         for (Pod pod : pods) {
-            Optional<RuntimeFailure> found = fromPod(pod, now, unschedulableGrace);
+            Optional<ExecutionEnd> found = fromPod(pod, now, unschedulableGrace);
             if (found.isPresent()) {
                 return found;
             }
         }
         if (failed.isPresent()) {
-            return Optional.of(new RuntimeFailure(
+            return Optional.of(new ExecutionEnd(
                     FailureCode.RUN_FAILED,
                     "The worker's Job failed (" + failed.get().getReason() + "): "
                             + failed.get().getMessage()));
         }
         if (condition(job, "Complete").isPresent()) {
             return Optional.of(
-                    new RuntimeFailure(FailureCode.RUN_FAILED, "The worker exited without reporting a result"));
+                    new ExecutionEnd(FailureCode.RUN_FAILED, "The worker exited without reporting a result"));
         }
         return Optional.empty();
     }
 
-    private static Optional<RuntimeFailure> fromPod(Pod pod, Instant now, Duration unschedulableGrace) {
+    private static Optional<ExecutionEnd> fromPod(Pod pod, Instant now, Duration unschedulableGrace) {
         if (pod.getStatus() == null) {
             return Optional.empty();
         }
         if ("Evicted".equals(pod.getStatus().getReason())) {
-            return Optional.of(new RuntimeFailure(
+            return Optional.of(new ExecutionEnd(
                     FailureCode.RUN_FAILED,
                     "The worker pod was evicted: " + pod.getStatus().getMessage()));
         }
@@ -71,13 +71,13 @@ final class PodFailures {
         for (ContainerStatus status : statuses) {
             var waiting = status.getState() == null ? null : status.getState().getWaiting();
             if (waiting != null && IMAGE_PULL.contains(waiting.getReason())) {
-                return Optional.of(new RuntimeFailure(
+                return Optional.of(new ExecutionEnd(
                         FailureCode.INVOCATION_FAILED,
                         "The worker image " + status.getImage() + " cannot be pulled (" + waiting.getReason() + "): "
                                 + waiting.getMessage()));
             }
             if (waiting != null && CONTAINER_CONFIG.contains(waiting.getReason())) {
-                return Optional.of(new RuntimeFailure(
+                return Optional.of(new ExecutionEnd(
                         FailureCode.CONFIG_INVALID,
                         "The worker container cannot be created (" + waiting.getReason() + "): "
                                 + waiting.getMessage()));
@@ -85,12 +85,12 @@ final class PodFailures {
             var terminated =
                     status.getState() == null ? null : status.getState().getTerminated();
             if (terminated != null && "OOMKilled".equals(terminated.getReason())) {
-                return Optional.of(new RuntimeFailure(
+                return Optional.of(new ExecutionEnd(
                         FailureCode.RUN_FAILED,
                         "The worker ran out of memory and was killed (container " + status.getName() + ")"));
             }
             if (terminated != null && terminated.getExitCode() != null && terminated.getExitCode() != 0) {
-                return Optional.of(new RuntimeFailure(
+                return Optional.of(new ExecutionEnd(
                         FailureCode.RUN_FAILED,
                         "The worker container " + status.getName() + " exited with code " + terminated.getExitCode()
                                 + (terminated.getReason() == null ? "" : " (" + terminated.getReason() + ")")
@@ -105,7 +105,7 @@ final class PodFailures {
         if (scheduled.isPresent()) {
             Instant since = parse(scheduled.get().getLastTransitionTime(), now);
             if (!since.plus(unschedulableGrace).isAfter(now)) {
-                return Optional.of(new RuntimeFailure(
+                return Optional.of(new ExecutionEnd(
                         FailureCode.AGENT_RUNNER_UNAVAILABLE,
                         "The worker pod could not be scheduled for " + unschedulableGrace.toMinutes() + " min: "
                                 + scheduled.get().getMessage()));

@@ -15,8 +15,8 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.viberglass.common.job.FailureCode;
 import io.viberglass.platform.dispatch.Dispatch;
+import io.viberglass.platform.dispatch.ExecutionEnd;
 import io.viberglass.platform.dispatch.InvocationException;
-import io.viberglass.platform.dispatch.RuntimeFailure;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -45,8 +45,9 @@ class KubernetesFailureTest {
             name = KubernetesInvoker.name(dispatch);
         }
 
-        Optional<RuntimeFailure> failure() {
-            return invoker.failure(dispatch.clanker(), executionId);
+        Optional<ExecutionEnd> failure() {
+            return Optional.ofNullable(invoker.ended(dispatch.clanker(), java.util.List.of(executionId))
+                    .get(executionId));
         }
 
         /** A worker pod of this run, as the Job controller would create it, with the given status. */
@@ -123,11 +124,29 @@ class KubernetesFailureTest {
                                     .endState()
                                     .build())
                             .build());
+            Job job = client.batch()
+                    .v1()
+                    .jobs()
+                    .inNamespace("workers")
+                    .withName(name)
+                    .get();
+            job.setStatus(new JobStatusBuilder().withActive(1).build());
+            client.batch().v1().jobs().inNamespace("workers").resource(job).updateStatus();
 
             assertThat(failure()).hasValueSatisfying(failure -> {
                 assertThat(failure.code()).isEqualTo(FailureCode.INVOCATION_FAILED);
                 assertThat(failure.message()).contains("worker-codex:1.4.0").contains("ImagePullBackOff");
             });
+            // a pod that waits for an image would sit until its deadline: the Job and its Secret are removed
+            assertThat(client.batch()
+                            .v1()
+                            .jobs()
+                            .inNamespace("workers")
+                            .withName(name)
+                            .get())
+                    .isNull();
+            assertThat(client.secrets().inNamespace("workers").withName(name).get())
+                    .isNull();
         }
 
         @Test
@@ -147,7 +166,7 @@ class KubernetesFailureTest {
                                     .build())
                             .build());
 
-            assertThat(failure()).map(RuntimeFailure::code).hasValue(FailureCode.CONFIG_INVALID);
+            assertThat(failure()).map(ExecutionEnd::code).hasValue(FailureCode.CONFIG_INVALID);
         }
 
         @Test
@@ -234,7 +253,7 @@ class KubernetesFailureTest {
                     client,
                     KubernetesFixtures.settings(),
                     Clock.fixed(KubernetesFixtures.NOW.plusSeconds(6 * 60), ZoneOffset.UTC));
-            assertThat(later.failure(dispatch.clanker(), executionId)).hasValueSatisfying(failure -> {
+            assertThat(later.end(executionId)).hasValueSatisfying(failure -> {
                 assertThat(failure.code()).isEqualTo(FailureCode.AGENT_RUNNER_UNAVAILABLE);
                 assertThat(failure.message()).contains("Insufficient memory");
             });
