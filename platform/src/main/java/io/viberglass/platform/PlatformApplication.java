@@ -35,6 +35,8 @@ import io.viberglass.platform.infra.http.HttpFilters;
 import io.viberglass.platform.infra.json.JsonText;
 import io.viberglass.platform.infra.ratelimit.RateLimiter;
 import io.viberglass.platform.infra.web.WebApp;
+import io.viberglass.platform.integrations.IntegrationService;
+import io.viberglass.platform.integrations.Integrations;
 import io.viberglass.platform.jobs.CallbackService;
 import io.viberglass.platform.jobs.JobLifecycle;
 import io.viberglass.platform.jobs.JobListener;
@@ -62,6 +64,7 @@ import io.viberglass.platform.secrets.ReencryptCommand;
 import io.viberglass.platform.secrets.Secrets;
 import io.viberglass.platform.tickets.TicketService;
 import io.viberglass.platform.tickets.Tickets;
+import io.viberglass.platform.webhooks.Webhooks;
 import java.time.Clock;
 import java.util.List;
 import org.glassfish.jersey.server.ServerProperties;
@@ -185,8 +188,9 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         List<JobListener> listeners =
                 List.of(ticketEffects, new PhaseDocumentEffects(documents), claws.listener(), lifecycleSync);
         JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
-        JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values());
-        WorkerRuntimes runtimes = WorkerRuntimes.build(config.getDispatch(), System.getenv(), mapper);
+        JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit);
+        WorkerRuntimes runtimes =
+                WorkerRuntimes.build(config.getDispatch(), config.getSecrets().getSsmPrefix(), System.getenv(), mapper);
         environment.lifecycle().manage(runtimes);
         Dispatcher dispatcher = Dispatching.register(
                 environment,
@@ -219,15 +223,32 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 payloads,
                 prompts,
                 access);
+        WorkflowService workflow = new WorkflowService(jdbi, clock, lifecycleSync);
+        PhaseRunService runs = new PhaseRunService(jdbi, clock, queue, tickets, targets, payloads, prompts);
         Phases.register(
                 environment.jersey(),
-                new WorkflowService(jdbi, clock, lifecycleSync),
+                workflow,
                 documents,
                 new ApprovalService(jdbi, clock, lifecycleSync, Approvers.anyone(), List.of()),
                 new CommentService(jdbi, clock),
-                new PhaseRunService(jdbi, clock, queue, tickets, targets, payloads, prompts),
+                runs,
                 access,
                 audit);
+        IntegrationService integrations = Integrations.register(
+                environment.jersey(),
+                jdbi,
+                clock,
+                secrets.owned(),
+                json,
+                Integrations.http(java.time.Duration.ofSeconds(10)),
+                access);
+        Webhooks.register(
+                environment,
+                jdbi,
+                clock,
+                config.getWebhooks(),
+                config.getPublicUrl(),
+                new Webhooks.Needs(integrations, secrets.owned(), tickets, workflow, runs, access));
     }
 
     private static String version() {

@@ -11,6 +11,7 @@ import io.viberglass.platform.infra.config.EmbeddedDatabaseSettings;
 import io.viberglass.platform.infra.config.HttpSettings;
 import io.viberglass.platform.infra.config.MediaSettings;
 import io.viberglass.platform.secrets.SecretSettings;
+import io.viberglass.platform.webhooks.WebhookSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -56,6 +57,10 @@ public class PlatformConfiguration extends Configuration {
     @Valid
     @NotNull
     private ClawSettings claws = new ClawSettings();
+
+    @Valid
+    @NotNull
+    private WebhookSettings webhooks = new WebhookSettings();
 
     private boolean applied;
 
@@ -172,5 +177,15 @@ public class PlatformConfiguration extends Configuration {
     @JsonProperty
     public void setMedia(MediaSettings media) {
         this.media = media;
+    }
+
+    @JsonProperty
+    public WebhookSettings getWebhooks() {
+        return webhooks;
+    }
+
+    @JsonProperty
+    public void setWebhooks(WebhookSettings webhooks) {
+        this.webhooks = webhooks;
     }
 }

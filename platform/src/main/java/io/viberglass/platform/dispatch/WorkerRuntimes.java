@@ -40,10 +40,12 @@ public final class WorkerRuntimes implements Managed {
         this.kubernetes = kubernetes;
     }
 
+    /** @param secretsSsmPrefix where the platform keeps SSM secrets; ECS callback tokens are staged under it */
     public static WorkerRuntimes build(
-            DispatchSettings settings, Map<String, String> environment, ObjectMapper mapper) {
+            DispatchSettings settings, String secretsSsmPrefix, Map<String, String> environment, ObjectMapper mapper) {
         return build(
                 settings,
+                secretsSsmPrefix,
                 environment,
                 mapper,
                 DefaultCredentialsProvider.builder().build());
@@ -52,6 +54,7 @@ public final class WorkerRuntimes implements Managed {
     /** @param credentials AWS credentials for ECS, SSM and Lambda calls (the SDK's default chain in production) */
     public static WorkerRuntimes build(
             DispatchSettings settings,
+            String secretsSsmPrefix,
             Map<String, String> environment,
             ObjectMapper mapper,
             AwsCredentialsProvider credentials) {
@@ -65,7 +68,7 @@ public final class WorkerRuntimes implements Managed {
         List<WorkerInvoker> invokers = new ArrayList<>(List.of(
                 new LocalProcessInvoker(settings.getLocal(), environment),
                 new DockerInvoker(docker, settings.getDocker()),
-                new EcsInvoker(ecs, ssm, settings.getEcs()),
+                new EcsInvoker(ecs, ssm, settings.getEcs(), secretsSsmPrefix),
                 new LambdaInvoker(lambda, settings.getLambda(), mapper)));
         KubernetesClient kubernetes = null;
         if (settings.getKubernetes().isEnabled()) {
