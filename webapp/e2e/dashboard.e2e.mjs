@@ -1,6 +1,6 @@
 // Browser end-to-end test of the dashboard against a running platform, in Debian's Chromium driven by playwright-core.
 // Usage: node e2e/dashboard.e2e.mjs --base-url http://127.0.0.1:8080 [--screenshots ../docs/screenshots]
-// Walks what a user does: create a project, open it, configure its repository (meeting a server-side field error
+// Walks what a user does: set up the first administrator, sign out and in, create a project, open it, configure its repository (meeting a server-side field error
 // first), create a ticket with a screenshot, filter the list, open the ticket and set its status. Every step asserts
 // what the page shows. Exits 0 when all steps pass, 1 with the failing step and a screenshot otherwise.
 import assert from 'node:assert/strict';
@@ -108,13 +108,45 @@ async function eventually(check) {
 }
 const visible = (locator) => locator.waitFor({ state: 'visible' });
 const field = (label) => page.getByLabel(label, { exact: true });
+/** The session's CSRF token, which cookie-signed-in writes (the browser's and page.request's alike) must echo. */
+async function csrf() {
+  const cookie = (await context.cookies(base)).find((c) => c.name === 'vg_csrf');
+  return { 'X-CSRF-Token': cookie ? cookie.value : '' };
+}
 async function seedTicket(projectId, ticket) {
-  const response = await page.request.post(`${base}/api/tickets`, { data: { projectId, ...ticket } });
+  const response = await page.request.post(`${base}/api/tickets`, { data: { projectId, ...ticket }, headers: await csrf() });
   assert.equal(response.status(), 201, await response.text());
 }
 
 try {
   let projectId;
+
+  await step('an empty platform asks for its first administrator', async () => {
+    await page.goto(base);
+    await visible(page.getByRole('heading', { name: 'Set up Viberglass', level: 1 }));
+    await snap('setup');
+    await field('Your name').fill('Ada Admin');
+    await field('Email').fill('ada@example.test');
+    await field('Password').fill('short');
+    await page.getByRole('button', { name: 'Create administrator' }).click();
+    await visible(page.getByText('must be at least 12 characters long'));
+    await field('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Create administrator' }).click();
+    await visible(page.getByRole('heading', { name: 'Projects', level: 1 }));
+  });
+
+  await step('sign out, then sign in again', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await visible(page.getByRole('heading', { name: 'Sign in to Viberglass', level: 1 }));
+    await field('Email').fill('ada@example.test');
+    await field('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await visible(page.getByText('Invalid email or password'));
+    await snap('login');
+    await field('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await visible(page.getByRole('heading', { name: 'Projects', level: 1 }));
+  });
 
   await step('the projects page greets an empty platform', async () => {
     await page.goto(base);
@@ -265,6 +297,7 @@ try {
 
   await step('runs and agent runners pages show what the platform has', async () => {
     const created = await page.request.post(`${base}/api/clankers`, {
+      headers: await csrf(),
       data: {
         name: 'Claude Code on this machine',
         description: 'Runs Claude Code as a local process next to the platform.',
@@ -274,7 +307,7 @@ try {
     });
     assert.equal(created.status(), 201, await created.text());
     const runner = await created.json();
-    const started = await page.request.post(`${base}/api/clankers/${runner.id}/start`, { data: {} });
+    const started = await page.request.post(`${base}/api/clankers/${runner.id}/start`, { data: {}, headers: await csrf() });
     assert.equal(started.status(), 200, await started.text());
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
     await visible(page.getByRole('heading', { name: 'Runs', level: 1 }));

@@ -190,8 +190,9 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         List<JobListener> listeners = List.of(
                 ticketEffects, new PhaseDocumentEffects(documents), claws.listener(), lifecycleSync, feedback.outbox());
         JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
-        JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values());
-        WorkerRuntimes runtimes = WorkerRuntimes.build(config.getDispatch(), System.getenv(), mapper);
+        JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit);
+        WorkerRuntimes runtimes =
+                WorkerRuntimes.build(config.getDispatch(), config.getSecrets().getSsmPrefix(), System.getenv(), mapper);
         environment.lifecycle().manage(runtimes);
         Dispatcher dispatcher = Dispatching.register(
                 environment,
