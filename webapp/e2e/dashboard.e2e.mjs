@@ -1,12 +1,12 @@
 // Browser end-to-end test of the dashboard against a running platform, in Debian's Chromium driven by playwright-core.
 // Usage: node e2e/dashboard.e2e.mjs --base-url http://127.0.0.1:8080 [--screenshots ../docs/screenshots]
 //        [--repository-url file:///…/acme/shop.git --github-api-url http://127.0.0.1:…]
-// Walks what a user does: create a project, open it, configure its repository (meeting a server-side field error
-// first), create a ticket with a screenshot, filter the list, open the ticket and set its status; store secrets, create
-// an agent runner; then, when a repository the worker can reach is given, take the ticket through research (with a
-// line comment and a revision), planning and approval to an execution run and its pull request, follow the run's log,
-// and schedule a recurring task. Every step asserts what the page shows. Exits 0 when all steps pass, 1 with the
-// failing step and a screenshot otherwise.
+// Walks what a user does: set up the first administrator, sign out and in, create a project, open it, configure its
+// repository (meeting a server-side field error first), create a ticket with a screenshot, filter the list, open the
+// ticket and set its status; store secrets, create an agent runner; then, when a repository the worker can reach is
+// given, take the ticket through research (with a line comment and a revision), planning and approval to an execution
+// run and its pull request, follow the run's log, and schedule a recurring task. Every step asserts what the page
+// shows. Exits 0 when all steps pass, 1 with the failing step and a screenshot otherwise.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -116,13 +116,45 @@ const visible = (locator, timeout) => locator.waitFor({ state: 'visible', timeou
 /** How long an agent run may take: the worker is a fresh JVM on a machine that may be busy. */
 const RUN_TIMEOUT = 180_000;
 const field = (label) => page.getByLabel(label, { exact: true });
+/** The session's CSRF token, which cookie-signed-in writes (the browser's and page.request's alike) must echo. */
+async function csrf() {
+  const cookie = (await context.cookies(base)).find((c) => c.name === 'vg_csrf');
+  return { 'X-CSRF-Token': cookie ? cookie.value : '' };
+}
 async function seedTicket(projectId, ticket) {
-  const response = await page.request.post(`${base}/api/tickets`, { data: { projectId, ...ticket } });
+  const response = await page.request.post(`${base}/api/tickets`, { data: { projectId, ...ticket }, headers: await csrf() });
   assert.equal(response.status(), 201, await response.text());
 }
 
 try {
   let projectId;
+
+  await step('an empty platform asks for its first administrator', async () => {
+    await page.goto(base);
+    await visible(page.getByRole('heading', { name: 'Set up Viberglass', level: 1 }));
+    await snap('setup');
+    await field('Your name').fill('Ada Admin');
+    await field('Email').fill('ada@example.test');
+    await field('Password').fill('short');
+    await page.getByRole('button', { name: 'Create administrator' }).click();
+    await visible(page.getByText('must be at least 12 characters long'));
+    await field('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Create administrator' }).click();
+    await visible(page.getByRole('heading', { name: 'Projects', level: 1 }));
+  });
+
+  await step('sign out, then sign in again', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await visible(page.getByRole('heading', { name: 'Sign in to Viberglass', level: 1 }));
+    await field('Email').fill('ada@example.test');
+    await field('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await visible(page.getByText('Invalid email or password'));
+    await snap('login');
+    await field('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await visible(page.getByRole('heading', { name: 'Projects', level: 1 }));
+  });
 
   await step('the projects page greets an empty platform', async () => {
     await page.goto(base);
@@ -328,6 +360,7 @@ try {
       const secrets = await (await page.request.get(`${base}/api/secrets`)).json();
       const token = secrets.data.find((secret) => secret.name === 'GITHUB_TOKEN');
       const saved = await page.request.put(`${base}/api/projects/${projectId}/scm-config`, {
+        headers: await csrf(),
         data: {
           repositoryUrl: args['repository-url'],
           provider: 'github',

@@ -22,6 +22,7 @@ import io.viberglass.platform.claws.Claws;
 import io.viberglass.platform.dispatch.Dispatcher;
 import io.viberglass.platform.dispatch.Dispatching;
 import io.viberglass.platform.dispatch.WorkerRuntimes;
+import io.viberglass.platform.feedback.Feedback;
 import io.viberglass.platform.infra.api.WireEnumParamConverters;
 import io.viberglass.platform.infra.db.Database;
 import io.viberglass.platform.infra.db.DatabaseBootstrap;
@@ -35,6 +36,8 @@ import io.viberglass.platform.infra.http.HttpFilters;
 import io.viberglass.platform.infra.json.JsonText;
 import io.viberglass.platform.infra.ratelimit.RateLimiter;
 import io.viberglass.platform.infra.web.WebApp;
+import io.viberglass.platform.integrations.IntegrationService;
+import io.viberglass.platform.integrations.Integrations;
 import io.viberglass.platform.jobs.CallbackService;
 import io.viberglass.platform.jobs.JobLifecycle;
 import io.viberglass.platform.jobs.JobListener;
@@ -62,6 +65,7 @@ import io.viberglass.platform.secrets.ReencryptCommand;
 import io.viberglass.platform.secrets.Secrets;
 import io.viberglass.platform.tickets.TicketService;
 import io.viberglass.platform.tickets.Tickets;
+import io.viberglass.platform.webhooks.Webhooks;
 import java.time.Clock;
 import java.util.List;
 import org.glassfish.jersey.server.ServerProperties;
@@ -178,15 +182,17 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         ObjectMapper mapper = environment.getObjectMapper();
         JobLifecycle lifecycle = new JobLifecycle(mapper);
         LifecycleSync lifecycleSync = new LifecycleSync();
-        DocumentService documents = new DocumentService(jdbi, clock, lifecycleSync);
-        TicketRunEffects ticketEffects = new TicketRunEffects();
         JsonText json = new JsonText(mapper);
+        Feedback feedback = new Feedback(config.getFeedback(), json, config.getPublicUrl());
+        DocumentService documents = new DocumentService(jdbi, clock, lifecycleSync, List.of(feedback.outbox()));
+        TicketRunEffects ticketEffects = new TicketRunEffects();
         Claws claws = new Claws(json);
-        List<JobListener> listeners =
-                List.of(ticketEffects, new PhaseDocumentEffects(documents), claws.listener(), lifecycleSync);
+        List<JobListener> listeners = List.of(
+                ticketEffects, new PhaseDocumentEffects(documents), claws.listener(), lifecycleSync, feedback.outbox());
         JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
-        JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values());
-        WorkerRuntimes runtimes = WorkerRuntimes.build(config.getDispatch(), System.getenv(), mapper);
+        JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit);
+        WorkerRuntimes runtimes =
+                WorkerRuntimes.build(config.getDispatch(), config.getSecrets().getSsmPrefix(), System.getenv(), mapper);
         environment.lifecycle().manage(runtimes);
         Dispatcher dispatcher = Dispatching.register(
                 environment,
@@ -219,15 +225,33 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 payloads,
                 prompts,
                 access);
+        WorkflowService workflow = new WorkflowService(jdbi, clock, lifecycleSync);
+        PhaseRunService runs = new PhaseRunService(jdbi, clock, queue, tickets, targets, payloads, prompts);
         Phases.register(
                 environment.jersey(),
-                new WorkflowService(jdbi, clock, lifecycleSync),
+                workflow,
                 documents,
-                new ApprovalService(jdbi, clock, lifecycleSync, Approvers.anyone(), List.of()),
+                new ApprovalService(jdbi, clock, lifecycleSync, Approvers.anyone(), List.of(feedback.outbox())),
                 new CommentService(jdbi, clock),
-                new PhaseRunService(jdbi, clock, queue, tickets, targets, payloads, prompts),
+                runs,
                 access,
                 audit);
+        IntegrationService integrations = Integrations.register(
+                environment.jersey(),
+                jdbi,
+                clock,
+                secrets.owned(),
+                json,
+                Integrations.http(java.time.Duration.ofSeconds(10)),
+                access);
+        Webhooks.register(
+                environment,
+                jdbi,
+                clock,
+                config.getWebhooks(),
+                config.getPublicUrl(),
+                new Webhooks.Needs(integrations, secrets.owned(), tickets, workflow, runs, access));
+        feedback.register(environment, jdbi, clock, secrets.owned(), integrations, access);
     }
 
     private static String version() {

@@ -96,8 +96,6 @@ class DashboardBrowserTest {
     private static ConfigOverride[] overrides() {
         Path claude = FakeAgents.install(WORK.resolve("bin"), AgentType.CLAUDE_CODE);
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
-                // the dashboard's sign-in arrives separately; until then the browser test runs without accounts
-                ConfigOverride.config("auth.enabled", "false"),
                 ConfigOverride.config(
                         "dispatch.local.command",
                         "java,-Xmx256m,-XX:TieredStopAtLevel=1,-jar," + FakeAgents.viberatorJar()),
