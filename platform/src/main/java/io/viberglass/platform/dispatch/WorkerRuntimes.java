@@ -1,11 +1,10 @@
 package io.viberglass.platform.dispatch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.api.DockerClient;
 import io.dropwizard.lifecycle.Managed;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.viberglass.platform.dispatch.aws.AwsClients;
-import io.viberglass.platform.dispatch.docker.DockerClients;
+import io.viberglass.platform.dispatch.docker.DockerConnection;
 import io.viberglass.platform.dispatch.docker.DockerInvoker;
 import io.viberglass.platform.dispatch.ecs.EcsInvoker;
 import io.viberglass.platform.dispatch.kubernetes.KubernetesInvoker;
@@ -28,12 +27,12 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 public final class WorkerRuntimes implements Managed {
     private final List<WorkerInvoker> invokers;
-    private final DockerClient docker;
+    private final DockerConnection docker;
     private final List<AwsClients<?>> aws;
     private final KubernetesClient kubernetes;
 
     private WorkerRuntimes(
-            List<WorkerInvoker> invokers, DockerClient docker, List<AwsClients<?>> aws, KubernetesClient kubernetes) {
+            List<WorkerInvoker> invokers, DockerConnection docker, List<AwsClients<?>> aws, KubernetesClient kubernetes) {
         this.invokers = invokers;
         this.docker = docker;
         this.aws = aws;
@@ -43,12 +42,7 @@ public final class WorkerRuntimes implements Managed {
     /** @param secretsSsmPrefix where the platform keeps SSM secrets; ECS callback tokens are staged under it */
     public static WorkerRuntimes build(
             DispatchSettings settings, String secretsSsmPrefix, Map<String, String> environment, ObjectMapper mapper) {
-        return build(
-                settings,
-                secretsSsmPrefix,
-                environment,
-                mapper,
-                DefaultCredentialsProvider.builder().build());
+        return build(settings, secretsSsmPrefix, environment, mapper, new LazyCredentials());
     }
 
     /** @param credentials AWS credentials for ECS, SSM and Lambda calls (the SDK's default chain in production) */
@@ -64,7 +58,7 @@ public final class WorkerRuntimes implements Managed {
         AwsClients<SsmClient> ssm = new AwsClients<>(SsmClient::builder, settings.getEcs(), credentials, region);
         AwsClients<LambdaClient> lambda =
                 new AwsClients<>(LambdaClient::builder, settings.getLambda(), credentials, region);
-        DockerClient docker = DockerClients.create(settings.getDocker());
+        DockerConnection docker = new DockerConnection(settings.getDocker());
         List<WorkerInvoker> invokers = new ArrayList<>(List.of(
                 new LocalProcessInvoker(settings.getLocal(), environment),
                 new DockerInvoker(docker, settings.getDocker()),
@@ -76,6 +70,23 @@ public final class WorkerRuntimes implements Managed {
             invokers.add(new KubernetesInvoker(kubernetes, settings.getKubernetes(), Clock.systemUTC()));
         }
         return new WorkerRuntimes(List.copyOf(invokers), docker, List.of(ecs, ssm, lambda), kubernetes);
+    }
+
+    /** The SDK's default chain (task role, instance profile, profile, environment), resolved at the first AWS call. */
+    private static final class LazyCredentials implements AwsCredentialsProvider {
+        private AwsCredentialsProvider chain;
+
+        @Override
+        public software.amazon.awssdk.auth.credentials.AwsCredentials resolveCredentials() {
+            return chain().resolveCredentials();
+        }
+
+        private synchronized AwsCredentialsProvider chain() {
+            if (chain == null) {
+                chain = DefaultCredentialsProvider.builder().build();
+            }
+            return chain;
+        }
     }
 
     public List<WorkerInvoker> invokers() {
