@@ -43,6 +43,7 @@ import io.viberglass.platform.phases.CommentService;
 import io.viberglass.platform.phases.DocumentService;
 import io.viberglass.platform.phases.LifecycleSync;
 import io.viberglass.platform.phases.PhaseDocumentEffects;
+import io.viberglass.platform.phases.PhaseOrchestrator;
 import io.viberglass.platform.phases.PhaseRunService;
 import io.viberglass.platform.phases.Phases;
 import io.viberglass.platform.phases.WorkflowService;
@@ -51,8 +52,11 @@ import io.viberglass.platform.projects.Projects;
 import io.viberglass.platform.prompts.PromptTemplateService;
 import io.viberglass.platform.prompts.Prompts;
 import io.viberglass.platform.secrets.JobSecrets;
+import io.viberglass.platform.secrets.PlatformSecrets;
 import io.viberglass.platform.secrets.ReencryptCommand;
 import io.viberglass.platform.secrets.Secrets;
+import io.viberglass.platform.slack.SlackAccounts;
+import io.viberglass.platform.slack.SlackApp;
 import io.viberglass.platform.tickets.TicketService;
 import io.viberglass.platform.tickets.Tickets;
 import java.time.Clock;
@@ -149,8 +153,9 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         TicketRunEffects ticketEffects = new TicketRunEffects();
         JsonText json = new JsonText(mapper);
         Claws claws = new Claws(json);
-        List<JobListener> listeners =
-                List.of(ticketEffects, new PhaseDocumentEffects(documents), claws.listener(), lifecycleSync);
+        SlackApp slack = new SlackApp(jdbi, clock, json, config.getPublicUrl());
+        List<JobListener> listeners = List.of(
+                ticketEffects, new PhaseDocumentEffects(documents), claws.listener(), lifecycleSync, slack.listener());
         JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
         JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values());
         Dispatcher dispatcher = Dispatching.register(
@@ -173,13 +178,17 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         PayloadFactory payloads = new PayloadFactory(config.getPublicUrl());
         claws.register(
                 environment, jdbi, clock, config.getClaws(), secrets.cipher(), json, queue, targets, payloads, prompts);
-        Phases.register(
-                environment.jersey(),
-                new WorkflowService(jdbi, clock, lifecycleSync),
-                documents,
-                new ApprovalService(jdbi, clock, lifecycleSync, Approvers.anyone(), List.of()),
-                new CommentService(jdbi, clock),
-                new PhaseRunService(jdbi, clock, queue, tickets, targets, payloads, prompts));
+        WorkflowService workflow = new WorkflowService(jdbi, clock, lifecycleSync);
+        ApprovalService approvals = new ApprovalService(jdbi, clock, lifecycleSync, Approvers.anyone(), List.of());
+        PhaseRunService runs = new PhaseRunService(jdbi, clock, queue, tickets, targets, payloads, prompts);
+        Phases.register(environment.jersey(), workflow, documents, approvals, new CommentService(jdbi, clock), runs);
+        PhaseOrchestrator orchestrator = new PhaseOrchestrator(jdbi, tickets, workflow, approvals, runs);
+        slack.register(
+                environment,
+                config.getSlack(),
+                new PlatformSecrets(jdbi, secrets.values(), System.getenv()),
+                SlackAccounts.withoutAccounts(config.getAuth().isEnabled()),
+                new SlackApp.Services(projects, clankers, tickets, approvals, runs, orchestrator));
     }
 
     private static String version() {

@@ -11,6 +11,7 @@ import io.viberglass.platform.infra.config.EmbeddedDatabaseSettings;
 import io.viberglass.platform.infra.config.HttpSettings;
 import io.viberglass.platform.infra.config.MediaSettings;
 import io.viberglass.platform.secrets.SecretSettings;
+import io.viberglass.platform.slack.SlackSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -56,6 +57,10 @@ public class PlatformConfiguration extends Configuration {
     @Valid
     @NotNull
     private ClawSettings claws = new ClawSettings();
+
+    @Valid
+    @NotNull
+    private SlackSettings slack = new SlackSettings();
 
     private boolean applied;
 
@@ -162,6 +167,16 @@ public class PlatformConfiguration extends Configuration {
     @JsonProperty
     public void setDispatch(DispatchSettings dispatch) {
         this.dispatch = dispatch;
+    }
+
+    @JsonProperty
+    public SlackSettings getSlack() {
+        return slack;
+    }
+
+    @JsonProperty
+    public void setSlack(SlackSettings slack) {
+        this.slack = slack;
     }
 
     @JsonProperty

@@ -36,6 +36,11 @@ public class TicketService {
     }
 
     public TicketView create(CreateTicketRequest request, List<Upload> uploads) {
+        return create(request, uploads, TicketSystem.CUSTOM);
+    }
+
+    /** A ticket that came in through one of the platform's own front doors (Slack, MCP) rather than the REST API. */
+    public TicketView create(CreateTicketRequest request, List<Upload> uploads, TicketSystem source) {
         WorkflowPhase phase = request.workflowPhase() == null ? WorkflowPhase.RESEARCH : request.workflowPhase();
         String overrideReason = request.workflowOverrideReason() == null
                 ? null
@@ -72,7 +77,7 @@ public class TicketService {
                                 : request.category().trim(),
                         request.metadata() == null ? Map.of() : request.metadata(),
                         request.annotations() == null ? List.of() : request.annotations(),
-                        TicketSystem.CUSTOM,
+                        source,
                         blankToNull(request.externalTicketId()),
                         blankToNull(request.externalTicketUrl()),
                         Boolean.TRUE.equals(request.autoFixRequested()),
