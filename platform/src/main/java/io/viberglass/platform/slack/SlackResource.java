@@ -5,6 +5,7 @@ import io.viberglass.common.security.SecretValue;
 import io.viberglass.platform.infra.errors.DomainException;
 import io.viberglass.platform.infra.errors.ErrorKind;
 import io.viberglass.platform.secrets.PlatformSecrets;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,8 +19,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@code POST /api/webhooks/slack}: the Slack app's one request URL (slash command, interactivity, events). The raw body
- * is read up to a bound and its signature checked before anything parses it; then Bolt routes it.
+ * is read up to a bound and its signature checked before anything parses it; then Bolt routes it. Slack's protocol,
+ * not part of the platform's API description.
  */
+@Hidden
 @Path("/webhooks/slack")
 public class SlackResource {
     private final SlackSettings settings;

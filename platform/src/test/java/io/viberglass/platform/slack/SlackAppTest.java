@@ -338,6 +338,31 @@ class SlackAppTest {
                 .isEqualTo("approved");
     }
 
+    @Test
+    void aRateLimitedPostWaitsForRetryAfterAndIsThenDelivered() {
+        SLACK.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/chat.postMessage"))
+                .inScenario("rate limit")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "2")
+                        .withBody("{\"ok\":false,\"error\":\"ratelimited\"}"))
+                .willSetStateTo("open"));
+
+        launch("research", "Why is checkout slow?");
+
+        eventually().untilAsserted(() -> assertThat(threadTexts()).isNotEmpty());
+        var attempts = SLACK.server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/chat.postMessage")));
+        assertThat(FakeSlack.form(attempts.get(0).getBodyAsString()))
+                .isEqualTo(FakeSlack.form(attempts.get(1).getBodyAsString()));
+        assertThat(Duration.between(
+                        attempts.get(0).getLoggedDate().toInstant(),
+                        attempts.get(1).getLoggedDate().toInstant()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    }
+
     @Nested
     class RequestVerification {
         private final byte[] body = "token=x&command=%2Fviberator&trigger_id=1".getBytes(StandardCharsets.UTF_8);
