@@ -61,7 +61,7 @@ export function Sidebar({ projectSlug }: { projectSlug: string | undefined }) {
           <Item to="/runners" icon={<CpuIcon />}>
             Agent runners
           </Item>
-          <Item to="/secrets" icon={<KeyIcon />} soon>
+          <Item to="/secrets" icon={<KeyIcon />}>
             Secrets
           </Item>
           <Item to="/integrations" icon={<PlugIcon />} soon>

@@ -6,9 +6,9 @@ import { routes } from './routes';
 describe('routes', () => {
   it('shows a plain "not available yet" page for sections without pages, not a mock-up', async () => {
     fakeApi().on('GET', '/projects', { body: page([project]) });
-    renderRoutes(routes, '/secrets');
-    expect(await screen.findByText('Secrets are not available yet')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /Secrets/ })).toHaveAttribute('aria-current', 'page');
+    renderRoutes(routes, '/integrations');
+    expect(await screen.findByText('Integrations are not available yet')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Integrations/ })).toHaveAttribute('aria-current', 'page');
   });
 
   it('answers unknown addresses with a 404 page', async () => {

@@ -7,6 +7,7 @@ import { ProjectSettingsPage } from '../features/projects/settings/ProjectSettin
 import { RunnersPage } from '../features/runners/RunnersPage';
 import { RunDetailPage } from '../features/runs/RunDetailPage';
 import { RunsPage } from '../features/runs/RunsPage';
+import { SecretsPage } from '../features/secrets/SecretsPage';
 import { CreateTicketPage } from '../features/tickets/CreateTicketPage';
 import { TicketDetailPage } from '../features/tickets/TicketDetailPage';
 import { TicketsPage } from '../features/tickets/TicketsPage';
@@ -14,7 +15,7 @@ import { AppLayout } from './AppLayout';
 import { NotAvailablePage, NotFoundPage, RouteErrorPage } from './StatusPages';
 
 /**
- * The route table. Sections without their pages yet (schedules, secrets, integrations, users and API tokens) are plain
+ * The route table. Sections without their pages yet (integrations, users and API tokens) are plain
  * "not available yet" pages, not mock-ups; sign-in and setup have no route until auth lands.
  */
 export const routes: RouteObject[] = [
@@ -39,7 +40,7 @@ export const routes: RouteObject[] = [
         ],
       },
       { path: 'runners', element: <RunnersPage /> },
-      { path: 'secrets', element: <NotAvailablePage feature="Secrets" note="The platform's secrets API (/api/secrets, write-only values) has landed; this page is the next to be built." /> },
+      { path: 'secrets', element: <SecretsPage /> },
       { path: 'integrations', element: <NotAvailablePage feature="Integrations" note="It arrives with integrations and webhooks on the platform." /> },
       { path: 'settings/users', element: <NotAvailablePage feature="Users" note="It arrives with authentication and user management on the platform." /> },
       { path: 'settings/api-tokens', element: <NotAvailablePage feature="API tokens" note="It arrives with authentication and API tokens on the platform." /> },

@@ -1,10 +1,11 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { toast } from 'sonner';
 import { ApiError } from '../../api/client';
-import type { Run, RunLog } from '../../api/types';
+import type { Run } from '../../api/types';
 import { Button, ButtonLink } from '../../components/ui/Button';
 import { Card, CardBody, CardHeader } from '../../components/ui/Card';
+import { ConfirmDialog } from '../../components/ui/Dialog';
 import { AlertIcon } from '../../components/ui/icons';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { EmptyState, ErrorState, Skeleton } from '../../components/ui/States';
@@ -15,6 +16,7 @@ import { useCurrentProject } from '../projects/ProjectLayout';
 import { useRunners } from '../runners/api';
 import { isLive, useCancelRun, useRetryRun, useRun } from './api';
 import { duration, RunKindBadge, RunStatusBadge } from './labels';
+import { LogViewer } from './LogViewer';
 
 export function RunDetailPage() {
   const project = useCurrentProject();
@@ -54,6 +56,7 @@ function RunDetail({ run }: { run: Run }) {
   const runner = runners.data?.data.find((candidate) => candidate.id === run.clankerId);
   const base = `/projects/${project.slug}`;
   const retryable = (run.status === 'failed' && run.failure?.retryable !== false) || run.status === 'cancelled';
+  const [confirmCancel, setConfirmCancel] = useState(false);
 
   return (
     <>
@@ -80,11 +83,7 @@ function RunDetail({ run }: { run: Run }) {
               </a>
             )}
             {isLive(run.status) && (
-              <Button
-                variant="secondary"
-                loading={cancel.isPending}
-                onClick={() => cancel.mutate(undefined, { onSuccess: () => toast.success('Run cancelled') })}
-              >
+              <Button variant="secondary" loading={cancel.isPending} onClick={() => setConfirmCancel(true)}>
                 Cancel run
               </Button>
             )}
@@ -158,7 +157,7 @@ function RunDetail({ run }: { run: Run }) {
               )}
             </CardBody>
           </Card>
-          <Logs logs={run.logs ?? []} live={isLive(run.status)} />
+          <LogViewer runId={run.id} live={isLive(run.status)} />
         </div>
         <Card>
           <CardHeader title="Details" />
@@ -191,55 +190,24 @@ function RunDetail({ run }: { run: Run }) {
           </dl>
         </Card>
       </div>
-    </>
-  );
-}
-
-const LEVEL_CLASS: Record<string, string> = {
-  error: 'text-red-400',
-  warn: 'text-amber-300',
-  debug: 'text-zinc-500',
-};
-
-/** The latest log lines; follows the end while the run is live unless the reader scrolled up. */
-function Logs({ logs, live }: { logs: RunLog[]; live: boolean }) {
-  const box = useRef<HTMLDivElement>(null);
-  const atEnd = useRef(true);
-  useEffect(() => {
-    if (box.current && atEnd.current) {
-      box.current.scrollTop = box.current.scrollHeight;
-    }
-  }, [logs.length]);
-  return (
-    <Card>
-      <CardHeader
-        title="Logs"
-        description={live ? 'Live: refreshed every few seconds.' : `${logs.length} lines (the latest 500).`}
+      <ConfirmDialog
+        open={confirmCancel}
+        onOpenChange={setConfirmCancel}
+        title="Cancel this run?"
+        description="The worker is stopped; whatever the agent has not pushed yet is lost. You can retry the run later."
+        confirmLabel="Cancel run"
+        cancelLabel="Keep running"
+        busy={cancel.isPending}
+        onConfirm={() =>
+          cancel.mutate(undefined, {
+            onSuccess: () => {
+              setConfirmCancel(false);
+              toast.success('Run cancelled');
+            },
+          })
+        }
       />
-      <div
-        ref={box}
-        onScroll={(event) => {
-          const el = event.currentTarget;
-          atEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
-        }}
-        className="h-96 overflow-auto rounded-b-xl bg-zinc-950 p-4 font-mono text-xs leading-relaxed text-zinc-200"
-        tabIndex={0}
-        aria-label="Run logs"
-      >
-        {logs.length === 0 ? (
-          <p className="text-zinc-500">No log lines yet.</p>
-        ) : (
-          logs.map((line, index) => (
-            <div key={line.id ?? index} className={cn('whitespace-pre-wrap break-all', LEVEL_CLASS[line.level ?? 'info'])}>
-              <span className="mr-3 text-zinc-600 select-none">
-                {line.loggedAt ? new Date(line.loggedAt).toLocaleTimeString() : ''}
-              </span>
-              {line.message}
-            </div>
-          ))
-        )}
-      </div>
-    </Card>
+    </>
   );
 }
 

@@ -74,13 +74,15 @@ describe('runs', () => {
     });
     const fake = platform()
       .on('GET', `/jobs/${failed.id}`, { body: failed })
+      .on('GET', `/jobs/${failed.id}/logs`, { body: { logs: [{ id: 1, level: 'error', message: 'git push failed', loggedAt: '2026-11-01T10:03:00Z' }], nextAfterId: 1 } })
+      .on('GET', '/jobs/r4000000-0000-4000-8000-000000000000/logs', { body: { logs: [], nextAfterId: 0 } })
       .on('POST', `/jobs/${failed.id}/retry`, { status: 202, body: run({ id: 'r4000000-0000-4000-8000-000000000000', status: 'queued', attempt: 2 }) })
       .on('GET', '/jobs/r4000000-0000-4000-8000-000000000000', { body: run({ id: 'r4000000-0000-4000-8000-000000000000', status: 'queued', attempt: 2, progress: [], logs: [] }) });
     const { router } = renderRoutes(routes, `/projects/acme-shop/runs/${failed.id}`);
 
     expect(await screen.findByText('The push was rejected.')).toBeInTheDocument();
     expect(screen.getByText('Cloning the repository')).toBeInTheDocument();
-    expect(screen.getByText('git push failed')).toBeInTheDocument();
+    expect(await screen.findByText('git push failed')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Cancel run' })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Retry' }));
@@ -89,6 +91,27 @@ describe('runs', () => {
     expect(router.state.location.pathname).toBe('/projects/acme-shop/runs/r4000000-0000-4000-8000-000000000000');
     expect(fake.made('POST', `/jobs/${failed.id}/retry`)).toHaveLength(1);
     expect(screen.getByRole('button', { name: 'Cancel run' })).toBeInTheDocument();
+  });
+
+  it('cancels a running run only after confirming', async () => {
+    const user = userEvent.setup();
+    const active = run({ id: 'r5000000-0000-4000-8000-000000000000', status: 'active', finishedAt: undefined });
+    const fake = platform()
+      .on('GET', `/jobs/${active.id}`, { body: active })
+      .on('GET', `/jobs/${active.id}/logs`, { body: { logs: [], nextAfterId: 0 } })
+      .on('POST', `/jobs/${active.id}/cancel`, { body: { ...active, status: 'cancelled' } });
+    renderRoutes(routes, `/projects/acme-shop/runs/${active.id}`);
+
+    await user.click(await screen.findByRole('button', { name: 'Cancel run' }));
+    const confirm = await screen.findByRole('alertdialog', { name: 'Cancel this run?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Keep running' }));
+    expect(fake.made('POST', `/jobs/${active.id}/cancel`)).toHaveLength(0);
+
+    await user.click(screen.getByRole('button', { name: 'Cancel run' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Cancel run' }));
+    expect(await screen.findByText('Run cancelled')).toBeInTheDocument();
+    expect(fake.made('POST', `/jobs/${active.id}/cancel`)).toHaveLength(1);
+    expect(await screen.findByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
 
   it('formats durations', () => {

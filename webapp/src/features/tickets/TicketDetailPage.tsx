@@ -13,6 +13,7 @@ import { Segmented } from '../../components/ui/Segmented';
 import { EmptyState, ErrorState, Skeleton } from '../../components/ui/States';
 import { formatBytes, formatDateTime, humanize } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
+import { PhasesCard } from '../phases/PhasesCard';
 import { useCurrentProject } from '../projects/ProjectLayout';
 import { ReadinessPanel } from '../projects/ReadinessPanel';
 import { useArchiveTickets, useDeleteTicket, useSetTicketStatus, useTicket } from './api';
@@ -139,6 +140,7 @@ function TicketDetail({ ticket, crumbs }: { ticket: Ticket; crumbs: { label: str
               )}
             </CardBody>
           </Card>
+          <PhasesCard ticket={ticket} />
           <MediaCard media={ticket.media ?? []} />
         </div>
         <div className="space-y-6">

@@ -10,12 +10,18 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.forms.MultiPartBundle;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.viberglass.common.json.Json;
+import io.viberglass.platform.access.MembershipService;
+import io.viberglass.platform.access.ProjectAccess;
+import io.viberglass.platform.access.ProjectMembersResource;
+import io.viberglass.platform.audit.AuditLog;
+import io.viberglass.platform.audit.AuditResource;
+import io.viberglass.platform.auth.Authentication;
 import io.viberglass.platform.clankers.ClankerService;
 import io.viberglass.platform.clankers.Clankers;
 import io.viberglass.platform.claws.Claws;
 import io.viberglass.platform.dispatch.Dispatcher;
 import io.viberglass.platform.dispatch.Dispatching;
-import io.viberglass.platform.dispatch.LocalProcessInvoker;
+import io.viberglass.platform.dispatch.WorkerRuntimes;
 import io.viberglass.platform.infra.api.WireEnumParamConverters;
 import io.viberglass.platform.infra.db.Database;
 import io.viberglass.platform.infra.db.DatabaseBootstrap;
@@ -27,6 +33,7 @@ import io.viberglass.platform.infra.health.OpenApi;
 import io.viberglass.platform.infra.health.PrometheusMetrics;
 import io.viberglass.platform.infra.http.HttpFilters;
 import io.viberglass.platform.infra.json.JsonText;
+import io.viberglass.platform.infra.ratelimit.RateLimiter;
 import io.viberglass.platform.infra.web.WebApp;
 import io.viberglass.platform.jobs.CallbackService;
 import io.viberglass.platform.jobs.JobLifecycle;
@@ -66,6 +73,16 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The Viberglass platform service. {@link #run} is the one wiring place: it reads like a table of contents. */
 public class PlatformApplication extends Application<PlatformConfiguration> {
+    private final Clock clock;
+
+    public PlatformApplication() {
+        this(Clock.systemUTC());
+    }
+
+    /** With the clock every time-based rule reads (tests pass a clock they move by hand). */
+    public PlatformApplication(Clock clock) {
+        this.clock = clock;
+    }
 
     public static void main(String[] args) throws Exception {
         new PlatformApplication().run(args);
@@ -98,7 +115,6 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
 
     @Override
     public void run(PlatformConfiguration config, Environment environment) throws Exception {
-        Clock clock = Clock.systemUTC();
         String version = version();
         DataSourceFactory dataSource = config.getDataSourceFactory();
 
@@ -126,12 +142,27 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
 
         environment.jersey().register(new ApiInfoResource(version));
         ObjectMapper mapper = environment.getObjectMapper();
-        ProjectService projects = Projects.register(environment.jersey(), jdbi, clock);
+        RateLimiter limiter = new RateLimiter(jdbi, clock);
+        AuditLog audit = new AuditLog(jdbi, clock);
+        Authentication.register(environment, jdbi, clock, config.getAuth(), config.getPublicUrl(), limiter, audit);
+        environment.jersey().register(new AuditResource(audit));
+        ProjectAccess access = new ProjectAccess(jdbi);
+        MembershipService memberships = new MembershipService(jdbi, clock, audit);
+        environment.jersey().register(new ProjectMembersResource(memberships, access));
+        ProjectService projects = Projects.register(environment.jersey(), jdbi, clock, access, memberships);
         TicketService tickets = Tickets.register(
-                environment.jersey(), jdbi, clock, config.getMedia(), projects, mapper, environment.getValidator());
+                environment.jersey(),
+                jdbi,
+                clock,
+                config.getMedia(),
+                projects,
+                mapper,
+                environment.getValidator(),
+                access,
+                audit);
         ClankerService clankers = Clankers.register(environment.jersey(), jdbi, clock, mapper);
-        Secrets.Parts secrets = Secrets.register(environment.jersey(), jdbi, clock, config.getSecrets());
-        registerJobs(config, environment, jdbi, clock, tickets, projects, clankers, secrets);
+        Secrets.Parts secrets = Secrets.register(environment.jersey(), jdbi, clock, config.getSecrets(), access);
+        registerJobs(config, environment, jdbi, clock, tickets, projects, clankers, secrets, access, audit);
         OpenApi.register(environment.jersey(), version);
         WebApp.register(environment);
     }
@@ -145,7 +176,9 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
             TicketService tickets,
             ProjectService projects,
             ClankerService clankers,
-            Secrets.Parts secrets) {
+            Secrets.Parts secrets,
+            ProjectAccess access,
+            AuditLog audit) {
         ObjectMapper mapper = environment.getObjectMapper();
         JobLifecycle lifecycle = new JobLifecycle(mapper);
         LifecycleSync lifecycleSync = new LifecycleSync();
@@ -158,6 +191,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 ticketEffects, new PhaseDocumentEffects(documents), claws.listener(), lifecycleSync, slack.listener());
         JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
         JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values());
+        WorkerRuntimes runtimes = WorkerRuntimes.build(config.getDispatch(), System.getenv(), mapper);
+        environment.lifecycle().manage(runtimes);
         Dispatcher dispatcher = Dispatching.register(
                 environment,
                 jdbi,
@@ -168,27 +203,46 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 lifecycle,
                 listeners,
                 jobSecrets,
-                List.of(new LocalProcessInvoker(config.getDispatch().getLocal(), System.getenv())));
+                runtimes.invokers());
         Jobs.register(
                 environment.jersey(),
                 new JobService(jdbi, clock, lifecycle, queue, listeners, dispatcher::stopExecution),
-                new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor));
-        PromptTemplateService prompts = Prompts.register(environment.jersey(), jdbi, clock);
+                new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor),
+                access);
+        PromptTemplateService prompts = Prompts.register(environment.jersey(), jdbi, clock, access);
         RunTargets targets = new RunTargets(projects, clankers, secrets.service());
         PayloadFactory payloads = new PayloadFactory(config.getPublicUrl());
         claws.register(
-                environment, jdbi, clock, config.getClaws(), secrets.cipher(), json, queue, targets, payloads, prompts);
+                environment,
+                jdbi,
+                clock,
+                config.getClaws(),
+                secrets.cipher(),
+                json,
+                queue,
+                targets,
+                payloads,
+                prompts,
+                access);
         WorkflowService workflow = new WorkflowService(jdbi, clock, lifecycleSync);
         ApprovalService approvals = new ApprovalService(jdbi, clock, lifecycleSync, Approvers.anyone(), List.of());
         PhaseRunService runs = new PhaseRunService(jdbi, clock, queue, tickets, targets, payloads, prompts);
-        Phases.register(environment.jersey(), workflow, documents, approvals, new CommentService(jdbi, clock), runs);
+        Phases.register(
+                environment.jersey(),
+                workflow,
+                documents,
+                approvals,
+                new CommentService(jdbi, clock),
+                runs,
+                access,
+                audit);
         PhaseOrchestrator orchestrator = new PhaseOrchestrator(jdbi, tickets, workflow, approvals, runs);
         slack.register(
                 environment,
                 config.getSlack(),
                 new PlatformSecrets(jdbi, secrets.values(), System.getenv()),
-                SlackAccounts.withoutAccounts(config.getAuth().isEnabled()),
-                new SlackApp.Services(projects, clankers, tickets, approvals, runs, orchestrator));
+                new SlackAccounts(jdbi, config.getAuth().isEnabled()),
+                new SlackApp.Services(projects, clankers, tickets, approvals, runs, orchestrator, access, audit));
     }
 
     private static String version() {

@@ -28,7 +28,8 @@ class WireContractTest {
         "job-result-succeeded.json, io.viberglass.common.job.JobResult",
         "job-result-failed.json, io.viberglass.common.job.JobResult",
         "progress-update.json, io.viberglass.common.job.ProgressUpdate",
-        "log-batch.json, io.viberglass.common.job.LogBatch"
+        "log-batch.json, io.viberglass.common.job.LogBatch",
+        "worker-event.json, io.viberglass.common.job.WorkerEvent"
     })
     void fixturesRoundTripUnchangedAndValidate(String fixture, Class<?> type) throws Exception {
         Object value = Fixtures.read(fixture, type);
@@ -58,6 +59,31 @@ class WireContractTest {
 
         assertThat(result.outcome().isSuccessful()).isTrue();
         assertThat(result.usage().costUsd()).isEqualByComparingTo(new BigDecimal("0.0871"));
+    }
+
+    @Test
+    void workerEventCarriesTheInvocationAndSecretNamesButNeverPrintsItsToken() {
+        WorkerEvent event = Fixtures.read("worker-event.json", WorkerEvent.class);
+
+        assertThat(event.invocation().jobId()).isEqualTo("5f0c1a52-7a8e-4d3c-9a51-2b7c0e9d1f00");
+        assertThat(event.ssmSecrets())
+                .containsEntry("ANTHROPIC_API_KEY", "/viberglass/secrets/global/ANTHROPIC_API_KEY");
+        assertThat(event.toString()).doesNotContain(event.callbackToken());
+    }
+
+    @Test
+    void ssmSecretReferencesSurviveTheEnvironmentEncoding() {
+        Map<String, String> references = new java.util.LinkedHashMap<>();
+        references.put("ANTHROPIC_API_KEY", "/viberglass/secrets/global/ANTHROPIC_API_KEY");
+        references.put("GITHUB_TOKEN", "/team/github-token");
+
+        String encoded = WorkerEnvironment.encodeSsmSecrets(references);
+
+        assertThat(encoded)
+                .isEqualTo("ANTHROPIC_API_KEY=/viberglass/secrets/global/ANTHROPIC_API_KEY,"
+                        + "GITHUB_TOKEN=/team/github-token");
+        assertThat(WorkerEnvironment.decodeSsmSecrets(encoded)).isEqualTo(references);
+        assertThat(WorkerEnvironment.decodeSsmSecrets(" ,broken,=x,")).isEmpty();
     }
 
     @Test

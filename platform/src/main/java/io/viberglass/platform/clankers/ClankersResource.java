@@ -2,7 +2,10 @@ package io.viberglass.platform.clankers;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.viberglass.platform.auth.Roles;
 import io.viberglass.platform.infra.api.Page;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +30,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "clankers")
+@PermitAll
 public class ClankersResource {
     private final ClankerService clankers;
 
@@ -48,6 +52,7 @@ public class ClankersResource {
 
     @POST
     @Operation(summary = "Create an agent runner (inactive until started)")
+    @RolesAllowed(Roles.ADMIN)
     public Response create(@NotNull @Valid ClankerRequest request, @Context UriInfo uri) {
         Clanker clanker = clankers.create(request);
         return Response.created(uri.getAbsolutePathBuilder()
@@ -74,6 +79,7 @@ public class ClankersResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Update an agent runner (partial); changing where it runs makes it inactive")
+    @RolesAllowed(Roles.ADMIN)
     public ClankerView update(@PathParam("id") UUID id, @NotNull @Valid ClankerRequest request) {
         return view(clankers.update(id, request));
     }
@@ -81,6 +87,7 @@ public class ClankersResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete an agent runner")
+    @RolesAllowed(Roles.ADMIN)
     public void delete(@PathParam("id") UUID id) {
         clankers.delete(id);
     }
@@ -88,6 +95,7 @@ public class ClankersResource {
     @POST
     @Path("/{id}/start")
     @Operation(summary = "Check the configuration and make the runner available for runs")
+    @RolesAllowed(Roles.ADMIN)
     public ClankerView start(@PathParam("id") UUID id) {
         return view(clankers.start(id));
     }
@@ -95,6 +103,7 @@ public class ClankersResource {
     @POST
     @Path("/{id}/deactivate")
     @Operation(summary = "Stop giving the runner new runs")
+    @RolesAllowed(Roles.ADMIN)
     public ClankerView deactivate(@PathParam("id") UUID id) {
         return view(clankers.deactivate(id));
     }

@@ -1,5 +1,6 @@
 package io.viberglass.platform.claws;
 
+import io.viberglass.platform.access.ProjectScope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +33,20 @@ public interface ClawDao {
     Optional<ClawTemplate> template(UUID id);
 
     @SqlQuery("select " + TEMPLATE + " from claw_task_templates where (cast(:projectId as uuid) is null "
-            + "or project_id = :projectId) order by created_at desc, id limit :limit offset :offset")
+            + "or project_id = :projectId) and" + ProjectScope.FILTER
+            + "order by created_at desc, id limit :limit offset :offset")
     @RegisterConstructorMapper(ClawTemplate.class)
-    List<ClawTemplate> templates(UUID projectId, int limit, int offset);
+    List<ClawTemplate> templates(UUID projectId, UUID viewer, int limit, int offset);
+
+    @SqlQuery("select count(*) from claw_task_templates where" + ProjectScope.FILTER)
+    long countTemplates(UUID viewer);
+
+    @SqlQuery("select count(*) filter (where true) as total, count(*) filter (where active) as active "
+            + "from claw_schedules where" + ProjectScope.FILTER)
+    @RegisterConstructorMapper(ScheduleCounts.class)
+    ScheduleCounts countSchedules(UUID viewer);
+
+    record ScheduleCounts(long total, long active) {}
 
     @SqlUpdate("delete from claw_task_templates where id = :id")
     int deleteTemplate(UUID id);
@@ -73,10 +85,10 @@ public interface ClawDao {
     List<UUID> due(Instant now, int limit);
 
     @SqlQuery("select " + SCHEDULE + " from claw_schedules where (cast(:projectId as uuid) is null "
-            + "or project_id = :projectId) and (cast(:active as boolean) is null or active = :active) "
-            + "order by created_at desc, id limit :limit offset :offset")
+            + "or project_id = :projectId) and (cast(:active as boolean) is null or active = :active) and"
+            + ProjectScope.FILTER + "order by created_at desc, id limit :limit offset :offset")
     @RegisterConstructorMapper(ClawSchedule.class)
-    List<ClawSchedule> schedules(UUID projectId, Boolean active, int limit, int offset);
+    List<ClawSchedule> schedules(UUID projectId, Boolean active, UUID viewer, int limit, int offset);
 
     @SqlUpdate("delete from claw_schedules where id = :id")
     int deleteSchedule(UUID id);

@@ -1,7 +1,13 @@
 package io.viberglass.platform.claws;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.viberglass.platform.access.ProjectAccess;
+import io.viberglass.platform.access.ProjectPermission;
+import io.viberglass.platform.auth.Actor;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -18,11 +24,14 @@ import java.util.UUID;
 @Path("/claw")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "claws")
+@PermitAll
 public class ClawExecutionsResource {
     private final ClawService claws;
+    private final ProjectAccess access;
 
-    public ClawExecutionsResource(ClawService claws) {
+    public ClawExecutionsResource(ClawService claws, ProjectAccess access) {
         this.claws = claws;
+        this.access = access;
     }
 
     public record ExecutionView(ClawExecution execution, List<String> webhookDeliveries) {}
@@ -31,24 +40,29 @@ public class ClawExecutionsResource {
     @Path("/executions")
     @Operation(summary = "Executions, newest first")
     public List<ClawExecution> executions(
+            @Parameter(hidden = true) @Auth Actor actor,
             @QueryParam("scheduleId") UUID scheduleId,
             @QueryParam("status") @Pattern(regexp = "pending|running|completed|failed|cancelled") String status,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
-        return claws.executions(scheduleId, status, limit, offset);
+        if (scheduleId != null) {
+            access.requireClawSchedule(actor, scheduleId, ProjectPermission.VIEW);
+        }
+        return claws.executions(scheduleId, status, access.scope(actor), limit, offset);
     }
 
     @GET
     @Path("/executions/{id}")
     @Operation(summary = "An execution with the state of its webhook deliveries")
-    public ExecutionView execution(@PathParam("id") UUID id) {
+    public ExecutionView execution(@Parameter(hidden = true) @Auth Actor actor, @PathParam("id") UUID id) {
+        access.requireClawExecution(actor, id, ProjectPermission.VIEW);
         return new ExecutionView(claws.execution(id), claws.deliveries(id));
     }
 
     @GET
     @Path("/stats")
     @Operation(summary = "Counts of templates, schedules and executions")
-    public ClawService.Stats stats() {
-        return claws.stats();
+    public ClawService.Stats stats(@Parameter(hidden = true) @Auth Actor actor) {
+        return claws.stats(access.scope(actor));
     }
 }

@@ -1,7 +1,13 @@
 package io.viberglass.platform.claws;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.viberglass.platform.access.ProjectAccess;
+import io.viberglass.platform.access.ProjectPermission;
+import io.viberglass.platform.auth.Actor;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,11 +32,14 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "claws")
+@PermitAll
 public class ClawSchedulesResource {
     private final ClawService claws;
+    private final ProjectAccess access;
 
-    public ClawSchedulesResource(ClawService claws) {
+    public ClawSchedulesResource(ClawService claws, ProjectAccess access) {
         this.claws = claws;
+        this.access = access;
     }
 
     public record Preview(List<Instant> nextRuns) {}
@@ -38,16 +47,23 @@ public class ClawSchedulesResource {
     @GET
     @Operation(summary = "List schedules")
     public List<ScheduleView> list(
+            @Parameter(hidden = true) @Auth Actor actor,
             @QueryParam("projectId") UUID projectId,
             @QueryParam("isActive") Boolean active,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
-        return claws.schedules(projectId, active, limit, offset);
+        if (projectId != null) {
+            access.require(actor, projectId, ProjectPermission.VIEW);
+        }
+        return claws.schedules(projectId, active, access.scope(actor), limit, offset);
     }
 
     @POST
     @Operation(summary = "Create a schedule: an interval (30s, 15m, 2h, 1d, 1w) or a 6-field cron in a time zone")
-    public Response create(@NotNull @Valid ClawRequests.Schedule request) {
+    public Response create(@Parameter(hidden = true) @Auth Actor actor, @NotNull @Valid ClawRequests.Schedule request) {
+        if (request.projectId() != null) {
+            access.require(actor, request.projectId(), ProjectPermission.WRITE);
+        }
         return Response.status(Response.Status.CREATED)
                 .entity(claws.createSchedule(request))
                 .build();
@@ -68,35 +84,43 @@ public class ClawSchedulesResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a schedule with its next run times")
-    public ScheduleView get(@PathParam("id") UUID id) {
+    public ScheduleView get(@Parameter(hidden = true) @Auth Actor actor, @PathParam("id") UUID id) {
+        access.requireClawSchedule(actor, id, ProjectPermission.VIEW);
         return claws.schedule(id);
     }
 
     @PUT
     @Path("/{id}")
     @Operation(summary = "Update a schedule")
-    public ScheduleView update(@PathParam("id") UUID id, @NotNull @Valid ClawRequests.Schedule request) {
+    public ScheduleView update(
+            @Parameter(hidden = true) @Auth Actor actor,
+            @PathParam("id") UUID id,
+            @NotNull @Valid ClawRequests.Schedule request) {
+        access.requireClawSchedule(actor, id, ProjectPermission.WRITE);
         return claws.updateSchedule(id, request);
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a schedule and its history")
-    public void delete(@PathParam("id") UUID id) {
+    public void delete(@Parameter(hidden = true) @Auth Actor actor, @PathParam("id") UUID id) {
+        access.requireClawSchedule(actor, id, ProjectPermission.WRITE);
         claws.deleteSchedule(id);
     }
 
     @POST
     @Path("/{id}/pause")
     @Operation(summary = "Pause a schedule (409 when already paused)")
-    public ScheduleView pause(@PathParam("id") UUID id) {
+    public ScheduleView pause(@Parameter(hidden = true) @Auth Actor actor, @PathParam("id") UUID id) {
+        access.requireClawSchedule(actor, id, ProjectPermission.WRITE);
         return claws.pause(id);
     }
 
     @POST
     @Path("/{id}/resume")
     @Operation(summary = "Resume a schedule from its next slot (409 when already active)")
-    public ScheduleView resume(@PathParam("id") UUID id) {
+    public ScheduleView resume(@Parameter(hidden = true) @Auth Actor actor, @PathParam("id") UUID id) {
+        access.requireClawSchedule(actor, id, ProjectPermission.WRITE);
         return claws.resume(id);
     }
 }

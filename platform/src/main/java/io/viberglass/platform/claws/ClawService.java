@@ -2,6 +2,7 @@ package io.viberglass.platform.claws;
 
 import io.viberglass.common.job.InstructionFile;
 import io.viberglass.common.security.SecretValue;
+import io.viberglass.platform.access.ProjectScope;
 import io.viberglass.platform.clankers.ClankerDao;
 import io.viberglass.platform.clankers.ClankerStatus;
 import io.viberglass.platform.infra.db.Constraints;
@@ -101,8 +102,8 @@ public class ClawService {
         return jdbi.withExtension(ClawDao.class, dao -> dao.template(id)).orElseThrow(() -> notFound("TEMPLATE", id));
     }
 
-    public List<ClawTemplate> templates(UUID projectId, int limit, int offset) {
-        return jdbi.withExtension(ClawDao.class, dao -> dao.templates(projectId, limit, offset));
+    public List<ClawTemplate> templates(UUID projectId, ProjectScope scope, int limit, int offset) {
+        return jdbi.withExtension(ClawDao.class, dao -> dao.templates(projectId, scope.viewer(), limit, offset));
     }
 
     public void deleteTemplate(UUID id) {
@@ -250,8 +251,10 @@ public class ClawService {
                 jdbi.withExtension(ClawDao.class, dao -> dao.schedule(id)).orElseThrow(() -> notFound("SCHEDULE", id)));
     }
 
-    public List<ScheduleView> schedules(UUID projectId, Boolean active, int limit, int offset) {
-        return jdbi.withExtension(ClawDao.class, dao -> dao.schedules(projectId, active, limit, offset)).stream()
+    public List<ScheduleView> schedules(UUID projectId, Boolean active, ProjectScope scope, int limit, int offset) {
+        return jdbi
+                .withExtension(ClawDao.class, dao -> dao.schedules(projectId, active, scope.viewer(), limit, offset))
+                .stream()
                 .map(this::view)
                 .toList();
     }
@@ -267,8 +270,9 @@ public class ClawService {
         return timing(type, interval, cron, timezone).cadence().preview(clock.instant(), count);
     }
 
-    public List<ClawExecution> executions(UUID scheduleId, String status, int limit, int offset) {
-        return jdbi.withExtension(ExecutionDao.class, dao -> dao.list(scheduleId, status, limit, offset));
+    public List<ClawExecution> executions(UUID scheduleId, String status, ProjectScope scope, int limit, int offset) {
+        return jdbi.withExtension(
+                ExecutionDao.class, dao -> dao.list(scheduleId, status, scope.viewer(), limit, offset));
     }
 
     public ClawExecution execution(UUID id) {
@@ -287,26 +291,20 @@ public class ClawService {
             Map<String, Long> executionsByStatus,
             List<ClawExecution> recentExecutions) {}
 
-    public Stats stats() {
+    public Stats stats(ProjectScope scope) {
         return jdbi.inTransaction(handle -> {
+            UUID viewer = scope.viewer();
             Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
-            handle.attach(ExecutionDao.class).countByStatus().forEach(c -> byStatus.put(c.status(), c.count()));
-            long templates = handle.createQuery("select count(*) from claw_task_templates")
-                    .mapTo(Long.class)
-                    .one();
-            long schedules = handle.createQuery("select count(*) from claw_schedules")
-                    .mapTo(Long.class)
-                    .one();
-            long active = handle.createQuery("select count(*) from claw_schedules where active")
-                    .mapTo(Long.class)
-                    .one();
+            handle.attach(ExecutionDao.class).countByStatus(viewer).forEach(c -> byStatus.put(c.status(), c.count()));
+            ClawDao claws = handle.attach(ClawDao.class);
+            ClawDao.ScheduleCounts schedules = claws.countSchedules(viewer);
             return new Stats(
-                    templates,
-                    schedules,
-                    active,
+                    claws.countTemplates(viewer),
+                    schedules.total(),
+                    schedules.active(),
                     byStatus.values().stream().mapToLong(Long::longValue).sum(),
                     byStatus,
-                    handle.attach(ExecutionDao.class).list(null, null, 10, 0));
+                    handle.attach(ExecutionDao.class).list(null, null, viewer, 10, 0));
         });
     }
 

@@ -1,6 +1,7 @@
 package io.viberglass.platform.claws;
 
 import io.dropwizard.core.setup.Environment;
+import io.viberglass.platform.access.ProjectAccess;
 import io.viberglass.platform.infra.json.JsonText;
 import io.viberglass.platform.jobs.JobListener;
 import io.viberglass.platform.jobs.JobQueue;
@@ -33,11 +34,12 @@ public final class Claws {
             JobQueue queue,
             RunTargets targets,
             PayloadFactory payloads,
-            PromptTemplateService prompts) {
+            PromptTemplateService prompts,
+            ProjectAccess access) {
         ClawService service = new ClawService(jdbi, clock, settings, cipher, json);
-        environment.jersey().register(new ClawTemplatesResource(service));
-        environment.jersey().register(new ClawSchedulesResource(service));
-        environment.jersey().register(new ClawExecutionsResource(service));
+        environment.jersey().register(new ClawTemplatesResource(service, access));
+        environment.jersey().register(new ClawSchedulesResource(service, access));
+        environment.jersey().register(new ClawExecutionsResource(service, access));
         ClawFiring firing = new ClawFiring(
                 jdbi,
                 clock,

@@ -32,14 +32,18 @@ public interface ExecutionDao {
     Optional<ClawExecution> find(UUID id);
 
     @SqlQuery("select " + COLUMNS + " from claw_executions where (cast(:scheduleId as uuid) is null "
-            + "or schedule_id = :scheduleId) and (cast(:status as text) is null or status = :status) "
-            + "order by created_at desc, id limit :limit offset :offset")
+            + "or schedule_id = :scheduleId) and (cast(:status as text) is null or status = :status)"
+            + VISIBLE + " order by created_at desc, id limit :limit offset :offset")
     @RegisterConstructorMapper(ClawExecution.class)
-    List<ClawExecution> list(UUID scheduleId, String status, int limit, int offset);
+    List<ClawExecution> list(UUID scheduleId, String status, UUID viewer, int limit, int offset);
 
-    @SqlQuery("select status, count(*) from claw_executions group by status")
+    @SqlQuery("select status, count(*) from claw_executions where true" + VISIBLE + " group by status")
     @RegisterConstructorMapper(StatusCount.class)
-    List<StatusCount> countByStatus();
+    List<StatusCount> countByStatus(UUID viewer);
+
+    /** Executions of schedules in projects {@code :viewer} belongs to (all for a null viewer). */
+    String VISIBLE = " and (cast(:viewer as uuid) is null or schedule_id in (select s.id from claw_schedules s "
+            + "where s.project_id in (select m.project_id from project_members m where m.user_id = :viewer)))";
 
     record StatusCount(String status, long count) {}
 

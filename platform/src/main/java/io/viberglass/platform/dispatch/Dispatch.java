@@ -12,5 +12,22 @@ import java.util.Map;
  * @param invocation what the worker needs to fetch its payload, including this dispatch's callback token
  * @param credentials the values of the job's required credentials, for runtimes that cannot fetch them themselves;
  *     invokers deliver them as files where the runtime allows, never in logs
+ * @param ssmParameters for credentials stored in AWS SSM: credential name → parameter name, so cloud workers can read
+ *     them with their own role and no value leaves the platform
  */
-public record Dispatch(Job job, Clanker clanker, WorkerInvocation invocation, Map<String, SecretValue> credentials) {}
+public record Dispatch(
+        Job job,
+        Clanker clanker,
+        WorkerInvocation invocation,
+        Map<String, SecretValue> credentials,
+        Map<String, String> ssmParameters) {
+
+    public Dispatch {
+        credentials = Map.copyOf(credentials);
+        ssmParameters = Map.copyOf(ssmParameters);
+    }
+
+    public Dispatch(Job job, Clanker clanker, WorkerInvocation invocation, Map<String, SecretValue> credentials) {
+        this(job, clanker, invocation, credentials, Map.of());
+    }
+}

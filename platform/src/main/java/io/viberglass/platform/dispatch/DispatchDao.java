@@ -69,6 +69,13 @@ public interface DispatchDao {
             + "+ make_interval(secs => :marginSeconds) < :now")
     List<UUID> overdue(Instant now, int defaultSeconds, long marginSeconds);
 
+    /** Jobs handed to a runtime a while ago that have no result yet: the sweeper asks their runtime if they still run. */
+    @SqlQuery("select id, status, invoker, execution_id, clanker_id from jobs where status in ('queued', 'active') "
+            + "and execution_id is not null and clanker_id is not null and dispatched_at < :before "
+            + "order by dispatched_at limit 1000")
+    @RegisterConstructorMapper(Execution.class)
+    List<Execution> unfinishedExecutions(Instant before);
+
     @SqlQuery("select id, status, invoker, execution_id, clanker_id from jobs where id = :id")
     @RegisterConstructorMapper(Execution.class)
     java.util.Optional<Execution> execution(UUID id);

@@ -2,6 +2,9 @@ package io.viberglass.platform.dispatch;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
+import io.viberglass.platform.dispatch.docker.DockerWorkerSettings;
+import io.viberglass.platform.dispatch.ecs.EcsWorkerSettings;
+import io.viberglass.platform.dispatch.lambda.LambdaWorkerSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -59,9 +62,28 @@ public class DispatchSettings {
     @NotNull
     private Duration sweepInterval = Duration.seconds(60);
 
+    /**
+     * How long after dispatch the sweeper starts asking a runtime whether the worker still runs (ECS reports a fresh
+     * task as missing for a moment).
+     */
+    @NotNull
+    private Duration executionCheckDelay = Duration.minutes(1);
+
     @Valid
     @NotNull
     private LocalWorkerSettings local = new LocalWorkerSettings();
+
+    @Valid
+    @NotNull
+    private DockerWorkerSettings docker = new DockerWorkerSettings();
+
+    @Valid
+    @NotNull
+    private EcsWorkerSettings ecs = new EcsWorkerSettings();
+
+    @Valid
+    @NotNull
+    private LambdaWorkerSettings lambda = new LambdaWorkerSettings();
 
     @JsonProperty
     public boolean isEnabled() {
@@ -201,5 +223,45 @@ public class DispatchSettings {
     @JsonProperty
     public void setLocal(LocalWorkerSettings local) {
         this.local = local;
+    }
+
+    @JsonProperty
+    public Duration getExecutionCheckDelay() {
+        return executionCheckDelay;
+    }
+
+    @JsonProperty
+    public void setExecutionCheckDelay(Duration executionCheckDelay) {
+        this.executionCheckDelay = executionCheckDelay;
+    }
+
+    @JsonProperty
+    public DockerWorkerSettings getDocker() {
+        return docker;
+    }
+
+    @JsonProperty
+    public void setDocker(DockerWorkerSettings docker) {
+        this.docker = docker;
+    }
+
+    @JsonProperty
+    public EcsWorkerSettings getEcs() {
+        return ecs;
+    }
+
+    @JsonProperty
+    public void setEcs(EcsWorkerSettings ecs) {
+        this.ecs = ecs;
+    }
+
+    @JsonProperty
+    public LambdaWorkerSettings getLambda() {
+        return lambda;
+    }
+
+    @JsonProperty
+    public void setLambda(LambdaWorkerSettings lambda) {
+        this.lambda = lambda;
     }
 }

@@ -183,8 +183,10 @@ public class Dispatcher implements Managed {
         WorkerInvocation invocation = new WorkerInvocation(
                 job.id().toString(), urls.forStrategy(clanker.deploymentStrategy()), job.tenantId(), claim.token());
         Map<String, io.viberglass.common.security.SecretValue> values;
+        Map<String, String> ssmParameters;
         try {
             values = credentials.resolve(job);
+            ssmParameters = credentials.ssmParameters(job);
         } catch (DomainException e) {
             // a missing variable or parameter does not come back by retrying; the message names it, never a value
             fail(
@@ -195,7 +197,7 @@ public class Dispatcher implements Managed {
             return;
         }
         try {
-            String executionId = invoker.get().invoke(new Dispatch(job, clanker, invocation, values));
+            String executionId = invoker.get().invoke(new Dispatch(job, clanker, invocation, values, ssmParameters));
             recordDispatch(job, clanker, executionId);
         } catch (InvocationException e) {
             handleFailure(job, e.isTransient(), e.getMessage(), e.retryAfter());
@@ -296,6 +298,45 @@ public class Dispatcher implements Managed {
                                 }
                             }));
         });
+    }
+
+    /**
+     * Of these executions, those whose runtime says the worker ended (an ECS task that stopped, a container that is
+     * gone), by job id. Runtimes that cannot tell answer nothing.
+     */
+    public Map<UUID, ExecutionEnd> endedExecutions(List<DispatchDao.Execution> executions) {
+        Map<UUID, ExecutionEnd> ended = new java.util.HashMap<>();
+        Map<UUID, List<DispatchDao.Execution>> byClanker = new java.util.HashMap<>();
+        executions.forEach(execution -> byClanker
+                .computeIfAbsent(execution.clankerId(), id -> new ArrayList<>())
+                .add(execution));
+        byClanker.forEach((clankerId, ofClanker) -> jdbi.withExtension(ClankerDao.class, dao -> dao.find(clankerId))
+                .ifPresent(clanker -> invokers.forStrategy(clanker.deploymentStrategy())
+                        .ifPresent(invoker -> {
+                            Map<String, UUID> jobs = new java.util.LinkedHashMap<>();
+                            ofClanker.stream()
+                                    .filter(execution ->
+                                            clanker.deploymentStrategy().wire().equals(execution.invoker()))
+                                    .forEach(execution -> jobs.put(execution.executionId(), execution.id()));
+                            if (jobs.isEmpty()) {
+                                return;
+                            }
+                            try {
+                                invoker.ended(clanker, List.copyOf(jobs.keySet()))
+                                        .forEach((executionId, end) -> {
+                                            UUID jobId = jobs.get(executionId);
+                                            if (jobId != null) {
+                                                ended.put(jobId, end);
+                                            }
+                                        });
+                            } catch (RuntimeException e) {
+                                LOG.warn(
+                                        "Could not ask the {} runtime about its workers: {}",
+                                        invoker.strategy(),
+                                        e.getMessage());
+                            }
+                        })));
+        return ended;
     }
 
     public String instance() {

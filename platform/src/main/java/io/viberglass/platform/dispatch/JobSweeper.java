@@ -48,7 +48,7 @@ public class JobSweeper {
     }
 
     /** What one sweep did, for logs and tests. */
-    public record Sweep(int releasedClaims, int neverStarted, int silent, int overdue) {}
+    public record Sweep(int releasedClaims, int neverStarted, int silent, int overdue, int ended) {}
 
     public Sweep sweep() {
         Instant now = clock.instant();
@@ -79,8 +79,12 @@ public class JobSweeper {
                                 settings.getOrphanMargin().toSeconds())),
                 FailureCode.ORPHANED,
                 "The job ran past its time limit without a result");
-        Sweep sweep = new Sweep(released, neverStarted, silent, overdue);
-        if (released + neverStarted + silent + overdue > 0) {
+        int ended = failEnded(jdbi.withExtension(
+                DispatchDao.class,
+                dao -> dao.unfinishedExecutions(
+                        now.minusMillis(settings.getExecutionCheckDelay().toMilliseconds()))));
+        Sweep sweep = new Sweep(released, neverStarted, silent, overdue, ended);
+        if (released + neverStarted + silent + overdue + ended > 0) {
             LOG.info("Job sweep: {}", sweep);
         }
         return sweep;
@@ -92,6 +96,23 @@ public class JobSweeper {
             if (failOne(id, FailureClassifier.classify(code, message))) {
                 failed++;
                 dispatcher.stopExecution(id);
+            }
+        }
+        return failed;
+    }
+
+    /** Workers their runtime reports dead (task stopped, container gone) fail now, not after the heartbeat grace. */
+    private int failEnded(List<DispatchDao.Execution> executions) {
+        if (executions.isEmpty()) {
+            return 0;
+        }
+        int failed = 0;
+        for (var end : dispatcher.endedExecutions(executions).entrySet()) {
+            if (failOne(
+                    end.getKey(),
+                    FailureClassifier.classify(
+                            end.getValue().code(), end.getValue().message()))) {
+                failed++;
             }
         }
         return failed;

@@ -2,6 +2,8 @@ package io.viberglass.platform.dispatch;
 
 import io.viberglass.platform.clankers.Clanker;
 import io.viberglass.platform.clankers.DeploymentStrategy;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Starts workers on one kind of runtime. An invoker only starts and stops: the worker then fetches its payload and
@@ -19,4 +21,12 @@ public interface WorkerInvoker {
 
     /** Stops the worker if it still runs; best effort, never throws for a worker that is already gone. */
     void cancel(Clanker clanker, String executionId);
+
+    /**
+     * Which of these executions ended, and how. Executions still running, or whose state the runtime cannot tell, are
+     * left out; the sweeper fails the jobs of the rest. Best effort: a runtime that cannot be asked answers nothing.
+     */
+    default Map<String, ExecutionEnd> ended(Clanker clanker, List<String> executionIds) {
+        return Map.of();
+    }
 }

@@ -8,6 +8,7 @@ import io.viberglass.common.job.JobResult;
 import io.viberglass.common.job.JobStatus;
 import io.viberglass.common.job.LogBatch;
 import io.viberglass.common.job.ProgressUpdate;
+import io.viberglass.platform.auth.PublicEndpoint;
 import io.viberglass.platform.infra.errors.DomainException;
 import io.viberglass.platform.infra.errors.ErrorKind;
 import jakarta.validation.Valid;
@@ -33,6 +34,9 @@ import java.util.function.Supplier;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "worker callbacks")
+@PublicEndpoint(
+        reason = "workers authenticate with the job's own X-Callback-Token and X-Tenant-Id, checked in "
+                + "constant time by CallbackService; user sessions and other jobs' tokens are refused")
 public class JobCallbacksResource {
     private final CallbackService callbacks;
 

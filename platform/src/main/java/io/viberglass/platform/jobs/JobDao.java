@@ -1,6 +1,7 @@
 package io.viberglass.platform.jobs;
 
 import io.viberglass.common.job.LogLevel;
+import io.viberglass.platform.access.ProjectScope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,8 @@ public interface JobDao {
             + " and (cast(:ticketId as uuid) is null or ticket_id = :ticketId)"
             + " and (cast(:clankerId as uuid) is null or clanker_id = :clankerId)"
             + " and (cardinality(cast(:statuses as text[])) = 0 or status = any(:statuses))"
-            + " and (cardinality(cast(:kinds as text[])) = 0 or kind = any(:kinds))";
+            + " and (cardinality(cast(:kinds as text[])) = 0 or kind = any(:kinds))"
+            + " and" + ProjectScope.FILTER;
 
     @SqlUpdate("insert into jobs (id, kind, status, project_id, ticket_id, clanker_id, tenant_id, payload, attempt, "
             + "retry_of, created_at, updated_at) values (:id, :kind, 'queued', :projectId, :ticketId, :clankerId, "
@@ -90,6 +92,7 @@ public interface JobDao {
 
     @SqlQuery("select " + COLUMNS + " from jobs" + FILTER + " order by created_at desc, id limit :limit offset :offset")
     List<Job> list(
+            UUID viewer,
             UUID projectId,
             UUID ticketId,
             UUID clankerId,
@@ -99,7 +102,7 @@ public interface JobDao {
             int offset);
 
     @SqlQuery("select count(*) from jobs" + FILTER)
-    long count(UUID projectId, UUID ticketId, UUID clankerId, List<String> statuses, List<String> kinds);
+    long count(UUID viewer, UUID projectId, UUID ticketId, UUID clankerId, List<String> statuses, List<String> kinds);
 
     @SqlQuery("select count(*) filter (where status = 'queued' and claimed_at is null) as waiting, "
             + "count(*) filter (where status = 'queued' and claimed_at is not null) as dispatching, "
@@ -107,9 +110,10 @@ public interface JobDao {
             + "count(*) filter (where status = 'completed') as completed, "
             + "count(*) filter (where status = 'failed') as failed, "
             + "count(*) filter (where status = 'cancelled') as cancelled, count(*) as total "
-            + "from jobs where (cast(:projectId as uuid) is null or project_id = :projectId)")
+            + "from jobs where (cast(:projectId as uuid) is null or project_id = :projectId) and"
+            + ProjectScope.FILTER)
     @RegisterConstructorMapper(QueueStats.class)
-    QueueStats queueStats(UUID projectId);
+    QueueStats queueStats(UUID projectId, UUID viewer);
 
     // --- progress and logs ---
 

@@ -58,6 +58,7 @@ public class JobQueue {
                 handle.execute("select pg_advisory_xact_lock(hashtext(?))", "ticket-run:" + job.ticketId());
                 long running = dao.count(
                         null,
+                        null,
                         job.ticketId(),
                         null,
                         List.of(JobStatus.QUEUED.wire(), JobStatus.ACTIVE.wire()),

@@ -3,6 +3,7 @@ package io.viberglass.platform.jobs;
 import io.viberglass.common.job.JobKind;
 import io.viberglass.common.job.JobPayload;
 import io.viberglass.common.job.JobStatus;
+import io.viberglass.platform.access.ProjectScope;
 import io.viberglass.platform.infra.api.Page;
 import io.viberglass.platform.infra.errors.DomainException;
 import java.time.Clock;
@@ -50,7 +51,8 @@ public class JobService {
             List<JobStatus> statuses,
             List<JobKind> kinds,
             int limit,
-            int offset) {}
+            int offset,
+            ProjectScope scope) {}
 
     public Page<JobView> list(Query query) {
         return jdbi.inTransaction(handle -> {
@@ -60,6 +62,7 @@ public class JobService {
             List<String> kinds = query.kinds().stream().map(JobKind::wire).toList();
             return Page.of(
                             dao.list(
+                                    query.scope().viewer(),
                                     query.projectId(),
                                     query.ticketId(),
                                     query.clankerId(),
@@ -69,7 +72,13 @@ public class JobService {
                                     query.offset()),
                             query.limit(),
                             query.offset(),
-                            dao.count(query.projectId(), query.ticketId(), query.clankerId(), statuses, kinds))
+                            dao.count(
+                                    query.scope().viewer(),
+                                    query.projectId(),
+                                    query.ticketId(),
+                                    query.clankerId(),
+                                    statuses,
+                                    kinds))
                     .map(JobView::summary);
         });
     }
@@ -86,8 +95,8 @@ public class JobService {
         return jdbi.withExtension(JobDao.class, dao -> dao.find(id)).orElseThrow(() -> notFound(id));
     }
 
-    public QueueStats stats(UUID projectId) {
-        return jdbi.withExtension(JobDao.class, dao -> dao.queueStats(projectId));
+    public QueueStats stats(UUID projectId, ProjectScope scope) {
+        return jdbi.withExtension(JobDao.class, dao -> dao.queueStats(projectId, scope.viewer()));
     }
 
     /** Log lines after {@code afterId} (oldest first): the client polls with the last id it has. */

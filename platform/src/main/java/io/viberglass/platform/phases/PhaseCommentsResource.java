@@ -1,9 +1,15 @@
 package io.viberglass.platform.phases;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.viberglass.platform.access.ProjectAccess;
+import io.viberglass.platform.access.ProjectPermission;
+import io.viberglass.platform.auth.Actor;
 import io.viberglass.platform.tickets.TicketsResource;
 import io.viberglass.platform.tickets.WorkflowPhase;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -25,10 +31,13 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "phases")
+@PermitAll
 public class PhaseCommentsResource {
+    private final ProjectAccess access;
     private final CommentService comments;
 
-    public PhaseCommentsResource(CommentService comments) {
+    public PhaseCommentsResource(CommentService comments, ProjectAccess access) {
+        this.access = access;
         this.comments = comments;
     }
 
@@ -43,7 +52,11 @@ public class PhaseCommentsResource {
     @GET
     @Path("/phases/{phase}/comments")
     @Operation(summary = "Comments by line")
-    public List<PhaseComment> list(@PathParam("id") UUID id, @PathParam("phase") WorkflowPhase phase) {
+    public List<PhaseComment> list(
+            @Parameter(hidden = true) @Auth Actor actor,
+            @PathParam("id") UUID id,
+            @PathParam("phase") WorkflowPhase phase) {
+        access.requireTicket(actor, id, ProjectPermission.VIEW);
         return comments.list(id, phase);
     }
 
@@ -51,14 +64,16 @@ public class PhaseCommentsResource {
     @Path("/phases/{phase}/comments")
     @Operation(summary = "Comment on a line, optionally suggesting replacement text")
     public Response create(
+            @Parameter(hidden = true) @Auth Actor actor,
             @PathParam("id") UUID id,
             @PathParam("phase") WorkflowPhase phase,
             @NotNull @Valid NewCommentRequest request) {
+        access.requireTicket(actor, id, ProjectPermission.WRITE);
         PhaseComment comment = comments.create(
                 id,
                 phase,
                 new CommentService.NewComment(request.lineNumber(), request.content(), request.suggestion()),
-                Actors.LOCAL);
+                actor.getName());
         return Response.status(Response.Status.CREATED).entity(comment).build();
     }
 
@@ -66,15 +81,17 @@ public class PhaseCommentsResource {
     @Path("/phases/{phase}/comments/{commentId}")
     @Operation(summary = "Edit, resolve or reopen a comment")
     public PhaseComment update(
+            @Parameter(hidden = true) @Auth Actor actor,
             @PathParam("id") UUID id,
             @PathParam("phase") WorkflowPhase phase,
             @PathParam("commentId") UUID commentId,
             @NotNull @Valid CommentChangeRequest request) {
+        access.requireTicket(actor, id, ProjectPermission.WRITE);
         return comments.update(
                 id,
                 phase,
                 commentId,
                 new CommentService.CommentChange(request.content(), request.suggestion(), request.status()),
-                Actors.LOCAL);
+                actor.getName());
     }
 }

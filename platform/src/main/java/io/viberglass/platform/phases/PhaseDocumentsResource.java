@@ -1,9 +1,16 @@
 package io.viberglass.platform.phases;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.viberglass.platform.access.ProjectAccess;
+import io.viberglass.platform.access.ProjectPermission;
+import io.viberglass.platform.audit.AuditLog;
+import io.viberglass.platform.auth.Actor;
 import io.viberglass.platform.tickets.TicketsResource;
 import io.viberglass.platform.tickets.WorkflowPhase;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -23,12 +30,22 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "phases")
+@PermitAll
 public class PhaseDocumentsResource {
+    private final ProjectAccess access;
+    private final AuditLog audit;
     private final DocumentService documents;
     private final ApprovalService approvals;
     private final PhaseRunService runs;
 
-    public PhaseDocumentsResource(DocumentService documents, ApprovalService approvals, PhaseRunService runs) {
+    public PhaseDocumentsResource(
+            DocumentService documents,
+            ApprovalService approvals,
+            PhaseRunService runs,
+            ProjectAccess access,
+            AuditLog audit) {
+        this.access = access;
+        this.audit = audit;
         this.documents = documents;
         this.approvals = approvals;
         this.runs = runs;
@@ -39,7 +56,11 @@ public class PhaseDocumentsResource {
     @GET
     @Path("/phases/{phase}")
     @Operation(summary = "The phase's document (an empty draft before the first run) and its newest run")
-    public PhaseView phase(@PathParam("id") UUID id, @PathParam("phase") WorkflowPhase phase) {
+    public PhaseView phase(
+            @Parameter(hidden = true) @Auth Actor actor,
+            @PathParam("id") UUID id,
+            @PathParam("phase") WorkflowPhase phase) {
+        access.requireTicket(actor, id, ProjectPermission.VIEW);
         DocumentService.requireDocumentPhase(phase);
         List<PhaseRun> latest = runs.history(id, phase, 1);
         return new PhaseView(documents.view(id, phase), latest.isEmpty() ? null : latest.get(0));
@@ -49,44 +70,74 @@ public class PhaseDocumentsResource {
     @Path("/phases/{phase}/document")
     @Operation(summary = "Edit the document by hand; a non-empty edit requests approval")
     public DocumentView edit(
+            @Parameter(hidden = true) @Auth Actor actor,
             @PathParam("id") UUID id,
             @PathParam("phase") WorkflowPhase phase,
             @NotNull @Valid DocumentRequest request) {
-        return documents.edit(id, phase, request.content(), Actors.LOCAL);
+        access.requireTicket(actor, id, ProjectPermission.WRITE);
+        return documents.edit(id, phase, request.content(), actor.getName());
     }
 
     @GET
     @Path("/phases/{phase}/revisions")
     @Operation(summary = "Every revision of the document, newest first")
-    public List<PhaseRevision> revisions(@PathParam("id") UUID id, @PathParam("phase") WorkflowPhase phase) {
+    public List<PhaseRevision> revisions(
+            @Parameter(hidden = true) @Auth Actor actor,
+            @PathParam("id") UUID id,
+            @PathParam("phase") WorkflowPhase phase) {
+        access.requireTicket(actor, id, ProjectPermission.VIEW);
         return documents.revisions(id, phase);
     }
 
     @POST
     @Path("/phases/{phase}/request-approval")
     @Operation(summary = "Ask for review of the document")
-    public DocumentView requestApproval(@PathParam("id") UUID id, @PathParam("phase") WorkflowPhase phase) {
-        return approvals.requestApproval(id, phase, Actors.LOCAL);
+    public DocumentView requestApproval(
+            @Parameter(hidden = true) @Auth Actor actor,
+            @PathParam("id") UUID id,
+            @PathParam("phase") WorkflowPhase phase) {
+        access.requireTicket(actor, id, ProjectPermission.WRITE);
+        return approvals.requestApproval(id, phase, actor.getName());
     }
 
     @POST
     @Path("/phases/{phase}/approve")
     @Operation(summary = "Approve the document; the ticket moves to the next phase")
-    public DocumentView approve(@PathParam("id") UUID id, @PathParam("phase") WorkflowPhase phase) {
-        return approvals.approve(id, phase, Actors.LOCAL);
+    public DocumentView approve(
+            @Parameter(hidden = true) @Auth Actor actor,
+            @PathParam("id") UUID id,
+            @PathParam("phase") WorkflowPhase phase) {
+        UUID projectId = access.requireTicket(actor, id, ProjectPermission.APPROVE);
+        DocumentView view = approvals.approve(id, phase, actor.getName());
+        audit.record(WorkflowResource.entry(actor, "approval.approved", projectId, id)
+                .detail("phase", phase.wire())
+                .detail("revision", view.revision()));
+        return view;
     }
 
     @POST
     @Path("/phases/{phase}/revoke-approval")
     @Operation(summary = "Withdraw an approval or an approval request")
-    public DocumentView revoke(@PathParam("id") UUID id, @PathParam("phase") WorkflowPhase phase) {
-        return approvals.revoke(id, phase, Actors.LOCAL);
+    public DocumentView revoke(
+            @Parameter(hidden = true) @Auth Actor actor,
+            @PathParam("id") UUID id,
+            @PathParam("phase") WorkflowPhase phase) {
+        UUID projectId = access.requireTicket(actor, id, ProjectPermission.APPROVE);
+        DocumentView view = approvals.revoke(id, phase, actor.getName());
+        audit.record(WorkflowResource.entry(actor, "approval.revoked", projectId, id)
+                .detail("phase", phase.wire())
+                .detail("revision", view.revision()));
+        return view;
     }
 
     @GET
     @Path("/phases/{phase}/approvals")
     @Operation(summary = "The approval audit trail of the document")
-    public List<PhaseDao.ApprovalEvent> approvals(@PathParam("id") UUID id, @PathParam("phase") WorkflowPhase phase) {
+    public List<PhaseDao.ApprovalEvent> approvals(
+            @Parameter(hidden = true) @Auth Actor actor,
+            @PathParam("id") UUID id,
+            @PathParam("phase") WorkflowPhase phase) {
+        access.requireTicket(actor, id, ProjectPermission.VIEW);
         return approvals.history(id, phase);
     }
 }

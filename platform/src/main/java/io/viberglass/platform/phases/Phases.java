@@ -1,6 +1,8 @@
 package io.viberglass.platform.phases;
 
 import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.viberglass.platform.access.ProjectAccess;
+import io.viberglass.platform.audit.AuditLog;
 
 /** Wires the phases feature's resources. */
 public final class Phases {
@@ -12,10 +14,12 @@ public final class Phases {
             DocumentService documents,
             ApprovalService approvals,
             CommentService comments,
-            PhaseRunService runs) {
-        jersey.register(new WorkflowResource(workflow));
-        jersey.register(new PhaseDocumentsResource(documents, approvals, runs));
-        jersey.register(new PhaseCommentsResource(comments));
-        jersey.register(new PhaseRunsResource(runs));
+            PhaseRunService runs,
+            ProjectAccess access,
+            AuditLog audit) {
+        jersey.register(new WorkflowResource(workflow, access, audit));
+        jersey.register(new PhaseDocumentsResource(documents, approvals, runs, access, audit));
+        jersey.register(new PhaseCommentsResource(comments, access));
+        jersey.register(new PhaseRunsResource(runs, access));
     }
 }

@@ -36,14 +36,18 @@ public interface ProjectDao {
     @SqlQuery("select slug from projects where slug = :base or slug like :base || '-%'")
     List<String> slugsLike(String base);
 
-    @SqlQuery("select " + COLUMNS + " from projects where (:archived = 'include' "
+    /** Projects matching the archive filter that {@code viewer} is a member of (all of them for a null viewer). */
+    String LIST_FILTER = " where (:archived = 'include' "
             + "or (:archived = 'exclude' and archived_at is null) or (:archived = 'only' and archived_at is not null)) "
-            + "order by created_at desc, id limit :limit offset :offset")
-    List<Project> list(String archived, int limit, int offset);
+            + "and (cast(:viewer as uuid) is null "
+            + "or id in (select m.project_id from project_members m where m.user_id = :viewer))";
 
-    @SqlQuery("select count(*) from projects where (:archived = 'include' "
-            + "or (:archived = 'exclude' and archived_at is null) or (:archived = 'only' and archived_at is not null))")
-    long count(String archived);
+    @SqlQuery("select " + COLUMNS + " from projects" + LIST_FILTER
+            + " order by created_at desc, id limit :limit offset :offset")
+    List<Project> list(UUID viewer, String archived, int limit, int offset);
+
+    @SqlQuery("select count(*) from projects" + LIST_FILTER)
+    long count(UUID viewer, String archived);
 
     @SqlUpdate("update projects set archived_at = :at, updated_at = :at where id = :id and archived_at is null")
     int archive(UUID id, Instant at);

@@ -1,6 +1,7 @@
 package io.viberglass.platform.projects;
 
 import io.viberglass.common.job.ScmProvider;
+import io.viberglass.platform.access.ProjectScope;
 import io.viberglass.platform.infra.api.Page;
 import io.viberglass.platform.infra.api.Patch;
 import io.viberglass.platform.infra.api.Slugs;
@@ -19,14 +20,17 @@ public class ProjectService {
     private final Jdbi jdbi;
     private final Clock clock;
     private final List<ReadinessCheck> readinessChecks;
+    private final ProjectListener listener;
 
-    public ProjectService(Jdbi jdbi, Clock clock, List<ReadinessCheck> readinessChecks) {
+    public ProjectService(Jdbi jdbi, Clock clock, List<ReadinessCheck> readinessChecks, ProjectListener listener) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.readinessChecks = List.copyOf(readinessChecks);
+        this.listener = listener;
     }
 
-    public Project create(CreateProjectRequest request) {
+    /** Creates a project; {@code creatorId} (null for the local administrator) becomes its administrator. */
+    public Project create(CreateProjectRequest request, UUID creatorId) {
         Instant now = clock.instant();
         String name = request.name().trim();
         return withUniqueSlug(
@@ -49,6 +53,7 @@ public class ProjectService {
                             now,
                             now);
                     dao.insert(project);
+                    listener.onCreated(handle, project, creatorId);
                     return project;
                 }));
     }
@@ -61,10 +66,14 @@ public class ProjectService {
         return jdbi.withExtension(ProjectDao.class, dao -> dao.findBySlug(slug)).orElseThrow(() -> notFound(slug));
     }
 
-    public Page<Project> list(ArchivedFilter archived, int limit, int offset) {
+    public Page<Project> list(ProjectScope scope, ArchivedFilter archived, int limit, int offset) {
         return jdbi.inTransaction(handle -> {
             ProjectDao dao = handle.attach(ProjectDao.class);
-            return Page.of(dao.list(archived.name(), limit, offset), limit, offset, dao.count(archived.name()));
+            return Page.of(
+                    dao.list(scope.viewer(), archived.name(), limit, offset),
+                    limit,
+                    offset,
+                    dao.count(scope.viewer(), archived.name()));
         });
     }
 
@@ -218,7 +227,7 @@ public class ProjectService {
         return text == null || text.isBlank() ? null : text;
     }
 
-    private static DomainException notFound(String reference) {
+    public static DomainException notFound(String reference) {
         return DomainException.notFound("PROJECT_NOT_FOUND", "Project " + reference + " not found");
     }
 }

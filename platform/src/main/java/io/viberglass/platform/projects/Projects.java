@@ -1,6 +1,7 @@
 package io.viberglass.platform.projects;
 
 import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.viberglass.platform.access.ProjectAccess;
 import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -9,11 +10,12 @@ import org.jdbi.v3.core.Jdbi;
 public final class Projects {
     private Projects() {}
 
-    public static ProjectService register(JerseyEnvironment jersey, Jdbi jdbi, Clock clock) {
+    public static ProjectService register(
+            JerseyEnvironment jersey, Jdbi jdbi, Clock clock, ProjectAccess access, ProjectListener listener) {
         ProjectService service = new ProjectService(
-                jdbi, clock, List.of(RepositoryReadiness.repository(), RepositoryReadiness.scmCredential()));
-        jersey.register(new ProjectsResource(service));
-        jersey.register(new ProjectResource(service));
+                jdbi, clock, List.of(RepositoryReadiness.repository(), RepositoryReadiness.scmCredential()), listener);
+        jersey.register(new ProjectsResource(service, access));
+        jersey.register(new ProjectResource(service, access));
         return service;
     }
 }

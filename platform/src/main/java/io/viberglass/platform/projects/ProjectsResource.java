@@ -1,8 +1,14 @@
 package io.viberglass.platform.projects;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.viberglass.platform.access.ProjectAccess;
+import io.viberglass.platform.access.ProjectPermission;
+import io.viberglass.platform.auth.Actor;
 import io.viberglass.platform.infra.api.Page;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "projects")
+@PermitAll
 public class ProjectsResource {
     /**
      * The item resource's id pattern. JAX-RS picks a root resource by its path alone and never backtracks, so
@@ -32,24 +39,30 @@ public class ProjectsResource {
     public static final String ITEM_ID = "(?!by-slug(?:/|$))[^/]+";
 
     private final ProjectService projects;
+    private final ProjectAccess access;
 
-    public ProjectsResource(ProjectService projects) {
+    public ProjectsResource(ProjectService projects, ProjectAccess access) {
         this.projects = projects;
+        this.access = access;
     }
 
     @GET
-    @Operation(summary = "List projects, newest first")
+    @Operation(summary = "List the projects I can see, newest first")
     public Page<ProjectView> list(
+            @Parameter(hidden = true) @Auth Actor actor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("archived") @DefaultValue("exclude") ArchivedFilter archived) {
-        return projects.list(archived, limit, offset).map(ProjectView::of);
+        return projects.list(access.scope(actor), archived, limit, offset).map(ProjectView::of);
     }
 
     @POST
-    @Operation(summary = "Create a project; its slug is derived from the name and made unique")
-    public Response create(@NotNull @Valid CreateProjectRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
-        Project project = projects.create(request);
+    @Operation(summary = "Create a project; its slug is derived from the name and made unique; I become its admin")
+    public Response create(
+            @Parameter(hidden = true) @Auth Actor actor,
+            @NotNull @Valid CreateProjectRequest request,
+            @jakarta.ws.rs.core.Context UriInfo uri) {
+        Project project = projects.create(request, actor.userId());
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(project.id().toString())
                         .build())
@@ -60,7 +73,9 @@ public class ProjectsResource {
     @GET
     @Path("/by-slug/{slug}")
     @Operation(summary = "Find a project by its slug")
-    public ProjectView bySlug(@PathParam("slug") String slug) {
-        return ProjectView.of(projects.getBySlug(slug));
+    public ProjectView bySlug(@Parameter(hidden = true) @Auth Actor actor, @PathParam("slug") String slug) {
+        Project project = projects.getBySlug(slug);
+        access.require(actor, project.id(), ProjectPermission.VIEW, () -> ProjectService.notFound(slug));
+        return ProjectView.of(project);
     }
 }

@@ -1,8 +1,14 @@
 package io.viberglass.platform.prompts;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.viberglass.platform.access.ProjectAccess;
+import io.viberglass.platform.access.ProjectPermission;
+import io.viberglass.platform.auth.Actor;
 import io.viberglass.platform.projects.ProjectsResource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -21,16 +27,21 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "prompt templates")
+@PermitAll
 public class ProjectPromptTemplatesResource {
     private final PromptTemplateService templates;
+    private final ProjectAccess access;
 
-    public ProjectPromptTemplatesResource(PromptTemplateService templates) {
+    public ProjectPromptTemplatesResource(PromptTemplateService templates, ProjectAccess access) {
         this.templates = templates;
+        this.access = access;
     }
 
     @GET
     @Operation(summary = "Every prompt of a project: default, override and effective template")
-    public List<PromptTemplateEntry> list(@PathParam("id") UUID projectId) {
+    public List<PromptTemplateEntry> list(
+            @Parameter(hidden = true) @Auth Actor actor, @PathParam("id") UUID projectId) {
+        access.require(actor, projectId, ProjectPermission.VIEW);
         return templates.list(projectId);
     }
 
@@ -38,16 +49,22 @@ public class ProjectPromptTemplatesResource {
     @Path("/{type}")
     @Operation(summary = "Override a prompt for one project (validated like the defaults)")
     public PromptTemplateEntry save(
+            @Parameter(hidden = true) @Auth Actor actor,
             @PathParam("id") UUID projectId,
             @PathParam("type") String type,
             @NotNull @Valid PromptTemplatesResource.TemplateRequest request) {
-        return templates.save(projectId, PromptTemplateService.parse(type), request.template(), null);
+        access.require(actor, projectId, ProjectPermission.ADMIN);
+        return templates.save(projectId, PromptTemplateService.parse(type), request.template(), actor.getName());
     }
 
     @DELETE
     @Path("/{type}")
     @Operation(summary = "Remove a project's override")
-    public void reset(@PathParam("id") UUID projectId, @PathParam("type") String type) {
+    public void reset(
+            @Parameter(hidden = true) @Auth Actor actor,
+            @PathParam("id") UUID projectId,
+            @PathParam("type") String type) {
+        access.require(actor, projectId, ProjectPermission.ADMIN);
         templates.reset(projectId, PromptTemplateService.parse(type));
     }
 }

@@ -2,6 +2,9 @@ package io.viberglass.platform.prompts;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.viberglass.platform.auth.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -30,6 +33,7 @@ public class PromptTemplatesResource {
     public record TemplateRequest(@NotNull @Size(max = 100_000) String template) {}
 
     @GET
+    @PermitAll
     @Operation(summary = "The system default of every prompt")
     public List<PromptTemplateEntry> system() {
         return templates.list(null);
@@ -37,6 +41,7 @@ public class PromptTemplatesResource {
 
     @PUT
     @Path("/{type}")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Edit a system default (validated: it must parse and use only the type's variables)")
     public PromptTemplateEntry saveSystem(@PathParam("type") String type, @NotNull @Valid TemplateRequest request) {
         return templates.save(null, PromptTemplateService.parse(type), request.template(), null);
@@ -44,6 +49,7 @@ public class PromptTemplatesResource {
 
     @DELETE
     @Path("/{type}")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Go back to the built-in system default")
     public void resetSystem(@PathParam("type") String type) {
         templates.reset(null, PromptTemplateService.parse(type));

@@ -1,6 +1,7 @@
 package io.viberglass.platform.prompts;
 
 import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.viberglass.platform.access.ProjectAccess;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
@@ -8,10 +9,11 @@ import org.jdbi.v3.core.Jdbi;
 public final class Prompts {
     private Prompts() {}
 
-    public static PromptTemplateService register(JerseyEnvironment jersey, Jdbi jdbi, Clock clock) {
+    public static PromptTemplateService register(
+            JerseyEnvironment jersey, Jdbi jdbi, Clock clock, ProjectAccess access) {
         PromptTemplateService service = new PromptTemplateService(jdbi, clock, new PromptRenderer());
         jersey.register(new PromptTemplatesResource(service));
-        jersey.register(new ProjectPromptTemplatesResource(service));
+        jersey.register(new ProjectPromptTemplatesResource(service, access));
         return service;
     }
 }

@@ -58,6 +58,18 @@ public class JobSecrets implements CredentialResolver {
         return resolved;
     }
 
+    @Override
+    public Map<String, String> ssmParameters(Job job) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (Secret secret : secretsOf(job)) {
+            if (secret.storage() == SecretStorage.SSM
+                    && job.payload().requiredCredentials().contains(secret.name())) {
+                parameters.put(secret.name(), secret.ssmParameter());
+            }
+        }
+        return parameters;
+    }
+
     /** The redactor for what a job's worker sends; built from the job's secrets on first use after a restart. */
     public SecretRedactor redactor(Job job) {
         synchronized (redactors) {

@@ -1,6 +1,7 @@
 package io.viberglass.platform.secrets;
 
 import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.viberglass.platform.access.ProjectAccess;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -23,9 +24,10 @@ public final class Secrets {
                 new SecretService(jdbi, clock, cipher, ssm, settings), new SecretValues(cipher, ssm, env), cipher);
     }
 
-    public static Parts register(JerseyEnvironment jersey, Jdbi jdbi, Clock clock, SecretSettings settings) {
+    public static Parts register(
+            JerseyEnvironment jersey, Jdbi jdbi, Clock clock, SecretSettings settings, ProjectAccess access) {
         Parts parts = build(jdbi, clock, settings, System.getenv());
-        jersey.register(new SecretsResource(parts.service()));
+        jersey.register(new SecretsResource(parts.service(), access));
         return parts;
     }
 

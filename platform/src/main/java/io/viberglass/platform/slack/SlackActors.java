@@ -1,5 +1,6 @@
 package io.viberglass.platform.slack;
 
+import io.viberglass.platform.auth.Actor;
 import java.util.Optional;
 
 /** Who a Slack user is on the platform: their profile e-mail (users.info), mapped to an account. */
@@ -13,7 +14,12 @@ public class SlackActors {
     }
 
     /** The platform actor for {@code slackUserId}, or empty when the person has no e-mail or no account. */
-    public Optional<String> actor(String slackUserId) {
+    public Optional<Actor> actor(String slackUserId) {
         return slack.email(slackUserId).flatMap(accounts::actorForEmail);
+    }
+
+    /** The actor a chained thread acts as, by the e-mail it stored; empty once that account is gone. */
+    public Optional<Actor> byEmail(String email) {
+        return accounts.actorForEmail(email);
     }
 }

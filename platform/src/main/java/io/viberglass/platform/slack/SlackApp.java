@@ -1,6 +1,8 @@
 package io.viberglass.platform.slack;
 
 import io.dropwizard.core.setup.Environment;
+import io.viberglass.platform.access.ProjectAccess;
+import io.viberglass.platform.audit.AuditLog;
 import io.viberglass.platform.clankers.ClankerService;
 import io.viberglass.platform.infra.json.JsonText;
 import io.viberglass.platform.jobs.JobListener;
@@ -39,7 +41,9 @@ public final class SlackApp {
             TicketService tickets,
             ApprovalService approvals,
             PhaseRunService runs,
-            PhaseOrchestrator orchestrator) {}
+            PhaseOrchestrator orchestrator,
+            ProjectAccess access,
+            AuditLog audit) {}
 
     public SlackOutbox register(
             Environment environment,
@@ -62,13 +66,40 @@ public final class SlackApp {
                         services.tickets(),
                         services.orchestrator(),
                         notices,
-                        links),
-                new SlackReviews(jdbi, clock, actors, services.approvals(), services.orchestrator(), notices),
-                new SlackMentions(jdbi, clock, actors, services.orchestrator(), services.runs(), notices));
+                        links,
+                        services.access(),
+                        services.audit()),
+                new SlackReviews(
+                        jdbi,
+                        clock,
+                        actors,
+                        services.approvals(),
+                        services.orchestrator(),
+                        notices,
+                        services.access(),
+                        services.audit()),
+                new SlackMentions(
+                        jdbi,
+                        clock,
+                        actors,
+                        services.orchestrator(),
+                        services.runs(),
+                        notices,
+                        services.access(),
+                        services.audit()));
         SlackSignature signature = new SlackSignature(
                 clock, Duration.ofMillis(settings.getMaxClockSkew().toMilliseconds()));
         environment.jersey().register(new SlackResource(settings, secrets, signature, bolt));
-        SlackOutbox outbox = new SlackOutbox(jdbi, clock, settings, api, notices, services.orchestrator());
+        SlackOutbox outbox = new SlackOutbox(
+                jdbi,
+                clock,
+                settings,
+                api,
+                notices,
+                services.orchestrator(),
+                actors,
+                services.access(),
+                services.audit());
         if (settings.isEnabled()) {
             environment.lifecycle().manage(outbox);
         }

@@ -8,6 +8,7 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.model.event.AppMentionEvent;
+import io.viberglass.platform.auth.Actor;
 import io.viberglass.platform.infra.errors.DomainException;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,12 @@ public class SlackBolt {
         app.command(settings.getCommand(), (request, context) -> {
             var payload = request.getPayload();
             try {
-                api.openView(payload.getTriggerId(), launcher.modal(payload.getChannelId(), payload.getText()));
+                Optional<Actor> actor = actors.actor(payload.getUserId());
+                if (actor.isEmpty()) {
+                    return context.ack(SlackMessages.notMapped());
+                }
+                api.openView(
+                        payload.getTriggerId(), launcher.modal(actor.get(), payload.getChannelId(), payload.getText()));
                 return context.ack();
             } catch (DomainException | SlackCallException e) {
                 return context.ack("Could not open the form: " + e.getMessage());
@@ -55,7 +61,7 @@ public class SlackBolt {
                 return context.ackWithErrors(errors);
             }
             String user = payload.getUser().getId();
-            Optional<String> actor = actors.actor(user);
+            Optional<Actor> actor = actors.actor(user);
             if (actor.isEmpty()) {
                 return context.ackWithErrors(Map.of("message", SlackMessages.notMapped()));
             }

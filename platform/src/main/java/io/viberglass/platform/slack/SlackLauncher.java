@@ -1,5 +1,10 @@
 package io.viberglass.platform.slack;
 
+import io.viberglass.platform.access.ProjectAccess;
+import io.viberglass.platform.access.ProjectPermission;
+import io.viberglass.platform.audit.AuditEntry;
+import io.viberglass.platform.audit.AuditLog;
+import io.viberglass.platform.auth.Actor;
 import io.viberglass.platform.clankers.ClankerService;
 import io.viberglass.platform.clankers.ClankerStatus;
 import io.viberglass.platform.infra.errors.DomainException;
@@ -33,6 +38,8 @@ public class SlackLauncher {
     private final PhaseOrchestrator orchestrator;
     private final SlackNotices notices;
     private final TicketLinks links;
+    private final ProjectAccess access;
+    private final AuditLog audit;
 
     public SlackLauncher(
             Jdbi jdbi,
@@ -42,7 +49,9 @@ public class SlackLauncher {
             TicketService tickets,
             PhaseOrchestrator orchestrator,
             SlackNotices notices,
-            TicketLinks links) {
+            TicketLinks links,
+            ProjectAccess access,
+            AuditLog audit) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.projects = projects;
@@ -51,13 +60,17 @@ public class SlackLauncher {
         this.orchestrator = orchestrator;
         this.notices = notices;
         this.links = links;
+        this.access = access;
+        this.audit = audit;
     }
 
-    public com.slack.api.model.view.View modal(String channelId, String text) {
+    /** The modal, offering the projects {@code actor} can see and the active clankers. */
+    public com.slack.api.model.view.View modal(Actor actor, String channelId, String text) {
         var activeClankers = clankers.list(100, 0).data().stream()
                 .filter(clanker -> clanker.status() == ClankerStatus.ACTIVE)
                 .toList();
-        var openProjects = projects.list(ArchivedFilter.exclude, 100, 0).data();
+        var openProjects = projects.list(access.scope(actor), ArchivedFilter.exclude, 100, 0)
+                .data();
         if (openProjects.isEmpty() || activeClankers.isEmpty()) {
             throw DomainException.conflict(
                     "SLACK_NOTHING_TO_LAUNCH", "Create a project and start a clanker in Viberglass first.");
@@ -66,10 +79,11 @@ public class SlackLauncher {
     }
 
     /** Who asked, in which workspace and channel. */
-    public record Origin(String teamId, String channelId, String slackUser, String actor) {}
+    public record Origin(String teamId, String channelId, String slackUser, Actor actor) {}
 
     public TicketView launch(LaunchModal.Submission submission, Origin origin) {
         WorkflowPhase mode = submission.mode();
+        access.require(origin.actor(), submission.projectId(), ProjectPermission.WRITE);
         TicketView ticket = tickets.create(
                 new CreateTicketRequest(
                         submission.projectId(),
@@ -83,11 +97,17 @@ public class SlackLauncher {
                         mode,
                         mode == WorkflowPhase.RESEARCH
                                 ? null
-                                : "Started in " + mode.wire() + " from Slack by " + origin.actor(),
+                                : "Started in " + mode.wire() + " from Slack by "
+                                        + origin.actor().getName(),
                         null,
                         null),
                 List.of(),
                 TicketSystem.SLACK);
+        audit.record(AuditEntry.by(origin.actor(), "slack.ticket_launched")
+                .project(ticket.projectId())
+                .target("ticket", ticket.id())
+                .detail("mode", mode.wire())
+                .detail("channel", origin.channelId()));
         UUID threadId = UUID.randomUUID();
         String clankerName = clankers.get(submission.clankerId()).name();
         jdbi.useTransaction(handle -> {
@@ -118,7 +138,8 @@ public class SlackLauncher {
                     SlackPost.message(SlackMessages.details(mode, clankerName, submission.message())));
         });
         try {
-            Job job = orchestrator.advanceAndRun(ticket.id(), submission.clankerId(), mode, origin.actor());
+            Job job = orchestrator.advanceAndRun(
+                    ticket.id(), submission.clankerId(), mode, origin.actor().getName());
             notices.say(threadId, "_" + SlackMessages.title(mode) + " run queued (job " + job.id() + ")._");
         } catch (DomainException e) {
             notices.say(threadId, "*Could not start the run:* " + SlackMessages.escape(e.getMessage()));

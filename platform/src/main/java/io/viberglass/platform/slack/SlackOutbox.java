@@ -1,6 +1,11 @@
 package io.viberglass.platform.slack;
 
 import io.dropwizard.lifecycle.Managed;
+import io.viberglass.platform.access.ProjectAccess;
+import io.viberglass.platform.access.ProjectPermission;
+import io.viberglass.platform.audit.AuditEntry;
+import io.viberglass.platform.audit.AuditLog;
+import io.viberglass.platform.auth.Actor;
 import io.viberglass.platform.infra.errors.DomainException;
 import io.viberglass.platform.jobs.Job;
 import io.viberglass.platform.phases.PhaseOrchestrator;
@@ -8,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +37,9 @@ public class SlackOutbox implements Managed {
     private final SlackApi slack;
     private final SlackNotices notices;
     private final PhaseOrchestrator orchestrator;
+    private final SlackActors actors;
+    private final ProjectAccess access;
+    private final AuditLog audit;
     private ScheduledExecutorService ticker;
 
     public SlackOutbox(
@@ -39,13 +48,19 @@ public class SlackOutbox implements Managed {
             SlackSettings settings,
             SlackApi slack,
             SlackNotices notices,
-            PhaseOrchestrator orchestrator) {
+            PhaseOrchestrator orchestrator,
+            SlackActors actors,
+            ProjectAccess access,
+            AuditLog audit) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.settings = settings;
         this.slack = slack;
         this.notices = notices;
         this.orchestrator = orchestrator;
+        this.actors = actors;
+        this.access = access;
+        this.audit = audit;
     }
 
     @Override
@@ -128,7 +143,15 @@ public class SlackOutbox implements Managed {
     private void chain(Handle handle, SlackThread thread, SlackPost post) {
         String text;
         try {
-            Job job = orchestrator.advanceAndRun(thread.ticketId(), thread.clankerId(), post.target(), post.actor());
+            Actor actor = actors.byEmail(post.actor())
+                    .orElseThrow(() -> DomainException.forbidden(
+                            "SLACK_ACCOUNT_GONE", post.actor() + " no longer has an active account"));
+            UUID projectId = access.requireTicket(actor, thread.ticketId(), ProjectPermission.APPROVE);
+            audit.record(AuditEntry.by(actor, "slack.chain")
+                    .project(projectId)
+                    .target("ticket", thread.ticketId())
+                    .detail("to", post.target().wire()));
+            Job job = orchestrator.advanceAndRun(thread.ticketId(), thread.clankerId(), post.target(), actor.getName());
             handle.attach(SlackThreadDao.class).mode(thread.id(), post.target(), clock.instant());
             text = "_Chained: " + post.target().wire() + " run queued (job " + job.id() + ")._";
         } catch (DomainException e) {

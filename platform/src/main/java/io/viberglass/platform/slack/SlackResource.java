@@ -1,11 +1,12 @@
 package io.viberglass.platform.slack;
 
 import com.slack.api.bolt.response.Response;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.viberglass.common.security.SecretValue;
+import io.viberglass.platform.auth.PublicEndpoint;
 import io.viberglass.platform.infra.errors.DomainException;
 import io.viberglass.platform.infra.errors.ErrorKind;
 import io.viberglass.platform.secrets.PlatformSecrets;
-import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
  * not part of the platform's API description.
  */
 @Hidden
+@PublicEndpoint(reason = "Slack's request signature (the app's signing secret) authenticates every call")
 @Path("/webhooks/slack")
 public class SlackResource {
     private final SlackSettings settings;

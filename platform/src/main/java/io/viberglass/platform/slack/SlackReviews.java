@@ -1,6 +1,11 @@
 package io.viberglass.platform.slack;
 
 import io.viberglass.common.job.WireEnum;
+import io.viberglass.platform.access.ProjectAccess;
+import io.viberglass.platform.access.ProjectPermission;
+import io.viberglass.platform.audit.AuditEntry;
+import io.viberglass.platform.audit.AuditLog;
+import io.viberglass.platform.auth.Actor;
 import io.viberglass.platform.infra.errors.DomainException;
 import io.viberglass.platform.jobs.Job;
 import io.viberglass.platform.phases.ApprovalService;
@@ -23,6 +28,8 @@ public class SlackReviews {
     private final ApprovalService approvals;
     private final PhaseOrchestrator orchestrator;
     private final SlackNotices notices;
+    private final ProjectAccess access;
+    private final AuditLog audit;
 
     public SlackReviews(
             Jdbi jdbi,
@@ -30,13 +37,17 @@ public class SlackReviews {
             SlackActors actors,
             ApprovalService approvals,
             PhaseOrchestrator orchestrator,
-            SlackNotices notices) {
+            SlackNotices notices,
+            ProjectAccess access,
+            AuditLog audit) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.actors = actors;
         this.approvals = approvals;
         this.orchestrator = orchestrator;
         this.notices = notices;
+        this.access = access;
+        this.audit = audit;
     }
 
     /** The button's value: {@code <ticketId>:<phase>}. */
@@ -58,20 +69,30 @@ public class SlackReviews {
     public void approve(String value, String slackUser) {
         act(value, slackUser, (thread, target, actor) -> {
             WorkflowPhase next = SlackMessages.next(target.phase());
-            approvals.approve(target.ticketId(), target.phase(), actor);
-            notices.say(thread.id(), SlackMessages.approved(target.phase(), actor, next));
-            Job job = orchestrator.advanceAndRun(target.ticketId(), thread.clankerId(), next, actor);
+            UUID projectId = access.requireTicket(actor, target.ticketId(), ProjectPermission.APPROVE);
+            var approved = approvals.approve(target.ticketId(), target.phase(), actor.getName());
+            audit.record(AuditEntry.by(actor, "approval.approved")
+                    .project(projectId)
+                    .target("ticket", target.ticketId())
+                    .detail("phase", target.phase().wire())
+                    .detail("revision", approved.revision())
+                    .detail("via", "slack"));
+            notices.say(thread.id(), SlackMessages.approved(target.phase(), actor.getName(), next));
+            Job job = orchestrator.advanceAndRun(target.ticketId(), thread.clankerId(), next, actor.getName());
             jdbi.useExtension(SlackThreadDao.class, dao -> dao.mode(thread.id(), next, clock.instant()));
             notices.say(thread.id(), "_" + SlackMessages.title(next) + " run queued (job " + job.id() + ")._");
         });
     }
 
     public void reject(String value, String slackUser) {
-        act(value, slackUser, (thread, target, actor) -> notices.say(thread.id(), SlackMessages.rejected(slackUser)));
+        act(value, slackUser, (thread, target, actor) -> {
+            access.requireTicket(actor, target.ticketId(), ProjectPermission.APPROVE);
+            notices.say(thread.id(), SlackMessages.rejected(slackUser));
+        });
     }
 
     private interface Action {
-        void run(SlackThread thread, Target target, String actor);
+        void run(SlackThread thread, Target target, Actor actor);
     }
 
     private void act(String value, String slackUser, Action action) {
@@ -81,7 +102,7 @@ public class SlackReviews {
         if (thread.isEmpty()) {
             return; // a card of a ticket that was deleted since
         }
-        Optional<String> actor = actors.actor(slackUser);
+        Optional<Actor> actor = actors.actor(slackUser);
         if (actor.isEmpty()) {
             notices.tell(thread.get().id(), slackUser, SlackMessages.notMapped());
             return;

@@ -1,5 +1,6 @@
 package io.viberglass.platform.tickets;
 
+import io.viberglass.platform.access.ProjectScope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ public interface TicketDao {
             + " and (cast(:category as text) is null or category = :category)"
             + " and (:archived = 'include' or (:archived = 'exclude' and archived_at is null)"
             + "      or (:archived = 'only' and archived_at is not null))"
-            + " and (cast(:pattern as text) is null or title ilike :pattern or description ilike :pattern)";
+            + " and (cast(:pattern as text) is null or title ilike :pattern or description ilike :pattern)"
+            + " and " + ProjectScope.FILTER;
 
     @SqlUpdate("insert into tickets (" + COLUMNS + ") values (:id, :projectId, :title, :description, :severity, "
             + ":category, cast(:metadataJson as jsonb), cast(:annotationsJson as jsonb), :ticketSystem, "
@@ -52,6 +54,7 @@ public interface TicketDao {
     @SqlQuery("select " + COLUMNS + " from tickets" + FILTER
             + " order by created_at desc, id limit :limit offset :offset")
     List<Ticket> list(
+            UUID viewer,
             UUID projectId,
             List<String> statuses,
             List<String> phases,
@@ -64,6 +67,7 @@ public interface TicketDao {
 
     @SqlQuery("select count(*) from tickets" + FILTER)
     long count(
+            UUID viewer,
             UUID projectId,
             List<String> statuses,
             List<String> phases,
@@ -84,10 +88,10 @@ public interface TicketDao {
 
     /** Ticket counts grouped by one column; {@code column} comes from {@link StatsColumn}, never from a request. */
     @SqlQuery("select <column> as key, count(*) as count from tickets "
-            + "where (cast(:projectId as uuid) is null or project_id = :projectId) and archived_at is null "
-            + "group by <column>")
+            + "where (cast(:projectId as uuid) is null or project_id = :projectId) and archived_at is null and"
+            + ProjectScope.FILTER + "group by <column>")
     @RegisterConstructorMapper(Count.class)
-    List<Count> countBy(@Define("column") String column, UUID projectId);
+    List<Count> countBy(@Define("column") String column, UUID projectId, UUID viewer);
 
     /** The columns statistics group by. */
     enum StatsColumn {
@@ -97,17 +101,17 @@ public interface TicketDao {
     }
 
     @SqlQuery("select category as key, count(*) as count from tickets "
-            + "where (cast(:projectId as uuid) is null or project_id = :projectId) and archived_at is null "
-            + "group by category order by count(*) desc, category limit 50")
+            + "where (cast(:projectId as uuid) is null or project_id = :projectId) and archived_at is null and"
+            + ProjectScope.FILTER + "group by category order by count(*) desc, category limit 50")
     @RegisterConstructorMapper(Count.class)
-    List<Count> countByCategory(UUID projectId);
+    List<Count> countByCategory(UUID projectId, UUID viewer);
 
     @SqlQuery("select coalesce(auto_fix_status, case when auto_fix_requested then 'requested' else 'none' end) as key, "
             + "count(*) as count from tickets "
             + "where (cast(:projectId as uuid) is null or project_id = :projectId) and archived_at is null "
-            + "and (auto_fix_requested or auto_fix_status is not null) group by 1")
+            + "and (auto_fix_requested or auto_fix_status is not null) and" + ProjectScope.FILTER + "group by 1")
     @RegisterConstructorMapper(Count.class)
-    List<Count> countByAutoFix(UUID projectId);
+    List<Count> countByAutoFix(UUID projectId, UUID viewer);
 
     // --- written by runs and the phase workflow ---
 

@@ -1,5 +1,6 @@
 package io.viberglass.platform.tickets;
 
+import io.viberglass.platform.access.ProjectScope;
 import io.viberglass.platform.projects.ArchivedFilter;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +15,8 @@ public record TicketQuery(
         ArchivedFilter archived,
         String search,
         int limit,
-        int offset) {
+        int offset,
+        ProjectScope scope) {
 
     /** The search text as an ILIKE pattern, with the user's own wildcards escaped. */
     String searchPattern() {

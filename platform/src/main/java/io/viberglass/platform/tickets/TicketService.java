@@ -1,6 +1,7 @@
 package io.viberglass.platform.tickets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.viberglass.platform.access.ProjectScope;
 import io.viberglass.platform.infra.api.Page;
 import io.viberglass.platform.infra.api.Patch;
 import io.viberglass.platform.infra.errors.DomainException;
@@ -115,6 +116,7 @@ public class TicketService {
             TicketDao dao = handle.attach(TicketDao.class);
             String pattern = query.searchPattern();
             List<Ticket> rows = dao.list(
+                    query.scope().viewer(),
                     query.projectId(),
                     query.statusWires(),
                     query.phaseWires(),
@@ -125,6 +127,7 @@ public class TicketService {
                     query.limit(),
                     query.offset());
             long total = dao.count(
+                    query.scope().viewer(),
                     query.projectId(),
                     query.statusWires(),
                     query.phaseWires(),
@@ -194,11 +197,12 @@ public class TicketService {
         return jdbi.withExtension(TicketDao.class, dao -> dao.unarchive(ids, clock.instant()));
     }
 
-    public TicketStats stats(UUID projectId) {
+    public TicketStats stats(UUID projectId, ProjectScope scope) {
+        UUID viewer = scope.viewer();
         return jdbi.inTransaction(handle -> {
             TicketDao dao = handle.attach(TicketDao.class);
             Map<String, Long> byStatus =
-                    TicketDao.asMap(dao.countBy(TicketDao.StatsColumn.ticket_status.name(), projectId));
+                    TicketDao.asMap(dao.countBy(TicketDao.StatsColumn.ticket_status.name(), projectId, viewer));
             long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
             return new TicketStats(
                     total,
@@ -208,12 +212,13 @@ public class TicketService {
                     byStatus.getOrDefault("resolved", 0L),
                     zeroFilled(
                             WorkflowPhase.values(),
-                            TicketDao.asMap(dao.countBy(TicketDao.StatsColumn.workflow_phase.name(), projectId))),
+                            TicketDao.asMap(
+                                    dao.countBy(TicketDao.StatsColumn.workflow_phase.name(), projectId, viewer))),
                     zeroFilled(
                             Severity.values(),
-                            TicketDao.asMap(dao.countBy(TicketDao.StatsColumn.severity.name(), projectId))),
-                    TicketDao.asMap(dao.countByCategory(projectId)),
-                    TicketDao.asMap(dao.countByAutoFix(projectId)));
+                            TicketDao.asMap(dao.countBy(TicketDao.StatsColumn.severity.name(), projectId, viewer))),
+                    TicketDao.asMap(dao.countByCategory(projectId, viewer)),
+                    TicketDao.asMap(dao.countByAutoFix(projectId, viewer)));
         });
     }
 

@@ -2,6 +2,8 @@ package io.viberglass.platform.tickets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.viberglass.platform.access.ProjectAccess;
+import io.viberglass.platform.audit.AuditLog;
 import io.viberglass.platform.infra.config.MediaSettings;
 import io.viberglass.platform.media.MediaStores;
 import io.viberglass.platform.projects.ProjectService;
@@ -20,11 +22,14 @@ public final class Tickets {
             MediaSettings media,
             ProjectService projects,
             ObjectMapper mapper,
-            Validator validator) {
+            Validator validator,
+            ProjectAccess access,
+            AuditLog audit) {
         TicketService service =
                 new TicketService(jdbi, clock, MediaStores.from(media), media.getMaxFileBytes(), mapper);
-        jersey.register(new TicketsResource(service, projects, mapper, validator, media.getMaxFileBytes()));
-        jersey.register(new TicketResource(service));
+        jersey.register(
+                new TicketsResource(service, projects, mapper, validator, media.getMaxFileBytes(), access, audit));
+        jersey.register(new TicketResource(service, access));
         return service;
     }
 }

@@ -24,6 +24,7 @@ import io.viberglass.platform.jobs.JobLifecycle;
 import io.viberglass.platform.jobs.JobQueue;
 import io.viberglass.platform.jobs.PayloadFactory;
 import io.viberglass.platform.jobs.RunTargets;
+import io.viberglass.platform.projects.ProjectListener;
 import io.viberglass.platform.projects.ProjectService;
 import io.viberglass.platform.prompts.PromptRenderer;
 import io.viberglass.platform.prompts.PromptTemplateService;
@@ -399,7 +400,7 @@ class ClawsApiTest {
         var secrets = Secrets.build(jdbi, clock, APP.getConfiguration().getSecrets(), Map.of());
         JobQueue queue = new JobQueue(jdbi, Json.newMapper(), new JobLifecycle(Json.newMapper()), List.of());
         RunTargets targets = new RunTargets(
-                new ProjectService(jdbi, clock, List.of()),
+                new ProjectService(jdbi, clock, List.of(), ProjectListener.none()),
                 new ClankerService(jdbi, clock, Json.newMapper()),
                 secrets.service());
         ClawEvents events = new ClawEvents(new JsonText(Json.newMapper()));

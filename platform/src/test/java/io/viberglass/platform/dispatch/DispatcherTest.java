@@ -21,6 +21,7 @@ import io.viberglass.platform.jobs.JobDao;
 import io.viberglass.platform.jobs.JobLifecycle;
 import io.viberglass.platform.jobs.JobQueue;
 import io.viberglass.platform.projects.CreateProjectRequest;
+import io.viberglass.platform.projects.ProjectListener;
 import io.viberglass.platform.projects.ProjectService;
 import io.viberglass.platform.testing.MutableClock;
 import io.viberglass.platform.testing.TestDatabase;
@@ -107,8 +108,8 @@ class DispatcherTest {
     }
 
     private UUID project() {
-        return new ProjectService(jdbi, clock, List.of())
-                .create(new CreateProjectRequest("P " + UUID.randomUUID(), null, null, null, null, null))
+        return new ProjectService(jdbi, clock, List.of(), ProjectListener.none())
+                .create(new CreateProjectRequest("P " + UUID.randomUUID(), null, null, null, null, null), null)
                 .id();
     }
 
@@ -347,7 +348,7 @@ class DispatcherTest {
                 tokens.get(overdue.toString()),
                 null,
                 new io.viberglass.common.job.ProgressUpdate("heartbeat", "alive", null));
-        assertThat(sweeper.sweep()).isEqualTo(new JobSweeper.Sweep(0, 0, 0, 0));
+        assertThat(sweeper.sweep()).isEqualTo(new JobSweeper.Sweep(0, 0, 0, 0, 0));
 
         time.advance(Duration.ofMinutes(2));
         JobSweeper.Sweep sweep = sweeper.sweep();

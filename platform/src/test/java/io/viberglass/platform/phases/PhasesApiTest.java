@@ -363,7 +363,7 @@ class PhasesApiTest {
             assertThat(payload.get("kind").asText()).isEqualTo("research");
             assertThat(task)
                     .contains("Be more specific")
-                    .contains("- Line 3 (by local-admin): Name the file")
+                    .contains("- Line 3 (by " + Api.ADMIN_EMAIL + "): Name the file")
                     .contains("**Suggestion:**")
                     .contains("1. Find the greeting in home.js")
                     .contains("1. Make it kind".replace("1.", "2."));

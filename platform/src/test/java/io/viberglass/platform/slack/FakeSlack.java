@@ -59,6 +59,7 @@ final class FakeSlack {
                 "{\"ok\":true,\"files\":[{\"id\":\"F0001\",\"title\":\"Plan\",\"name\":\"planning.md\"}]}");
         user("U0ALICE", "alice@example.com");
         user("U0NOMAIL", null);
+        user("U0VICTOR", "Victor@Example.com");
     }
 
     void user(String id, String email) {

@@ -62,6 +62,10 @@ class SlackAppTest {
                 .expect(201);
         api.post("/api/secrets", Map.of("name", "SLACK_BOT_TOKEN", "storage", "database", "value", FakeSlack.BOT_TOKEN))
                 .expect(201);
+        for (String email : List.of("alice@example.com", "victor@example.com")) {
+            api.post("/api/users", Map.of("email", email, "name", email, "password", "a long enough password 1"))
+                    .expect(201);
+        }
     }
 
     @AfterAll
@@ -75,6 +79,10 @@ class SlackAppTest {
         projectId = fixtures.project("https://github.com/acme/shop.git");
         clankerId = fixtures.activeClanker(Map.of());
         channel = "C" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        api.post("/api/projects/" + projectId + "/members", Map.of("email", "alice@example.com", "role", "approver"))
+                .expect(201);
+        api.post("/api/projects/" + projectId + "/members", Map.of("email", "victor@example.com", "role", "viewer"))
+                .expect(201);
     }
 
     private static ConditionFactory eventually() {
@@ -283,6 +291,45 @@ class SlackAppTest {
                         .json()
                         .get("data"))
                 .isEmpty();
+    }
+
+    @Test
+    void aProjectViewerCannotApproveFromSlackEither() {
+        String ticketId = launch("planning", "Rename the button").get("id").asText();
+        finishAsWorker(job(ticketId, "planning"), document("# Plan\nRename it.\n"));
+
+        slack.interaction(buttonClick("U0VICTOR", "ticket_approve_phase", ticketId + ":planning"))
+                .expect(200);
+
+        eventually().untilAsserted(() -> assertThat(SLACK.calls("chat.postEphemeral"))
+                .anySatisfy(call -> {
+                    assertThat(call.get("user")).isEqualTo("U0VICTOR");
+                    assertThat(call.get("text")).contains("approver role");
+                }));
+        assertThat(api.get("/api/tickets/" + ticketId + "/phases/planning")
+                        .json()
+                        .at("/document/approvalState")
+                        .asText())
+                .isEqualTo("draft");
+    }
+
+    @Test
+    void theApprovalFromSlackIsInTheAuditLogUnderTheSlackUsersAccount() {
+        String ticketId = launch("planning", "Rename the button").get("id").asText();
+        finishAsWorker(job(ticketId, "planning"), document("# Plan\nRename it.\n"));
+
+        slack.interaction(buttonClick("U0ALICE", "ticket_approve_phase", ticketId + ":planning"))
+                .expect(200);
+
+        job(ticketId, "execution");
+        JsonNode events =
+                api.get("/api/admin/audit?projectId=" + projectId).expect(200).json();
+        assertThat(events.get("events"))
+                .anySatisfy(event -> {
+                    assertThat(event.get("action").asText()).isEqualTo("approval.approved");
+                    assertThat(event.get("actor").asText()).isEqualTo("alice@example.com");
+                })
+                .anySatisfy(event -> assertThat(event.get("action").asText()).isEqualTo("slack.ticket_launched"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * A small HTTP client for tests that speaks to the running platform exactly as a browser or script would (the JDK
@@ -31,12 +32,63 @@ public final class Api {
         this.headers = headers;
     }
 
+    /** The platform's first administrator, created by the first {@link #of} call against a fresh database. */
+    public static final String ADMIN_EMAIL = "admin@viberglass.test";
+
+    public static final String ADMIN_PASSWORD = "correct horse battery staple";
+
+    /** One session per running application: Argon2 makes each sign-in cost tens of milliseconds. */
+    private static final Map<Object, String> ADMIN_TOKENS = java.util.Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** A client signed in as the global administrator (set up on first use), as most API tests want. */
     public static Api of(DropwizardAppExtension<?> app) {
-        return of("http://127.0.0.1:" + app.getLocalPort());
+        String base = "http://127.0.0.1:" + app.getLocalPort();
+        String token = ADMIN_TOKENS.computeIfAbsent(app.getApplication(), key -> adminToken(base));
+        return new Api(base, Map.of("Authorization", "Bearer " + token));
     }
 
+    /** A client signed in as the global administrator of the platform at {@code baseUrl}. */
     public static Api of(String baseUrl) {
+        return new Api(baseUrl, Map.of("Authorization", "Bearer " + adminToken(baseUrl)));
+    }
+
+    /** A client that sends no credentials. */
+    public static Api anonymous(DropwizardAppExtension<?> app) {
+        return anonymous("http://127.0.0.1:" + app.getLocalPort());
+    }
+
+    public static Api anonymous(String baseUrl) {
         return new Api(baseUrl, Map.of());
+    }
+
+    /** The same platform as another user: a client carrying {@code token} as its bearer. */
+    public Api as(String token) {
+        Map<String, String> others = new java.util.HashMap<>(headers);
+        others.remove("Authorization");
+        return new Api(base, Map.copyOf(others)).withHeader("Authorization", "Bearer " + token);
+    }
+
+    /** Sets up the first administrator, or signs in as them when that was done already. */
+    private static String adminToken(String base) {
+        Api anonymous = anonymous(base);
+        var credentials = Map.of("email", ADMIN_EMAIL, "name", "Test Admin", "password", ADMIN_PASSWORD);
+        if (anonymous
+                .get("/api/auth/setup-status")
+                .expect(200)
+                .json()
+                .get("requiresInitialUser")
+                .asBoolean()) {
+            Reply setup = anonymous.post("/api/auth/setup", credentials);
+            if (setup.status() == 201) {
+                return setup.json().get("token").asText();
+            }
+        }
+        return anonymous
+                .post("/api/auth/login", Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD))
+                .expect(200)
+                .json()
+                .get("token")
+                .asText();
     }
 
     /** The same client with an extra header on every request (a bearer token, a callback token). */

@@ -46,8 +46,6 @@ public final class PlatformProcess implements AutoCloseable {
                       user: postgres
                       password: ""
                       checkConnectionOnBorrow: true
-                    auth:
-                      enabled: false
                     media:
                       localRoot: %s
                     server:

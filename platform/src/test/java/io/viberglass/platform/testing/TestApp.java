@@ -1,6 +1,8 @@
 package io.viberglass.platform.testing;
 
+import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.viberglass.platform.PlatformApplication;
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,15 +20,27 @@ public final class TestApp {
     private TestApp() {}
 
     public static DropwizardAppExtension<PlatformConfiguration> on(TestDatabase database, ConfigOverride... extra) {
+        return on(database, Clock.systemUTC(), extra);
+    }
+
+    /** The platform reading time from {@code clock} (a {@link MutableClock} lets a test move time by hand). */
+    public static DropwizardAppExtension<PlatformConfiguration> on(
+            TestDatabase database, Clock clock, ConfigOverride... extra) {
         List<ConfigOverride> overrides = new ArrayList<>();
         overrides.add(ConfigOverride.config("database.url", database.url()));
         overrides.add(ConfigOverride.config(
                 "media.localRoot", temporaryDirectory("vg-media-").toString()));
         overrides.addAll(List.of(extra));
         return new DropwizardAppExtension<>(
-                PlatformApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"),
-                overrides.toArray(ConfigOverride[]::new));
+                new DropwizardTestSupport<>(
+                        PlatformApplication.class,
+                        ResourceHelpers.resourceFilePath("test-config.yml"),
+                        overrides.toArray(ConfigOverride[]::new)) {
+                    @Override
+                    public Application<PlatformConfiguration> newApplication() {
+                        return new PlatformApplication(clock);
+                    }
+                });
     }
 
     private static Path temporaryDirectory(String prefix) {

@@ -2,6 +2,7 @@ package io.viberglass.platform.infra.health;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.viberglass.platform.auth.PublicEndpoint;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "meta")
+@PublicEndpoint(reason = "names the API and where its health and description are")
 public class ApiInfoResource {
     private final String version;
 

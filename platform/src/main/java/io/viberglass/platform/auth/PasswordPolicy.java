@@ -1,0 +1,29 @@
+package io.viberglass.platform.auth;
+
+import io.viberglass.platform.infra.errors.DomainException;
+import java.util.Locale;
+
+/** What a password must be: 12 to 256 characters, not blank, and not the account's own email address. */
+public final class PasswordPolicy {
+    public static final int MIN_LENGTH = 12;
+    public static final int MAX_LENGTH = 256;
+
+    private PasswordPolicy() {}
+
+    public static void check(String password, String email) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
+            throw DomainException.invalid(
+                    "WEAK_PASSWORD", "password", "must be at least " + MIN_LENGTH + " characters long");
+        }
+        if (password.length() > MAX_LENGTH) {
+            throw DomainException.invalid(
+                    "WEAK_PASSWORD", "password", "must be at most " + MAX_LENGTH + " characters long");
+        }
+        if (password.isBlank()) {
+            throw DomainException.invalid("WEAK_PASSWORD", "password", "must not be blank");
+        }
+        if (email != null && password.trim().toLowerCase(Locale.ROOT).equals(email)) {
+            throw DomainException.invalid("WEAK_PASSWORD", "password", "must not be the email address");
+        }
+    }
+}

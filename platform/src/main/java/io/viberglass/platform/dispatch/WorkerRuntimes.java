@@ -1,0 +1,75 @@
+package io.viberglass.platform.dispatch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import io.dropwizard.lifecycle.Managed;
+import io.viberglass.platform.dispatch.aws.AwsClients;
+import io.viberglass.platform.dispatch.docker.DockerClients;
+import io.viberglass.platform.dispatch.docker.DockerInvoker;
+import io.viberglass.platform.dispatch.ecs.EcsInvoker;
+import io.viberglass.platform.dispatch.lambda.LambdaInvoker;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * The four invokers with their clients: {@code local}, {@code docker}, {@code ecs}, {@code lambda}. Every client is
+ * lazy (nothing connects until a clanker of that strategy runs a job), so a laptop without Docker or AWS starts the
+ * same platform. Closed with the application.
+ */
+public final class WorkerRuntimes implements Managed {
+    private final List<WorkerInvoker> invokers;
+    private final DockerClient docker;
+    private final List<AwsClients<?>> aws;
+
+    private WorkerRuntimes(List<WorkerInvoker> invokers, DockerClient docker, List<AwsClients<?>> aws) {
+        this.invokers = invokers;
+        this.docker = docker;
+        this.aws = aws;
+    }
+
+    public static WorkerRuntimes build(
+            DispatchSettings settings, Map<String, String> environment, ObjectMapper mapper) {
+        return build(
+                settings,
+                environment,
+                mapper,
+                DefaultCredentialsProvider.builder().build());
+    }
+
+    /** @param credentials AWS credentials for ECS, SSM and Lambda calls (the SDK's default chain in production) */
+    public static WorkerRuntimes build(
+            DispatchSettings settings,
+            Map<String, String> environment,
+            ObjectMapper mapper,
+            AwsCredentialsProvider credentials) {
+        String region =
+                environment.getOrDefault("AWS_REGION", environment.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
+        AwsClients<EcsClient> ecs = new AwsClients<>(EcsClient::builder, settings.getEcs(), credentials, region);
+        AwsClients<SsmClient> ssm = new AwsClients<>(SsmClient::builder, settings.getEcs(), credentials, region);
+        AwsClients<LambdaClient> lambda =
+                new AwsClients<>(LambdaClient::builder, settings.getLambda(), credentials, region);
+        DockerClient docker = DockerClients.create(settings.getDocker());
+        List<WorkerInvoker> invokers = List.of(
+                new LocalProcessInvoker(settings.getLocal(), environment),
+                new DockerInvoker(docker, settings.getDocker()),
+                new EcsInvoker(ecs, ssm, settings.getEcs()),
+                new LambdaInvoker(lambda, settings.getLambda(), mapper));
+        return new WorkerRuntimes(invokers, docker, List.of(ecs, ssm, lambda));
+    }
+
+    public List<WorkerInvoker> invokers() {
+        return invokers;
+    }
+
+    @Override
+    public void stop() throws IOException {
+        aws.forEach(AwsClients::close);
+        docker.close();
+    }
+}

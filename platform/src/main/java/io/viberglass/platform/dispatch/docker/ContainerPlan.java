@@ -1,0 +1,141 @@
+package io.viberglass.platform.dispatch.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.HostConfig;
+import io.viberglass.common.job.WorkerInvocation;
+import io.viberglass.platform.dispatch.Dispatch;
+import io.viberglass.platform.dispatch.InvocationException;
+import io.viberglass.platform.dispatch.RuntimeConfig;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The container one job runs in, worked out from the clanker's {@code deploymentConfig} and the platform's Docker
+ * settings before anything is sent to the engine.
+ */
+record ContainerPlan(
+        String image,
+        String name,
+        PullPolicy pullPolicy,
+        List<String> environment,
+        Map<String, String> labels,
+        List<String> command,
+        String networkMode,
+        long memoryBytes,
+        long nanoCpus,
+        boolean hostGateway) {
+
+    static final String LABEL_PREFIX = "io.viberglass.";
+
+    /** Variables the platform sets; a clanker's own {@code environment} cannot replace them. */
+    private static final Set<String> RESERVED = Set.of(
+            "JOB_ID",
+            "TENANT_ID",
+            "PLATFORM_API_URL",
+            "CALLBACK_TOKEN",
+            "CALLBACK_TOKEN_FILE",
+            "VIBERATOR_SECRETS_DIR");
+
+    static ContainerPlan of(Dispatch dispatch, DockerWorkerSettings settings) throws InvocationException {
+        RuntimeConfig config = new RuntimeConfig("docker", dispatch.clanker().deploymentConfig());
+        WorkerInvocation invocation = dispatch.invocation();
+        String network = config.string("networkMode").orElse(settings.getNetworkMode());
+        if (network.equals("host") && !settings.isAllowHostNetwork()) {
+            throw InvocationException.permanent(
+                    "The clanker asks for the host network, which this platform does not allow "
+                            + "(dispatch.docker.allowHostNetwork)",
+                    null);
+        }
+        PullPolicy pull = config.string("pullPolicy").isPresent()
+                ? parsePull(config.string("pullPolicy").get())
+                : settings.getPullPolicy();
+        double cpus = config.number("cpus").orElse(settings.getCpus());
+        double memoryMb = config.number("memoryMb").orElse((double) settings.getMemoryMb());
+
+        List<String> environment = new ArrayList<>();
+        config.stringMap("environment").forEach((name, value) -> {
+            if (!RESERVED.contains(name)) {
+                environment.add(name + "=" + value);
+            }
+        });
+        environment.add("JOB_ID=" + invocation.jobId());
+        environment.add("TENANT_ID=" + invocation.tenantId());
+        environment.add("PLATFORM_API_URL=" + platformUrl(invocation.platformApiUrl(), settings, network));
+        environment.add("CALLBACK_TOKEN_FILE=" + SecretArchive.TOKEN_FILE);
+        environment.add("VIBERATOR_SECRETS_DIR=" + settings.getSecretsDirectory());
+
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(LABEL_PREFIX + "managed-by", "viberglass");
+        labels.put(LABEL_PREFIX + "job-id", invocation.jobId());
+        labels.put(LABEL_PREFIX + "tenant-id", invocation.tenantId());
+        labels.put(LABEL_PREFIX + "project-id", String.valueOf(dispatch.job().projectId()));
+        labels.put(LABEL_PREFIX + "clanker-id", dispatch.clanker().id().toString());
+        labels.put(LABEL_PREFIX + "agent", dispatch.clanker().agent().wire());
+
+        return new ContainerPlan(
+                config.required("image"),
+                "viberator-job-" + invocation.jobId(),
+                pull,
+                List.copyOf(environment),
+                Map.copyOf(labels),
+                config.strings("command"),
+                network,
+                Math.round(memoryMb * 1024 * 1024),
+                Math.round(cpus * 1_000_000_000L),
+                settings.isAddHostGateway() && network.equals("bridge"));
+    }
+
+    CreateContainerCmd createCommand(DockerClient docker) {
+        HostConfig host = HostConfig.newHostConfig()
+                .withNetworkMode(networkMode)
+                .withAutoRemove(true)
+                .withSecurityOpts(List.of("no-new-privileges:true"));
+        if (memoryBytes > 0) {
+            host.withMemory(memoryBytes);
+        }
+        if (nanoCpus > 0) {
+            host.withNanoCPUs(nanoCpus);
+        }
+        if (hostGateway) {
+            host.withExtraHosts("host.docker.internal:host-gateway");
+        }
+        CreateContainerCmd create = docker.createContainerCmd(image)
+                .withName(name)
+                .withEnv(environment)
+                .withLabels(labels)
+                .withHostConfig(host);
+        if (!command.isEmpty()) {
+            create.withCmd(command);
+        }
+        return create;
+    }
+
+    /** A worker on a bridge network cannot reach the host's {@code localhost}; it reaches the host by name instead. */
+    static String platformUrl(String invocationUrl, DockerWorkerSettings settings, String network) {
+        if (settings.getPlatformUrl() != null) {
+            return settings.getPlatformUrl();
+        }
+        if (network.equals("host")) {
+            return invocationUrl;
+        }
+        URI uri = URI.create(invocationUrl);
+        String host = uri.getHost();
+        if (host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"))) {
+            return invocationUrl.replaceFirst(java.util.regex.Pattern.quote(host), "host.docker.internal");
+        }
+        return invocationUrl;
+    }
+
+    private static PullPolicy parsePull(String value) throws InvocationException {
+        try {
+            return PullPolicy.fromWire(value);
+        } catch (IllegalArgumentException e) {
+            throw InvocationException.permanent("deploymentConfig.pullPolicy: " + e.getMessage(), null);
+        }
+    }
+}

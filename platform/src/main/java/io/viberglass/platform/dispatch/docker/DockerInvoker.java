@@ -1,0 +1,208 @@
+package io.viberglass.platform.dispatch.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import io.viberglass.common.job.FailureCode;
+import io.viberglass.platform.clankers.Clanker;
+import io.viberglass.platform.clankers.DeploymentStrategy;
+import io.viberglass.platform.dispatch.Dispatch;
+import io.viberglass.platform.dispatch.ExecutionEnd;
+import io.viberglass.platform.dispatch.InvocationException;
+import io.viberglass.platform.dispatch.WorkerInvoker;
+import java.io.ByteArrayInputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs each job in its own container on a Docker Engine: pull the clanker's image if needed, create the container
+ * (labelled with the job, resource-limited, on a bridge network unless configured otherwise, removed by the engine
+ * when it exits), copy the job's secrets and callback token into it as files, start it. The container's environment
+ * and labels hold no secret value.
+ */
+public class DockerInvoker implements WorkerInvoker {
+    private static final Logger LOG = LoggerFactory.getLogger(DockerInvoker.class);
+
+    private final DockerClient docker;
+    private final DockerWorkerSettings settings;
+
+    public DockerInvoker(DockerClient docker, DockerWorkerSettings settings) {
+        this.docker = docker;
+        this.settings = settings;
+    }
+
+    @Override
+    public DeploymentStrategy strategy() {
+        return DeploymentStrategy.DOCKER;
+    }
+
+    @Override
+    public String invoke(Dispatch dispatch) throws InvocationException {
+        ContainerPlan plan = ContainerPlan.of(dispatch, settings);
+        pullIfNeeded(plan.image(), plan.pullPolicy());
+        String id = create(plan);
+        try {
+            byte[] archive = SecretArchive.build(
+                    dispatch.credentials(),
+                    dispatch.invocation().callbackToken(),
+                    settings.getSecretsDirectory(),
+                    settings.getSecretsOwner());
+            docker.copyArchiveToContainerCmd(id)
+                    .withTarInputStream(new ByteArrayInputStream(archive))
+                    .withRemotePath("/")
+                    .exec();
+            docker.startContainerCmd(id).exec();
+        } catch (RuntimeException e) {
+            removeQuietly(id);
+            throw translate("start container " + plan.name(), e);
+        }
+        LOG.info(
+                "Started container {} ({}) for job {}",
+                plan.name(),
+                shortId(id),
+                dispatch.job().id());
+        return id;
+    }
+
+    private void pullIfNeeded(String image, PullPolicy policy) throws InvocationException {
+        if (policy == PullPolicy.NEVER) {
+            return;
+        }
+        if (policy == PullPolicy.IF_MISSING) {
+            try {
+                docker.inspectImageCmd(image).exec();
+                return;
+            } catch (NotFoundException e) {
+                // not on the engine yet: pull it below
+            } catch (RuntimeException e) {
+                throw translate("inspect image " + image, e);
+            }
+        }
+        ImageName name = ImageName.parse(image);
+        try {
+            boolean done = docker.pullImageCmd(name.repository())
+                    .withTag(name.tag())
+                    .start()
+                    .awaitCompletion(settings.getPullTimeout().toMilliseconds(), TimeUnit.MILLISECONDS);
+            if (!done) {
+                throw InvocationException.retryable(
+                        "Pulling image " + image + " took longer than " + settings.getPullTimeout(), null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw InvocationException.retryable("Interrupted while pulling image " + image, e);
+        } catch (RuntimeException e) {
+            throw translate("pull image " + image, e);
+        }
+    }
+
+    private String create(ContainerPlan plan) throws InvocationException {
+        try {
+            return plan.createCommand(docker).exec().getId();
+        } catch (ConflictException e) {
+            // a container of an earlier dispatch of this job: its token no longer authenticates, so it can go
+            LOG.info("Removing stale container {} before dispatching again", plan.name());
+            removeQuietly(plan.name());
+            try {
+                return plan.createCommand(docker).exec().getId();
+            } catch (RuntimeException again) {
+                throw translate("create container " + plan.name(), again);
+            }
+        } catch (RuntimeException e) {
+            throw translate("create container " + plan.name(), e);
+        }
+    }
+
+    @Override
+    public void cancel(Clanker clanker, String executionId) {
+        try {
+            docker.stopContainerCmd(executionId)
+                    .withTimeout((int) settings.getStopTimeout().toSeconds())
+                    .exec();
+        } catch (NotFoundException | NotModifiedException e) {
+            // already gone or already stopped
+        }
+        removeQuietly(executionId);
+        LOG.info("Stopped container {}", shortId(executionId));
+    }
+
+    @Override
+    public Map<String, ExecutionEnd> ended(Clanker clanker, List<String> executionIds) {
+        Map<String, ExecutionEnd> ended = new LinkedHashMap<>();
+        for (String id : executionIds) {
+            try {
+                InspectContainerResponse.ContainerState state =
+                        docker.inspectContainerCmd(id).exec().getState();
+                if (state != null && !Boolean.TRUE.equals(state.getRunning()) && !"created".equals(state.getStatus())) {
+                    ended.put(id, new ExecutionEnd(FailureCode.RUN_FAILED, exitDescription(state)));
+                }
+            } catch (NotFoundException e) {
+                ended.put(
+                        id,
+                        new ExecutionEnd(
+                                FailureCode.RUN_FAILED,
+                                "The worker container " + shortId(id) + " exited without reporting a result"));
+            } catch (RuntimeException e) {
+                LOG.debug("Could not inspect container {}: {}", shortId(id), e.getMessage());
+                return ended; // the engine is unreachable: ask again next sweep
+            }
+        }
+        return ended;
+    }
+
+    private static String exitDescription(InspectContainerResponse.ContainerState state) {
+        StringBuilder text = new StringBuilder("The worker container exited with code ")
+                .append(state.getExitCodeLong())
+                .append(" without reporting a result");
+        if (Boolean.TRUE.equals(state.getOOMKilled())) {
+            text.append(" (killed: out of memory; raise memoryMb)");
+        }
+        if (state.getError() != null && !state.getError().isBlank()) {
+            text.append(": ").append(state.getError());
+        }
+        return text.toString();
+    }
+
+    private void removeQuietly(String idOrName) {
+        try {
+            docker.removeContainerCmd(idOrName).withForce(true).exec();
+        } catch (NotFoundException | ConflictException e) {
+            // gone already, or the engine is removing it (auto-remove)
+        } catch (RuntimeException e) {
+            LOG.warn("Could not remove container {}: {}", idOrName, e.getMessage());
+        }
+    }
+
+    /** Engine answers 5xx/409/429 and unreachable engines are worth retrying; other refusals are not. */
+    private InvocationException translate(String action, RuntimeException e) {
+        if (e instanceof DockerException docker) {
+            int status = docker.getHttpStatus();
+            String message = "Docker could not " + action + " (HTTP " + status + "): " + firstLine(e.getMessage());
+            return status >= 500 || status == 409 || status == 429
+                    ? InvocationException.retryable(message, e)
+                    : InvocationException.permanent(message, e);
+        }
+        return InvocationException.retryable(
+                "Docker engine at " + settings.getHost() + " could not " + action + ": " + firstLine(e.getMessage()),
+                e);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        String line = message.strip().lines().findFirst().orElse("");
+        return line.length() > 300 ? line.substring(0, 300) : line;
+    }
+
+    private static String shortId(String id) {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+}

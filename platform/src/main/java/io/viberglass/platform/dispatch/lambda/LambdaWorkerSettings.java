@@ -1,0 +1,46 @@
+package io.viberglass.platform.dispatch.lambda;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.viberglass.platform.dispatch.aws.AwsRuntimeSettings;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The Lambda invoker: an asynchronous Invoke of the clanker's worker function ({@code deploymentConfig.functionName},
+ * a name or ARN, optional {@code qualifier} and {@code region}).
+ */
+public class LambdaWorkerSettings extends AwsRuntimeSettings {
+    /**
+     * Extra tries when the function is being updated ({@code ResourceConflictException}, state Pending) before the job
+     * goes back to the dispatcher's own back-off.
+     */
+    @Min(0)
+    @Max(10)
+    private int conflictRetries = 3;
+
+    /** First pause between those tries; it doubles each time. */
+    @NotNull
+    private Duration conflictBackoff = Duration.seconds(2);
+
+    @JsonProperty
+    public int getConflictRetries() {
+        return conflictRetries;
+    }
+
+    @JsonProperty
+    public void setConflictRetries(int conflictRetries) {
+        this.conflictRetries = conflictRetries;
+    }
+
+    @JsonProperty
+    public Duration getConflictBackoff() {
+        return conflictBackoff;
+    }
+
+    @JsonProperty
+    public void setConflictBackoff(Duration conflictBackoff) {
+        this.conflictBackoff = conflictBackoff;
+    }
+}
