@@ -44,6 +44,10 @@ import io.viberglass.platform.jobs.Jobs;
 import io.viberglass.platform.jobs.PayloadFactory;
 import io.viberglass.platform.jobs.RunTargets;
 import io.viberglass.platform.jobs.TicketRunEffects;
+import io.viberglass.platform.mcp.CatalogTools;
+import io.viberglass.platform.mcp.McpEndpoint;
+import io.viberglass.platform.mcp.ReviewTools;
+import io.viberglass.platform.mcp.TicketTools;
 import io.viberglass.platform.phases.ApprovalService;
 import io.viberglass.platform.phases.Approvers;
 import io.viberglass.platform.phases.CommentService;
@@ -144,7 +148,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         ObjectMapper mapper = environment.getObjectMapper();
         RateLimiter limiter = new RateLimiter(jdbi, clock);
         AuditLog audit = new AuditLog(jdbi, clock);
-        Authentication.register(environment, jdbi, clock, config.getAuth(), config.getPublicUrl(), limiter, audit);
+        Authentication.Parts auth = Authentication.register(
+                environment, jdbi, clock, config.getAuth(), config.getPublicUrl(), limiter, audit);
         environment.jersey().register(new AuditResource(audit));
         ProjectAccess access = new ProjectAccess(jdbi);
         MembershipService memberships = new MembershipService(jdbi, clock, audit);
@@ -162,13 +167,33 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 audit);
         ClankerService clankers = Clankers.register(environment.jersey(), jdbi, clock, mapper);
         Secrets.Parts secrets = Secrets.register(environment.jersey(), jdbi, clock, config.getSecrets(), access);
-        registerJobs(config, environment, jdbi, clock, tickets, projects, clankers, secrets, access, audit);
+        Review review =
+                registerJobs(config, environment, jdbi, clock, tickets, projects, clankers, secrets, access, audit);
+        McpEndpoint.register(
+                environment,
+                config.getAuth().isEnabled(),
+                auth.apiTokens(),
+                audit,
+                version,
+                McpEndpoint.tools(
+                        new CatalogTools(projects, clankers, access),
+                        new TicketTools(tickets, review.orchestrator(), access),
+                        new ReviewTools(
+                                review.workflow(), review.documents(), review.approvals(), review.comments(), access)));
         OpenApi.register(environment.jersey(), version);
         WebApp.register(environment);
     }
 
+    /** The phase services other front doors (Slack, MCP) work through. */
+    private record Review(
+            WorkflowService workflow,
+            DocumentService documents,
+            ApprovalService approvals,
+            CommentService comments,
+            PhaseOrchestrator orchestrator) {}
+
     /** Jobs, phases and dispatch share the lifecycle and the listeners that react to every job transition. */
-    private static void registerJobs(
+    private static Review registerJobs(
             PlatformConfiguration config,
             Environment environment,
             Jdbi jdbi,
@@ -227,15 +252,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         WorkflowService workflow = new WorkflowService(jdbi, clock, lifecycleSync);
         ApprovalService approvals = new ApprovalService(jdbi, clock, lifecycleSync, Approvers.anyone(), List.of());
         PhaseRunService runs = new PhaseRunService(jdbi, clock, queue, tickets, targets, payloads, prompts);
-        Phases.register(
-                environment.jersey(),
-                workflow,
-                documents,
-                approvals,
-                new CommentService(jdbi, clock),
-                runs,
-                access,
-                audit);
+        CommentService comments = new CommentService(jdbi, clock);
+        Phases.register(environment.jersey(), workflow, documents, approvals, comments, runs, access, audit);
         PhaseOrchestrator orchestrator = new PhaseOrchestrator(jdbi, tickets, workflow, approvals, runs);
         slack.register(
                 environment,
@@ -243,6 +261,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 new PlatformSecrets(jdbi, secrets.values(), System.getenv()),
                 new SlackAccounts(jdbi, config.getAuth().isEnabled()),
                 new SlackApp.Services(projects, clankers, tickets, approvals, runs, orchestrator, access, audit));
+        return new Review(workflow, documents, approvals, comments, orchestrator);
     }
 
     private static String version() {
