@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Container entrypoint: maps the platform's container environment onto `viberator job`.
 #
-# The platform's Docker and ECS invokers set JOB_ID, PLATFORM_API_URL, TENANT_ID and CALLBACK_TOKEN; `viberator job`
-# reads those itself. Secrets arrive as files: mount them under /run/secrets (one file per credential name) or point
-# VIBERATOR_SECRETS_DIR elsewhere; CALLBACK_TOKEN_FILE may name a file holding the callback token.
+# The platform's Docker and ECS invokers set JOB_ID, PLATFORM_API_URL and TENANT_ID; `viberator job` reads those
+# itself. The callback token comes as CALLBACK_TOKEN, as a file named by CALLBACK_TOKEN_FILE (Docker copies it in) or
+# as an SSM parameter named by CALLBACK_TOKEN_SSM_PARAMETER (ECS); viberator reads and deletes the file or parameter,
+# so the token never sits in the process environment. Secrets arrive as files under /run/secrets (one per credential,
+# or VIBERATOR_SECRETS_DIR elsewhere) or as SSM parameter names in VIBERATOR_SSM_SECRETS.
 #
 # Accepted forms:
 #   (no arguments)            -> viberator job                    (everything from the environment)
@@ -15,13 +17,9 @@ set -euo pipefail
 
 viberator=${VIBERATOR_BIN:-/opt/viberator/bin/viberator}
 
-if [ -n "${CALLBACK_TOKEN_FILE:-}" ] && [ -z "${CALLBACK_TOKEN:-}" ]; then
-  if [ ! -r "$CALLBACK_TOKEN_FILE" ]; then
-    echo "entrypoint: CALLBACK_TOKEN_FILE $CALLBACK_TOKEN_FILE is not readable" >&2
-    exit 3
-  fi
-  CALLBACK_TOKEN=$(tr -d '\r\n' < "$CALLBACK_TOKEN_FILE")
-  export CALLBACK_TOKEN
+if [ -n "${CALLBACK_TOKEN_FILE:-}" ] && [ -z "${CALLBACK_TOKEN:-}" ] && [ ! -r "$CALLBACK_TOKEN_FILE" ]; then
+  echo "entrypoint: CALLBACK_TOKEN_FILE $CALLBACK_TOKEN_FILE is not readable" >&2
+  exit 3
 fi
 export WORK_DIR=${WORK_DIR:-/tmp/viberator-work}
 

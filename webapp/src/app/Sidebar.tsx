@@ -46,7 +46,7 @@ export function Sidebar({ projectSlug }: { projectSlug: string | undefined }) {
             <Item to={`/projects/${projectSlug}/runs`} icon={<PlayIcon />}>
               Runs
             </Item>
-            <Item to={`/projects/${projectSlug}/schedules`} icon={<ClockIcon />} soon>
+            <Item to={`/projects/${projectSlug}/schedules`} icon={<ClockIcon />}>
               Schedules
             </Item>
             <Item to={`/projects/${projectSlug}/settings`} icon={<CogIcon />}>

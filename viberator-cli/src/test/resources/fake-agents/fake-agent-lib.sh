@@ -4,7 +4,8 @@
 #
 # Environment:
 #   FAKE_AGENT_MODE   auto (default) | edit | research | plan | noop | fail | denied | crash | hang | slow | leak |
-#                     leak-fail
+#                     leak-fail. In auto, a prompt containing "fake-agent:<mode>" (say, in a ticket's description)
+#                     picks that mode; else the prompt's RESEARCH.md / PLAN.md / anything else picks research / plan / edit.
 #   FAKE_AGENT_EXIT   exit code for "fail" (default 1)
 #   FAKE_AGENT_FILE   file "edit" writes (default HELLO.md), relative to the work dir
 #   FAKE_AGENT_SLEEP  seconds "slow" waits before editing (default 5)
@@ -35,6 +36,9 @@ fake_edit() {
 fake_main() {
   fake_record "$@"
   local mode="${FAKE_AGENT_MODE:-auto}"
+  if [ "$mode" = auto ] && [[ "$PROMPT" =~ fake-agent:([a-z-]+) ]]; then
+    mode="${BASH_REMATCH[1]}"
+  fi
   if [ "$mode" = auto ]; then
     case "$PROMPT" in
       *RESEARCH.md*) mode=research ;;

@@ -35,6 +35,8 @@ import io.viberglass.platform.infra.http.HttpFilters;
 import io.viberglass.platform.infra.json.JsonText;
 import io.viberglass.platform.infra.ratelimit.RateLimiter;
 import io.viberglass.platform.infra.web.WebApp;
+import io.viberglass.platform.integrations.IntegrationService;
+import io.viberglass.platform.integrations.Integrations;
 import io.viberglass.platform.jobs.CallbackService;
 import io.viberglass.platform.jobs.JobLifecycle;
 import io.viberglass.platform.jobs.JobListener;
@@ -70,6 +72,7 @@ import io.viberglass.platform.slack.SlackAccounts;
 import io.viberglass.platform.slack.SlackApp;
 import io.viberglass.platform.tickets.TicketService;
 import io.viberglass.platform.tickets.Tickets;
+import io.viberglass.platform.webhooks.Webhooks;
 import java.time.Clock;
 import java.util.List;
 import org.glassfish.jersey.server.ServerProperties;
@@ -215,8 +218,9 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         List<JobListener> listeners = List.of(
                 ticketEffects, new PhaseDocumentEffects(documents), claws.listener(), lifecycleSync, slack.listener());
         JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
-        JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values());
-        WorkerRuntimes runtimes = WorkerRuntimes.build(config.getDispatch(), System.getenv(), mapper);
+        JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit);
+        WorkerRuntimes runtimes =
+                WorkerRuntimes.build(config.getDispatch(), config.getSecrets().getSsmPrefix(), System.getenv(), mapper);
         environment.lifecycle().manage(runtimes);
         Dispatcher dispatcher = Dispatching.register(
                 environment,
@@ -254,6 +258,21 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         PhaseRunService runs = new PhaseRunService(jdbi, clock, queue, tickets, targets, payloads, prompts);
         CommentService comments = new CommentService(jdbi, clock);
         Phases.register(environment.jersey(), workflow, documents, approvals, comments, runs, access, audit);
+        IntegrationService integrations = Integrations.register(
+                environment.jersey(),
+                jdbi,
+                clock,
+                secrets.owned(),
+                json,
+                Integrations.http(java.time.Duration.ofSeconds(10)),
+                access);
+        Webhooks.register(
+                environment,
+                jdbi,
+                clock,
+                config.getWebhooks(),
+                config.getPublicUrl(),
+                new Webhooks.Needs(integrations, secrets.owned(), tickets, workflow, runs, access));
         PhaseOrchestrator orchestrator = new PhaseOrchestrator(jdbi, tickets, workflow, approvals, runs);
         slack.register(
                 environment,

@@ -12,6 +12,7 @@ import io.viberglass.platform.infra.config.HttpSettings;
 import io.viberglass.platform.infra.config.MediaSettings;
 import io.viberglass.platform.secrets.SecretSettings;
 import io.viberglass.platform.slack.SlackSettings;
+import io.viberglass.platform.webhooks.WebhookSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -60,6 +61,8 @@ public class PlatformConfiguration extends Configuration {
 
     @Valid
     @NotNull
+    private WebhookSettings webhooks = new WebhookSettings();
+
     private SlackSettings slack = new SlackSettings();
 
     private boolean applied;
@@ -187,5 +190,15 @@ public class PlatformConfiguration extends Configuration {
     @JsonProperty
     public void setMedia(MediaSettings media) {
         this.media = media;
+    }
+
+    @JsonProperty
+    public WebhookSettings getWebhooks() {
+        return webhooks;
+    }
+
+    @JsonProperty
+    public void setWebhooks(WebhookSettings webhooks) {
+        this.webhooks = webhooks;
     }
 }

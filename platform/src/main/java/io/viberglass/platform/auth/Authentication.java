@@ -33,7 +33,8 @@ public final class Authentication {
             AuditLog audit) {
         SecureRandom random = new SecureRandom();
         Tokens tokens = new Tokens(random);
-        PasswordHasher hasher = new PasswordHasher(random);
+        PasswordHasher hasher = new PasswordHasher(
+                random, settings.getPasswordHashMemoryKib(), settings.getPasswordHashIterations(), 1);
         AuthService auth = new AuthService(jdbi, clock, hasher, tokens, limiter, settings, audit);
         ApiTokenService apiTokens =
                 new ApiTokenService(jdbi, clock, tokens, limiter, settings.getTokenCreationPerAccount(), audit);

@@ -32,9 +32,22 @@ final class DeploymentConfigRules {
                         "deploymentConfig." + key, "is required for the " + strategy.wire() + " strategy"));
             }
         }
-        Object subnets = config.get("subnets");
-        if (subnets != null && !(subnets instanceof List<?>)) {
-            problems.add(new FieldError("deploymentConfig.subnets", "must be a list of subnet ids"));
+        for (String key : List.of("subnets", "securityGroups", "command")) {
+            Object value = config.get(key);
+            if (value != null && !(value instanceof List<?>)) {
+                problems.add(new FieldError("deploymentConfig." + key, "must be a list"));
+            }
+        }
+        Object environment = config.get("environment");
+        if (environment != null && !(environment instanceof Map<?, ?>)) {
+            problems.add(
+                    new FieldError("deploymentConfig.environment", "must be an object of variable names to values"));
+        }
+        for (String key : List.of("memoryMb", "cpus")) {
+            Object value = config.get(key);
+            if (value != null && !(value instanceof Number number && number.doubleValue() > 0)) {
+                problems.add(new FieldError("deploymentConfig." + key, "must be a positive number"));
+            }
         }
         return problems;
     }

@@ -33,10 +33,12 @@ public final class WorkerRuntimes implements Managed {
         this.aws = aws;
     }
 
+    /** @param secretsSsmPrefix where the platform keeps SSM secrets; ECS callback tokens are staged under it */
     public static WorkerRuntimes build(
-            DispatchSettings settings, Map<String, String> environment, ObjectMapper mapper) {
+            DispatchSettings settings, String secretsSsmPrefix, Map<String, String> environment, ObjectMapper mapper) {
         return build(
                 settings,
+                secretsSsmPrefix,
                 environment,
                 mapper,
                 DefaultCredentialsProvider.builder().build());
@@ -45,6 +47,7 @@ public final class WorkerRuntimes implements Managed {
     /** @param credentials AWS credentials for ECS, SSM and Lambda calls (the SDK's default chain in production) */
     public static WorkerRuntimes build(
             DispatchSettings settings,
+            String secretsSsmPrefix,
             Map<String, String> environment,
             ObjectMapper mapper,
             AwsCredentialsProvider credentials) {
@@ -58,7 +61,7 @@ public final class WorkerRuntimes implements Managed {
         List<WorkerInvoker> invokers = List.of(
                 new LocalProcessInvoker(settings.getLocal(), environment),
                 new DockerInvoker(docker, settings.getDocker()),
-                new EcsInvoker(ecs, ssm, settings.getEcs()),
+                new EcsInvoker(ecs, ssm, settings.getEcs(), secretsSsmPrefix),
                 new LambdaInvoker(lambda, settings.getLambda(), mapper));
         return new WorkerRuntimes(invokers, docker, List.of(ecs, ssm, lambda));
     }

@@ -58,4 +58,12 @@ public interface SecretDao {
     @SqlQuery("select p.name from project_scm_configs s join projects p on p.id = s.project_id "
             + "where s.credential_id = :secretId order by p.name")
     List<String> usedByRepositories(UUID secretId);
+
+    /** Integrations, inbound webhooks and feedback targets that keep their token or signing secret here. */
+    @SqlQuery("select 'integration ' || name from integrations where token_secret_id = :secretId "
+            + "union all select 'inbound webhook of integration ' || i.name from webhook_inbound_configs w "
+            + "join integrations i on i.id = w.integration_id where w.secret_id = :secretId "
+            + "union all select 'feedback target ' || name from feedback_targets "
+            + "where token_secret_id = :secretId or signing_secret_id = :secretId")
+    List<String> usedByIntegrations(UUID secretId);
 }

@@ -45,15 +45,16 @@ public class SlackResource {
         if (!settings.isEnabled()) {
             throw DomainException.notFound("SLACK_DISABLED", "The Slack app is not enabled");
         }
+        String timestamp = headers.getHeaderString("X-Slack-Request-Timestamp");
+        String signed = headers.getHeaderString("X-Slack-Signature");
+        if (timestamp == null || signed == null) {
+            throw DomainException.unauthorized("The Slack request is not signed");
+        }
         byte[] raw = read(body, settings.getMaxBodyBytes());
         SecretValue secret = secrets.find(settings.getSigningSecretName())
                 .orElseThrow(() -> new DomainException(
                         ErrorKind.UNAVAILABLE, "SLACK_NOT_CONFIGURED", "The Slack signing secret is not configured"));
-        signature.verify(
-                secret,
-                headers.getHeaderString("X-Slack-Request-Timestamp"),
-                headers.getHeaderString("X-Slack-Signature"),
-                raw);
+        signature.verify(secret, timestamp, signed, raw);
         String text = new String(raw, StandardCharsets.UTF_8);
         if (headers.getHeaderString("X-Slack-Retry-Num") != null || text.startsWith("ssl_check=1")) {
             // Slack retries an event it thinks was not acknowledged in time; the first delivery was handled

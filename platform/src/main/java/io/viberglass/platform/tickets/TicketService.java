@@ -40,8 +40,8 @@ public class TicketService {
         return create(request, uploads, TicketSystem.CUSTOM);
     }
 
-    /** A ticket that came in through one of the platform's own front doors (Slack, MCP) rather than the REST API. */
-    public TicketView create(CreateTicketRequest request, List<Upload> uploads, TicketSystem source) {
+    /** A ticket from another system (a webhook): the same rules, recorded with where it came from. */
+    public TicketView create(CreateTicketRequest request, List<Upload> uploads, TicketSystem system) {
         WorkflowPhase phase = request.workflowPhase() == null ? WorkflowPhase.RESEARCH : request.workflowPhase();
         String overrideReason = request.workflowOverrideReason() == null
                 ? null
@@ -78,7 +78,7 @@ public class TicketService {
                                 : request.category().trim(),
                         request.metadata() == null ? Map.of() : request.metadata(),
                         request.annotations() == null ? List.of() : request.annotations(),
-                        source,
+                        system,
                         blankToNull(request.externalTicketId()),
                         blankToNull(request.externalTicketUrl()),
                         Boolean.TRUE.equals(request.autoFixRequested()),

@@ -83,6 +83,26 @@ class ClankersApiTest {
     }
 
     @Test
+    void startRefusesRuntimeSettingsOfTheWrongShape() {
+        JsonNode clanker = create(Map.of(
+                "name",
+                "Docker",
+                "agent",
+                "claude-code",
+                "deploymentStrategy",
+                "docker",
+                "deploymentConfig",
+                Map.of("image", "viberglass/viberator:1", "memoryMb", "lots", "environment", "A=1")));
+
+        var reply = api.post("/api/clankers/" + clanker.get("id").asText() + "/start", Map.of())
+                .expect(400);
+
+        assertThat(reply.json().get("details"))
+                .extracting(d -> d.get("field").asText())
+                .containsExactlyInAnyOrder("deploymentConfig.environment", "deploymentConfig.memoryMb");
+    }
+
+    @Test
     void startThenChangingWhereItRunsMakesItInactiveAgain() {
         JsonNode clanker = create(Map.of("name", "Local", "agent", "gemini-cli", "deploymentStrategy", "local"));
         String path = "/api/clankers/" + clanker.get("id").asText();

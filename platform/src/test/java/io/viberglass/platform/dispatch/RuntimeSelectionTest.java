@@ -104,6 +104,7 @@ class RuntimeSelectionTest {
         settings.getLambda().setEndpoint(cloud.baseUrl());
         runtimes = WorkerRuntimes.build(
                 settings,
+                "/viberglass/secrets",
                 Map.of("AWS_REGION", "eu-west-1"),
                 Json.newMapper(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "fake-secret")));
@@ -235,7 +236,7 @@ class RuntimeSelectionTest {
                 .get(0)
                 .getBodyAsString();
         assertThat(runTask)
-                .contains("\"value\":\"" + jobs[1] + "\"")
+                .contains("\"startedBy\":\"" + jobs[1] + "\"")
                 .contains("https://viberglass.example.com")
                 .doesNotContain(KEY);
         String event = cloud.findAll(

@@ -3,10 +3,12 @@ package io.viberglass.viberator.cli;
 import io.viberglass.common.job.JobPayload;
 import io.viberglass.common.job.JobResult;
 import io.viberglass.common.job.RunOutcome;
+import io.viberglass.common.job.WorkerEnvironment;
 import io.viberglass.common.job.WorkerInvocation;
 import io.viberglass.common.json.Json;
 import io.viberglass.common.security.SecretValue;
 import io.viberglass.viberator.RunContext;
+import io.viberglass.viberator.credentials.SsmSecrets;
 import io.viberglass.viberator.payload.BootstrapClient;
 import io.viberglass.viberator.payload.InvalidPayloadException;
 import io.viberglass.viberator.payload.PayloadReader;
@@ -22,11 +24,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * {@code viberator job}: the platform's worker mode. Fetches the payload from the platform (or reads {@code --job-file}),
@@ -52,7 +56,8 @@ final class JobCommand implements Callable<Integer> {
     @Option(
             names = "--callback-token",
             paramLabel = "TOKEN",
-            description = "Callback token ($CALLBACK_TOKEN). Prefer the variable: arguments are visible in ps.")
+            description = "Callback token ($CALLBACK_TOKEN, else read from the file $CALLBACK_TOKEN_FILE or the SSM "
+                    + "parameter $CALLBACK_TOKEN_SSM_PARAMETER). Prefer those: arguments are visible in ps.")
     String callbackToken;
 
     @Option(names = "--tenant-id", paramLabel = "ID", description = "Tenant id ($TENANT_ID).")
@@ -79,9 +84,16 @@ final class JobCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String url = option(platformUrl, "PLATFORM_API_URL");
         String id = option(jobId, "JOB_ID");
-        String token = option(callbackToken, "CALLBACK_TOKEN");
         String tenant = option(tenantId, "TENANT_ID");
         PrintWriter err = spec.commandLine().getErr();
+        String token;
+        try {
+            token = new CallbackTokenSource(environment).resolve(callbackToken);
+        } catch (CallbackTokenSource.TokenUnavailableException e) {
+            err.println("viberator: " + e.getMessage());
+            err.flush();
+            return ExitCodes.CONFIG_INVALID;
+        }
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -125,8 +137,17 @@ final class JobCommand implements Callable<Integer> {
                 tenant != null ? tenant : payload.tenantId(),
                 token,
                 cancellation);
-        RunContext context =
-                JobExecution.context(environment, worker, reporter, true).withCancellation(cancellation);
+        Map<String, String> ssmCredentials;
+        try {
+            ssmCredentials = ssmCredentials();
+        } catch (SsmSecrets.SsmReadException e) {
+            new RedactingReporter(reporter, SecretValueRedaction.of(token))
+                    .result(JobResult.failure(RunOutcome.CONFIG_INVALID, e.getMessage(), 0));
+            reporter.close();
+            return ExitCodes.CONFIG_INVALID;
+        }
+        RunContext context = JobExecution.context(environment, worker, reporter, true, ssmCredentials)
+                .withCancellation(cancellation);
         if (token != null) {
             context = context.withExtraSecrets(List.of(SecretValue.of(token)));
         }
@@ -137,6 +158,18 @@ final class JobCommand implements Callable<Integer> {
             reporter.close();
         }
         return JobExecution.finish(result, output, spec.commandLine().getOut());
+    }
+
+    /** Credentials the invoker named by SSM parameter ({@code VIBERATOR_SSM_SECRETS}), read with the worker's role. */
+    private Map<String, String> ssmCredentials() throws SsmSecrets.SsmReadException {
+        Map<String, String> parameters =
+                WorkerEnvironment.decodeSsmSecrets(environment.get(WorkerEnvironment.SSM_SECRETS));
+        if (parameters.isEmpty()) {
+            return Map.of();
+        }
+        try (SsmClient ssm = SsmSecrets.client(environment.variables())) {
+            return new SsmSecrets(ssm).read(parameters);
+        }
     }
 
     /** Callbacks when the platform can be reached, always the terminal. */

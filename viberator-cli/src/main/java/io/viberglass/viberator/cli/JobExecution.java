@@ -11,6 +11,7 @@ import io.viberglass.viberator.process.Cancellation;
 import io.viberglass.viberator.report.JobReporter;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -30,9 +31,21 @@ final class JobExecution {
      */
     static RunContext context(
             CliEnvironment environment, WorkerOptions worker, JobReporter reporter, boolean consumeSecrets) {
+        return context(environment, worker, reporter, consumeSecrets, Map.of());
+    }
+
+    /** @param extraCredentials values read elsewhere (SSM) by credential name; files in the secrets directory win */
+    static RunContext context(
+            CliEnvironment environment,
+            WorkerOptions worker,
+            JobReporter reporter,
+            boolean consumeSecrets,
+            Map<String, String> extraCredentials) {
+        Map<String, String> lookup = new java.util.HashMap<>(environment.variables());
+        lookup.putAll(extraCredentials);
         CredentialResolver credentials = consumeSecrets
-                ? CredentialResolver.consuming(worker.secretsDir(environment), environment.variables())
-                : new CredentialResolver(worker.secretsDir(environment), environment.variables());
+                ? CredentialResolver.consuming(worker.secretsDir(environment), lookup)
+                : new CredentialResolver(worker.secretsDir(environment), lookup);
         RunContext context = RunContext.of(worker.workDir(environment), environment.variables(), reporter)
                 .withCredentials(credentials)
                 .withBinaryOverrides(worker.agentBinaries)

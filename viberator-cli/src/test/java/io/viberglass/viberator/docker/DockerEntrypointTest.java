@@ -34,6 +34,7 @@ class DockerEntrypointTest {
                 recorder,
                 "#!/usr/bin/env bash\n"
                         + "{ printf 'arg:%s\\n' \"$@\"; echo \"token:${CALLBACK_TOKEN:-}\"; echo \"work:${WORK_DIR:-}\";"
+                        + " echo \"token-file:${CALLBACK_TOKEN_FILE:-}\";"
                         + " for a in \"$@\"; do if [ -f \"$a\" ]; then echo \"file:$(cat \"$a\")\"; fi; done; } > "
                         + record + "\n");
         Files.setPosixFilePermissions(recorder, PosixFilePermissions.fromString("rwx------"));
@@ -61,7 +62,7 @@ class DockerEntrypointTest {
         List<String> seen =
                 run(Map.of("JOB_ID", "j1", "PLATFORM_API_URL", "http://p", "TENANT_ID", "t", "CALLBACK_TOKEN", "tok"));
 
-        assertThat(seen).containsExactly("arg:job", "token:tok", "work:/tmp/viberator-work");
+        assertThat(seen).containsExactly("arg:job", "token:tok", "work:/tmp/viberator-work", "token-file:");
     }
 
     @Test
@@ -83,13 +84,14 @@ class DockerEntrypointTest {
         Path token = temp.resolve("token");
         Files.writeString(token, "from-file\n");
 
+        // viberator reads (and deletes) the file itself, so the token never enters the process environment
         assertThat(run(Map.of("JOB_ID", "j1", "CALLBACK_TOKEN_FILE", token.toString())))
-                .contains("token:from-file");
+                .contains("token:", "token-file:" + token);
     }
 
     @Test
     void otherArgumentsPassThrough() throws Exception {
         assertThat(run(Map.of("WORK_DIR", "/w"), "agents", "--json"))
-                .containsExactly("arg:agents", "arg:--json", "token:", "work:/w");
+                .containsExactly("arg:agents", "arg:--json", "token:", "work:/w", "token-file:");
     }
 }

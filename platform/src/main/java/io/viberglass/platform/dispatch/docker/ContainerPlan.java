@@ -3,6 +3,7 @@ package io.viberglass.platform.dispatch.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.HostConfig;
+import io.viberglass.common.job.WorkerEnvironment;
 import io.viberglass.common.job.WorkerInvocation;
 import io.viberglass.platform.dispatch.Dispatch;
 import io.viberglass.platform.dispatch.InvocationException;
@@ -28,18 +29,21 @@ record ContainerPlan(
         String networkMode,
         long memoryBytes,
         long nanoCpus,
-        boolean hostGateway) {
+        boolean hostGateway,
+        boolean autoRemove) {
 
     static final String LABEL_PREFIX = "io.viberglass.";
 
     /** Variables the platform sets; a clanker's own {@code environment} cannot replace them. */
     private static final Set<String> RESERVED = Set.of(
-            "JOB_ID",
-            "TENANT_ID",
-            "PLATFORM_API_URL",
-            "CALLBACK_TOKEN",
-            "CALLBACK_TOKEN_FILE",
-            "VIBERATOR_SECRETS_DIR");
+            WorkerEnvironment.JOB_ID,
+            WorkerEnvironment.TENANT_ID,
+            WorkerEnvironment.PLATFORM_API_URL,
+            WorkerEnvironment.CALLBACK_TOKEN,
+            WorkerEnvironment.CALLBACK_TOKEN_FILE,
+            WorkerEnvironment.CALLBACK_TOKEN_SSM_PARAMETER,
+            WorkerEnvironment.SSM_SECRETS,
+            WorkerEnvironment.SECRETS_DIR);
 
     static ContainerPlan of(Dispatch dispatch, DockerWorkerSettings settings) throws InvocationException {
         RuntimeConfig config = new RuntimeConfig("docker", dispatch.clanker().deploymentConfig());
@@ -63,11 +67,12 @@ record ContainerPlan(
                 environment.add(name + "=" + value);
             }
         });
-        environment.add("JOB_ID=" + invocation.jobId());
-        environment.add("TENANT_ID=" + invocation.tenantId());
-        environment.add("PLATFORM_API_URL=" + platformUrl(invocation.platformApiUrl(), settings, network));
-        environment.add("CALLBACK_TOKEN_FILE=" + SecretArchive.TOKEN_FILE);
-        environment.add("VIBERATOR_SECRETS_DIR=" + settings.getSecretsDirectory());
+        environment.add(WorkerEnvironment.JOB_ID + "=" + invocation.jobId());
+        environment.add(WorkerEnvironment.TENANT_ID + "=" + invocation.tenantId());
+        environment.add(
+                WorkerEnvironment.PLATFORM_API_URL + "=" + platformUrl(invocation.platformApiUrl(), settings, network));
+        environment.add(WorkerEnvironment.CALLBACK_TOKEN_FILE + "=" + SecretArchive.TOKEN_FILE);
+        environment.add(WorkerEnvironment.SECRETS_DIR + "=" + settings.getSecretsDirectory());
 
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(LABEL_PREFIX + "managed-by", "viberglass");
@@ -87,13 +92,14 @@ record ContainerPlan(
                 network,
                 Math.round(memoryMb * 1024 * 1024),
                 Math.round(cpus * 1_000_000_000L),
-                settings.isAddHostGateway() && network.equals("bridge"));
+                settings.isAddHostGateway() && network.equals("bridge"),
+                settings.isAutoRemove());
     }
 
     CreateContainerCmd createCommand(DockerClient docker) {
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode(networkMode)
-                .withAutoRemove(true)
+                .withAutoRemove(autoRemove)
                 .withSecurityOpts(List.of("no-new-privileges:true"));
         if (memoryBytes > 0) {
             host.withMemory(memoryBytes);

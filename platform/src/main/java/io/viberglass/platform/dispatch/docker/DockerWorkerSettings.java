@@ -58,6 +58,13 @@ public class DockerWorkerSettings {
     @Pattern(regexp = "\\d+:\\d+")
     private String secretsOwner = "10001:10001";
 
+    /**
+     * Whether the engine removes a worker's container when it exits. Turn off to keep exited containers for
+     * {@code docker logs} while debugging (then remove them with {@code docker container prune --filter
+     * label=io.viberglass.managed-by=viberglass}).
+     */
+    private boolean autoRemove = true;
+
     /** How long {@code docker stop} waits after SIGTERM (the worker reports {@code cancelled}) before SIGKILL. */
     @NotNull
     private Duration stopTimeout = Duration.seconds(30);
@@ -190,5 +197,15 @@ public class DockerWorkerSettings {
     @JsonProperty
     public void setStopTimeout(Duration stopTimeout) {
         this.stopTimeout = stopTimeout;
+    }
+
+    @JsonProperty
+    public boolean isAutoRemove() {
+        return autoRemove;
+    }
+
+    @JsonProperty
+    public void setAutoRemove(boolean autoRemove) {
+        this.autoRemove = autoRemove;
     }
 }

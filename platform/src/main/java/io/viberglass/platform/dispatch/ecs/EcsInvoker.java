@@ -54,11 +54,21 @@ public class EcsInvoker implements WorkerInvoker {
     private final AwsClients<EcsClient> ecs;
     private final AwsClients<SsmClient> ssm;
     private final EcsWorkerSettings settings;
+    private final String tokenPrefix;
 
-    public EcsInvoker(AwsClients<EcsClient> ecs, AwsClients<SsmClient> ssm, EcsWorkerSettings settings) {
+    /**
+     * @param secretsSsmPrefix the platform's SSM prefix for secrets; callback tokens go under it
+     *     ({@code <prefix>/callback-tokens}) unless {@code callbackTokenPrefix} is set, so the roles that already
+     *     manage and read worker secrets need nothing more
+     */
+    public EcsInvoker(
+            AwsClients<EcsClient> ecs, AwsClients<SsmClient> ssm, EcsWorkerSettings settings, String secretsSsmPrefix) {
         this.ecs = ecs;
         this.ssm = ssm;
         this.settings = settings;
+        this.tokenPrefix = settings.getCallbackTokenPrefix() != null
+                ? settings.getCallbackTokenPrefix()
+                : secretsSsmPrefix + "/callback-tokens";
     }
 
     @Override
@@ -85,7 +95,7 @@ public class EcsInvoker implements WorkerInvoker {
             throw InvocationException.permanent("deploymentConfig.launchType must be FARGATE, EC2 or EXTERNAL", null);
         }
         Map<String, String> secrets = SsmSecretReferences.of(dispatch, "ECS");
-        String tokenParameter = settings.getCallbackTokenPrefix() + "/" + invocation.jobId();
+        String tokenParameter = tokenPrefix + "/" + invocation.jobId();
 
         List<KeyValuePair> environment = new ArrayList<>();
         config.stringMap("environment").forEach((name, value) -> {
@@ -110,15 +120,14 @@ public class EcsInvoker implements WorkerInvoker {
                     .taskDefinition(taskDefinition)
                     .count(1)
                     .launchType(launchType)
-                    .startedBy("viberglass")
+                    // the job id (36 characters, ECS's limit): `aws ecs list-tasks --started-by <job id>` finds a
+                    // job's task without tags, which would need ecs:TagResource as well
+                    .startedBy(invocation.jobId())
                     .networkConfiguration(network -> network.awsvpcConfiguration(vpc -> vpc.subnets(subnets)
                             .securityGroups(securityGroups)
                             .assignPublicIp(publicIp ? AssignPublicIp.ENABLED : AssignPublicIp.DISABLED)))
                     .overrides(overrides -> overrides.containerOverrides(
-                            override -> override.name(container).environment(environment)))
-                    .tags(tag -> tag.key("viberglass:job-id").value(invocation.jobId()), tag -> tag.key(
-                                    "viberglass:project-id")
-                            .value(String.valueOf(dispatch.job().projectId()))));
+                            override -> override.name(container).environment(environment))));
         } catch (SdkException e) {
             throw translate("RunTask on " + cluster, e);
         }

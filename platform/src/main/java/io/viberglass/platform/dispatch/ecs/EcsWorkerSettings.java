@@ -16,10 +16,10 @@ public class EcsWorkerSettings extends AwsRuntimeSettings {
 
     /**
      * Prefix of the SSM SecureString parameter the callback token is staged in ({@code <prefix>/<jobId>}): RunTask
-     * overrides are recorded by CloudTrail, so the token itself never goes there.
+     * overrides are recorded by CloudTrail, so the token itself never goes there. Empty means
+     * {@code <secrets.ssmPrefix>/callback-tokens}.
      */
-    @NotBlank
-    private String callbackTokenPrefix = "/viberglass/callback-tokens";
+    private String callbackTokenPrefix;
 
     @JsonProperty
     public String getContainerName() {
@@ -38,8 +38,8 @@ public class EcsWorkerSettings extends AwsRuntimeSettings {
 
     @JsonProperty
     public void setCallbackTokenPrefix(String callbackTokenPrefix) {
-        this.callbackTokenPrefix = callbackTokenPrefix.endsWith("/")
-                ? callbackTokenPrefix.substring(0, callbackTokenPrefix.length() - 1)
-                : callbackTokenPrefix;
+        this.callbackTokenPrefix = callbackTokenPrefix == null || callbackTokenPrefix.isBlank()
+                ? null
+                : callbackTokenPrefix.trim().replaceAll("/+$", "");
     }
 }

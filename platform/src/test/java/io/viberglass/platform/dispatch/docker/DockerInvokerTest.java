@@ -225,6 +225,18 @@ class DockerInvokerTest {
         }
 
         @Test
+        void exitedContainersCanBeKeptForDebugging() throws Exception {
+            settings.setAutoRemove(false);
+
+            invoker.invoke(dispatch(Map.of()));
+
+            JsonNode host = mapper.readTree(
+                            only("POST", API + "/containers/create").getBodyAsString())
+                    .get("HostConfig");
+            assertThat(host.get("AutoRemove").asBoolean()).isFalse();
+        }
+
+        @Test
         void theHostNetworkIsRefusedUnlessThePlatformAllowsIt() throws Exception {
             assertThatThrownBy(() -> invoker.invoke(dispatch(Map.of("networkMode", "host"))))
                     .isInstanceOfSatisfying(InvocationException.class, e -> assertThat(e.isTransient())
