@@ -12,6 +12,7 @@ import io.viberglass.platform.infra.config.EmbeddedDatabaseSettings;
 import io.viberglass.platform.infra.config.HttpSettings;
 import io.viberglass.platform.infra.config.MediaSettings;
 import io.viberglass.platform.secrets.SecretSettings;
+import io.viberglass.platform.slack.SlackSettings;
 import io.viberglass.platform.webhooks.WebhookSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -66,6 +67,8 @@ public class PlatformConfiguration extends Configuration {
     @Valid
     @NotNull
     private FeedbackSettings feedback = new FeedbackSettings();
+
+    private SlackSettings slack = new SlackSettings();
 
     private boolean applied;
 
@@ -172,6 +175,16 @@ public class PlatformConfiguration extends Configuration {
     @JsonProperty
     public void setDispatch(DispatchSettings dispatch) {
         this.dispatch = dispatch;
+    }
+
+    @JsonProperty
+    public SlackSettings getSlack() {
+        return slack;
+    }
+
+    @JsonProperty
+    public void setSlack(SlackSettings slack) {
+        this.slack = slack;
     }
 
     @JsonProperty
