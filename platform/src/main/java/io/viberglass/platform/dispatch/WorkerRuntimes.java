@@ -32,7 +32,10 @@ public final class WorkerRuntimes implements Managed {
     private final KubernetesClient kubernetes;
 
     private WorkerRuntimes(
-            List<WorkerInvoker> invokers, DockerConnection docker, List<AwsClients<?>> aws, KubernetesClient kubernetes) {
+            List<WorkerInvoker> invokers,
+            DockerConnection docker,
+            List<AwsClients<?>> aws,
+            KubernetesClient kubernetes) {
         this.invokers = invokers;
         this.docker = docker;
         this.aws = aws;
