@@ -19,6 +19,7 @@ import {
   TicketIcon,
   UsersIcon,
 } from '../components/ui/icons';
+import { UserMenu } from '../features/auth/UserMenu';
 import { useProjects } from '../features/projects/api';
 import { cn } from '../lib/cn';
 import type { ThemeChoice } from './theme';
@@ -46,7 +47,7 @@ export function Sidebar({ projectSlug }: { projectSlug: string | undefined }) {
             <Item to={`/projects/${projectSlug}/runs`} icon={<PlayIcon />}>
               Runs
             </Item>
-            <Item to={`/projects/${projectSlug}/schedules`} icon={<ClockIcon />} soon>
+            <Item to={`/projects/${projectSlug}/schedules`} icon={<ClockIcon />}>
               Schedules
             </Item>
             <Item to={`/projects/${projectSlug}/settings`} icon={<CogIcon />}>
@@ -76,6 +77,7 @@ export function Sidebar({ projectSlug }: { projectSlug: string | undefined }) {
         </NavSection>
       </nav>
       <div className="border-t border-zinc-200 p-3 dark:border-zinc-800">
+        <UserMenu />
         <ThemeMenu />
       </div>
     </div>

@@ -1,9 +1,12 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AuthGate } from '../features/auth/AuthGate';
+import { SchedulesPage } from '../features/claws/SchedulesPage';
 import { NewProjectPage } from '../features/projects/NewProjectPage';
 import { ProjectHomePage } from '../features/projects/ProjectHomePage';
 import { ProjectLayout } from '../features/projects/ProjectLayout';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
 import { ProjectSettingsPage } from '../features/projects/settings/ProjectSettingsPage';
+import { EditRunnerPage, NewRunnerPage } from '../features/runners/RunnerFormPage';
 import { RunnersPage } from '../features/runners/RunnersPage';
 import { RunDetailPage } from '../features/runs/RunDetailPage';
 import { RunsPage } from '../features/runs/RunsPage';
@@ -16,11 +19,15 @@ import { NotAvailablePage, NotFoundPage, RouteErrorPage } from './StatusPages';
 
 /**
  * The route table. Sections without their pages yet (integrations, users and API tokens) are plain
- * "not available yet" pages, not mock-ups; sign-in and setup have no route until auth lands.
+ * "not available yet" pages, not mock-ups. Every page sits behind the AuthGate: first-admin setup, then sign-in.
  */
 export const routes: RouteObject[] = [
   {
-    element: <AppLayout />,
+    element: (
+      <AuthGate>
+        <AppLayout />
+      </AuthGate>
+    ),
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <ProjectsPage /> },
@@ -36,10 +43,12 @@ export const routes: RouteObject[] = [
           { path: 'settings', element: <ProjectSettingsPage /> },
           { path: 'runs', element: <RunsPage /> },
           { path: 'runs/:runId', element: <RunDetailPage /> },
-          { path: 'schedules', element: <NotAvailablePage feature="Schedules" note="It arrives with scheduled tasks (claws) on the platform." /> },
+          { path: 'schedules', element: <SchedulesPage /> },
         ],
       },
       { path: 'runners', element: <RunnersPage /> },
+      { path: 'runners/new', element: <NewRunnerPage /> },
+      { path: 'runners/:runnerSlug/edit', element: <EditRunnerPage /> },
       { path: 'secrets', element: <SecretsPage /> },
       { path: 'integrations', element: <NotAvailablePage feature="Integrations" note="It arrives with integrations and webhooks on the platform." /> },
       { path: 'settings/users', element: <NotAvailablePage feature="Users" note="It arrives with authentication and user management on the platform." /> },

@@ -1,12 +1,16 @@
+import { useState } from 'react';
+import { toast } from 'sonner';
 import type { Runner, RunnerStatus } from '../../api/types';
 import { Badge, type Tone } from '../../components/ui/Badge';
+import { Button, ButtonLink } from '../../components/ui/Button';
 import { Card } from '../../components/ui/Card';
-import { CpuIcon } from '../../components/ui/icons';
+import { ConfirmDialog } from '../../components/ui/Dialog';
+import { CpuIcon, PlusIcon } from '../../components/ui/icons';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { EmptyState, ErrorState, Skeleton } from '../../components/ui/States';
 import { humanize, relativeTime } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
-import { useRunners } from './api';
+import { useDeleteRunner, useRunners, useRunnerState } from './api';
 
 const STATUS_TONE: Record<RunnerStatus, Tone> = { inactive: 'gray', deploying: 'blue', active: 'green', failed: 'red' };
 const AGENT_LABEL: Record<Runner['agent'], string> = {
@@ -24,17 +28,27 @@ const STRATEGY_LABEL: Record<Runner['deploymentStrategy'], string> = {
   docker: 'Docker',
   ecs: 'AWS ECS',
   lambda: 'AWS Lambda',
+  kubernetes: 'Kubernetes',
 };
 
-/** The saved agent runners and their state. Creating and editing them from the dashboard comes next. */
+/** The agent runners and their state, with start / deactivate, edit and delete. */
 export function RunnersPage() {
   useTitle('Agent runners');
   const runners = useRunners();
+  const changeState = useRunnerState();
+  const remove = useDeleteRunner();
+  const [deleting, setDeleting] = useState<Runner | undefined>();
+  const newButton = (
+    <ButtonLink to="/runners/new">
+      <PlusIcon /> New agent runner
+    </ButtonLink>
+  );
   return (
     <>
       <PageHeader
         title="Agent runners"
         description="Which coding agent runs where: each runner pairs an agent with a place to run it."
+        actions={newButton}
       />
       {runners.isPending ? (
         <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
@@ -49,7 +63,8 @@ export function RunnersPage() {
           <EmptyState
             icon={<CpuIcon className="size-6" />}
             title="No agent runners yet"
-            description="Agent runners are created through the API (POST /api/clankers) for now; the form to create one here comes next."
+            description="Runs need one: pick a coding agent, say where it runs, and give it its API key."
+            action={newButton}
           />
         </Card>
       ) : (
@@ -80,12 +95,78 @@ export function RunnersPage() {
               <div className="mt-4 flex flex-wrap items-center gap-2 text-xs text-zinc-500">
                 <Badge tone="brand">{AGENT_LABEL[runner.agent]}</Badge>
                 <Badge>{STRATEGY_LABEL[runner.deploymentStrategy]}</Badge>
+                {(runner.secrets ?? []).map((secret) => (
+                  <Badge key={secret.id} tone="violet">
+                    <span className="font-mono">{secret.name}</span>
+                  </Badge>
+                ))}
                 <span className="ml-auto">Created {relativeTime(runner.createdAt)}</span>
+              </div>
+              <div className="mt-4 flex flex-wrap gap-2 border-t border-zinc-100 pt-3 dark:border-zinc-800">
+                {runner.status === 'active' ? (
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    loading={changeState.isPending && changeState.variables?.id === runner.id}
+                    onClick={() =>
+                      changeState.mutate(
+                        { id: runner.id, action: 'deactivate' },
+                        { onSuccess: () => toast.success(`${runner.name} deactivated`) },
+                      )
+                    }
+                    aria-label={`Deactivate ${runner.name}`}
+                  >
+                    Deactivate
+                  </Button>
+                ) : (
+                  <Button
+                    size="sm"
+                    loading={changeState.isPending && changeState.variables?.id === runner.id}
+                    onClick={() =>
+                      changeState.mutate(
+                        { id: runner.id, action: 'start' },
+                        { onSuccess: () => toast.success(`${runner.name} is ready for runs`) },
+                      )
+                    }
+                    aria-label={`Start ${runner.name}`}
+                  >
+                    Start
+                  </Button>
+                )}
+                <ButtonLink size="sm" variant="secondary" to={`/runners/${runner.slug}/edit`} aria-label={`Edit ${runner.name}`}>
+                  Edit
+                </ButtonLink>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  className="ml-auto text-red-600 dark:text-red-400"
+                  onClick={() => setDeleting(runner)}
+                  aria-label={`Delete ${runner.name}`}
+                >
+                  Delete
+                </Button>
               </div>
             </li>
           ))}
         </ul>
       )}
+      <ConfirmDialog
+        open={!!deleting}
+        onOpenChange={(open) => !open && setDeleting(undefined)}
+        title={`Delete ${deleting?.name ?? 'this runner'}?`}
+        description="Its past runs stay; schedules and new runs can no longer use it."
+        confirmLabel="Delete runner"
+        busy={remove.isPending}
+        onConfirm={() =>
+          deleting &&
+          remove.mutate(deleting.id, {
+            onSuccess: () => {
+              toast.success(`${deleting.name} deleted`);
+              setDeleting(undefined);
+            },
+          })
+        }
+      />
     </>
   );
 }

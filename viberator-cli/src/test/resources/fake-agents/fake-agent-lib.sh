@@ -4,7 +4,8 @@
 #
 # Environment:
 #   FAKE_AGENT_MODE   auto (default) | edit | research | plan | noop | fail | denied | crash | hang | slow | leak |
-#                     leak-fail
+#                     leak-fail. In auto, a prompt containing "fake-agent:<mode>" (say, in a ticket's description)
+#                     picks that mode; else the prompt's RESEARCH.md / PLAN.md / anything else picks research / plan / edit.
 #   FAKE_AGENT_EXIT   exit code for "fail" (default 1)
 #   FAKE_AGENT_FILE   file "edit" writes (default HELLO.md), relative to the work dir
 #   FAKE_AGENT_SLEEP  seconds "slow" waits before editing (default 5)
@@ -25,6 +26,16 @@ fake_write() { # path content
 
 fake_edit() {
   local file="${FAKE_AGENT_FILE:-HELLO.md}"
+  if [ -f "$WORK/$file" ]; then
+    # a follow-up run on an existing branch: revise the file, so there is a new commit to push
+    emit_text "I'll revise $file."
+    fake_write "$file" "$(cat "$WORK/$file")
+Revised by the fake agent"
+    fake_write PR_TITLE.md "Revise $file greeting"
+    fake_write PR_DESCRIPTION.md "Revises \`$file\` as the review asked."
+    emit_done "Done."
+    return
+  fi
   emit_text "I'll create $file."
   fake_write "$file" "Hello from the fake agent"
   fake_write PR_TITLE.md "Add $file greeting"
@@ -35,6 +46,9 @@ fake_edit() {
 fake_main() {
   fake_record "$@"
   local mode="${FAKE_AGENT_MODE:-auto}"
+  if [ "$mode" = auto ] && [[ "$PROMPT" =~ fake-agent:([a-z-]+) ]]; then
+    mode="${BASH_REMATCH[1]}"
+  fi
   if [ "$mode" = auto ]; then
     case "$PROMPT" in
       *RESEARCH.md*) mode=research ;;

@@ -5,12 +5,15 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.viberglass.platform.claws.ClawSettings;
 import io.viberglass.platform.dispatch.DispatchSettings;
+import io.viberglass.platform.feedback.FeedbackSettings;
 import io.viberglass.platform.infra.config.AuthSettings;
 import io.viberglass.platform.infra.config.DatabaseUrl;
 import io.viberglass.platform.infra.config.EmbeddedDatabaseSettings;
 import io.viberglass.platform.infra.config.HttpSettings;
 import io.viberglass.platform.infra.config.MediaSettings;
 import io.viberglass.platform.secrets.SecretSettings;
+import io.viberglass.platform.slack.SlackSettings;
+import io.viberglass.platform.webhooks.WebhookSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -56,6 +59,16 @@ public class PlatformConfiguration extends Configuration {
     @Valid
     @NotNull
     private ClawSettings claws = new ClawSettings();
+
+    @Valid
+    @NotNull
+    private WebhookSettings webhooks = new WebhookSettings();
+
+    @Valid
+    @NotNull
+    private FeedbackSettings feedback = new FeedbackSettings();
+
+    private SlackSettings slack = new SlackSettings();
 
     private boolean applied;
 
@@ -165,6 +178,16 @@ public class PlatformConfiguration extends Configuration {
     }
 
     @JsonProperty
+    public SlackSettings getSlack() {
+        return slack;
+    }
+
+    @JsonProperty
+    public void setSlack(SlackSettings slack) {
+        this.slack = slack;
+    }
+
+    @JsonProperty
     public MediaSettings getMedia() {
         return media;
     }
@@ -172,5 +195,25 @@ public class PlatformConfiguration extends Configuration {
     @JsonProperty
     public void setMedia(MediaSettings media) {
         this.media = media;
+    }
+
+    @JsonProperty
+    public WebhookSettings getWebhooks() {
+        return webhooks;
+    }
+
+    @JsonProperty
+    public void setWebhooks(WebhookSettings webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    @JsonProperty
+    public FeedbackSettings getFeedback() {
+        return feedback;
+    }
+
+    @JsonProperty
+    public void setFeedback(FeedbackSettings feedback) {
+        this.feedback = feedback;
     }
 }

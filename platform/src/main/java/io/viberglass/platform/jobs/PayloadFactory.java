@@ -132,6 +132,34 @@ public class PayloadFactory {
         return new ArrayList<>(byPath.values());
     }
 
+    /** The same payload working on {@code branch} (a follow-up pushes to its pull request's branch). */
+    public static JobPayload onBranch(JobPayload payload, String branch) {
+        RepositorySpec repo = payload.repository();
+        return new JobPayload(
+                payload.version(),
+                payload.jobId(),
+                payload.kind(),
+                payload.tenantId(),
+                payload.clankerId(),
+                payload.platformApiUrl(),
+                payload.agent(),
+                new RepositorySpec(
+                        repo.url(),
+                        repo.baseBranch(),
+                        branch,
+                        repo.branchTemplate(),
+                        repo.provider(),
+                        repo.apiUrl(),
+                        repo.credentialName(),
+                        repo.pullRequest(),
+                        repo.author()),
+                payload.task(),
+                payload.ticket(),
+                payload.instructionFiles(),
+                payload.settings(),
+                payload.requiredCredentials());
+    }
+
     /** The run's settings over the kind's defaults. */
     public static WorkerSettings settings(RunRequest.Overrides overrides, int defaultMaxChanges) {
         RunRequest.Settings run = overrides == null ? null : overrides.settings();

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -75,7 +77,9 @@ public class PhaseRunService {
                 request.clankerId(),
                 request.overrides(),
                 request.instructionFiles(),
-                null);
+                null,
+                null,
+                (handle, job) -> {});
     }
 
     public Job planning(UUID ticketId, RunRequest request) {
@@ -94,7 +98,9 @@ public class PhaseRunService {
                 request.clankerId(),
                 request.overrides(),
                 request.instructionFiles(),
-                null);
+                null,
+                null,
+                (handle, job) -> {});
     }
 
     public Job revision(UUID ticketId, WorkflowPhase phase, RevisionRequest request) {
@@ -109,11 +115,18 @@ public class PhaseRunService {
                 request.clankerId(),
                 request.overrides(),
                 request.instructionFiles(),
-                request.revisionMessage());
+                request.revisionMessage(),
+                null,
+                (handle, job) -> {});
     }
 
     /** Execution needs an approved plan, or a ticket explicitly overridden to execution. */
     public Job execution(UUID ticketId, RunRequest request) {
+        return execution(ticketId, request, (handle, jobId) -> {});
+    }
+
+    /** An execution run that also records {@code alsoInTransaction} with its job id (the webhook delivery behind it). */
+    public Job execution(UUID ticketId, RunRequest request, BiConsumer<Handle, UUID> alsoInTransaction) {
         TicketView ticket = tickets.get(ticketId);
         boolean planApproved = jdbi.withExtension(PhaseDao.class, dao -> dao.document(ticketId, WorkflowPhase.PLANNING))
                 .map(doc -> doc.approvalState() == ApprovalState.APPROVED)
@@ -130,7 +143,28 @@ public class PhaseRunService {
                 request.clankerId(),
                 request.overrides(),
                 request.instructionFiles(),
-                null);
+                null,
+                null,
+                alsoInTransaction);
+    }
+
+    /**
+     * A follow-up execution on the branch of a pull request an earlier run opened, with the review or the failed
+     * check as context. No approval gate: the ticket already reached execution once.
+     */
+    public Job followUp(
+            UUID ticketId, UUID clankerId, String branch, String context, BiConsumer<Handle, UUID> alsoInTransaction) {
+        TicketView ticket = tickets.get(ticketId);
+        return start(
+                ticket,
+                WorkflowPhase.EXECUTION,
+                PromptType.TICKET_DEVELOPING,
+                clankerId,
+                new RunRequest.Overrides(context, null, null, null, null),
+                List.of(),
+                null,
+                branch,
+                alsoInTransaction);
     }
 
     public List<PhaseRun> history(UUID ticketId, WorkflowPhase phase, int limit) {
@@ -147,7 +181,9 @@ public class PhaseRunService {
             UUID clankerId,
             RunRequest.Overrides overrides,
             List<RunRequest.RunFile> files,
-            String revisionMessage) {
+            String revisionMessage,
+            String branch,
+            BiConsumer<Handle, UUID> alsoInTransaction) {
         Project project = targets.project(ticket.projectId());
         ScmConfig scm = targets.repository(project);
         Clanker clanker = targets.activeClanker(clankerId);
@@ -179,14 +215,26 @@ public class PhaseRunService {
                         research,
                         plan),
                 targets.credentials(clanker, scm));
+        if (branch != null) {
+            payload = PayloadFactory.onBranch(payload, branch);
+        }
         JobQueue.NewJob job =
                 new JobQueue.NewJob(jobId, kind, project.id(), ticket.id(), clanker.id(), payload, 1, null);
         if (kind == JobKind.EXECUTION) {
-            return queue.enqueue(job, clock.instant());
+            return queue.enqueue(job, clock.instant(), handle -> alsoInTransaction.accept(handle, jobId));
         }
-        return queue.enqueue(job, clock.instant(), handle -> handle.attach(PhaseDao.class)
-                .insertRun(
-                        UUID.randomUUID(), ticket.id(), phase, jobId, clanker.id(), revisionMessage, clock.instant()));
+        return queue.enqueue(job, clock.instant(), handle -> {
+            handle.attach(PhaseDao.class)
+                    .insertRun(
+                            UUID.randomUUID(),
+                            ticket.id(),
+                            phase,
+                            jobId,
+                            clanker.id(),
+                            revisionMessage,
+                            clock.instant());
+            alsoInTransaction.accept(handle, jobId);
+        });
     }
 
     private Optional<String> document(UUID ticketId, WorkflowPhase phase) {

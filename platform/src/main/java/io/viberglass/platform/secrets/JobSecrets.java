@@ -2,6 +2,8 @@ package io.viberglass.platform.secrets;
 
 import io.viberglass.common.security.SecretRedactor;
 import io.viberglass.common.security.SecretValue;
+import io.viberglass.platform.audit.AuditEntry;
+import io.viberglass.platform.audit.AuditLog;
 import io.viberglass.platform.clankers.ClankerDao;
 import io.viberglass.platform.dispatch.CredentialResolver;
 import io.viberglass.platform.infra.errors.DomainException;
@@ -33,14 +35,31 @@ public class JobSecrets implements CredentialResolver {
         }
     };
 
-    public JobSecrets(Jdbi jdbi, SecretValues values) {
+    private final AuditLog audit;
+
+    public JobSecrets(Jdbi jdbi, SecretValues values, AuditLog audit) {
         this.jdbi = jdbi;
         this.values = values;
+        this.audit = audit;
     }
 
-    /** Values by name, only for the names the job's payload asks for. Fails naming the secret, never its value. */
+    /**
+     * Values by name, only for the names the job's payload asks for, for delivery to its worker; each delivery is
+     * written to the audit log (names only). Fails naming the secret, never its value.
+     */
     @Override
     public Map<String, SecretValue> resolve(Job job) {
+        Map<String, SecretValue> resolved = read(job);
+        if (!resolved.isEmpty()) {
+            audit.record(AuditEntry.anonymous("job:" + job.id(), "secret.read_by_job")
+                    .project(job.projectId())
+                    .target("job", job.id())
+                    .detail("secrets", String.join(",", resolved.keySet())));
+        }
+        return resolved;
+    }
+
+    private Map<String, SecretValue> read(Job job) {
         Map<String, SecretValue> resolved = new LinkedHashMap<>();
         for (Secret secret : secretsOf(job)) {
             if (job.payload().requiredCredentials().contains(secret.name())) {
@@ -67,6 +86,14 @@ public class JobSecrets implements CredentialResolver {
                 parameters.put(secret.name(), secret.ssmParameter());
             }
         }
+        if (!parameters.isEmpty()) {
+            // the worker reads these itself: granting it the reference is the read
+            audit.record(AuditEntry.anonymous("job:" + job.id(), "secret.read_by_job")
+                    .project(job.projectId())
+                    .target("job", job.id())
+                    .detail("secrets", String.join(",", parameters.keySet()))
+                    .detail("via", "ssm-reference"));
+        }
         return parameters;
     }
 
@@ -79,7 +106,7 @@ public class JobSecrets implements CredentialResolver {
             }
         }
         try {
-            resolve(job);
+            read(job);
         } catch (DomainException | IllegalStateException e) {
             LOG.warn(
                     "Could not read the secrets of job {} for redaction ({}); scrubbing token shapes only",

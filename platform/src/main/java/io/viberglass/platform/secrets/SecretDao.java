@@ -29,6 +29,9 @@ public interface SecretDao {
     @SqlQuery("select " + COLUMNS + " from secrets where id = :id for update")
     Optional<Secret> findForUpdate(UUID id);
 
+    @SqlQuery("select " + COLUMNS + " from secrets where project_id is null and name = :name")
+    Optional<Secret> findGlobal(String name);
+
     @SqlQuery("select " + COLUMNS + " from secrets where id in (<ids>)")
     List<Secret> findAll(@BindList("ids") List<UUID> ids);
 
@@ -55,4 +58,12 @@ public interface SecretDao {
     @SqlQuery("select p.name from project_scm_configs s join projects p on p.id = s.project_id "
             + "where s.credential_id = :secretId order by p.name")
     List<String> usedByRepositories(UUID secretId);
+
+    /** Integrations, inbound webhooks and feedback targets that keep their token or signing secret here. */
+    @SqlQuery("select 'integration ' || name from integrations where token_secret_id = :secretId "
+            + "union all select 'inbound webhook of integration ' || i.name from webhook_inbound_configs w "
+            + "join integrations i on i.id = w.integration_id where w.secret_id = :secretId "
+            + "union all select 'feedback target ' || name from feedback_targets "
+            + "where token_secret_id = :secretId or signing_secret_id = :secretId")
+    List<String> usedByIntegrations(UUID secretId);
 }

@@ -138,6 +138,7 @@ public class SecretService {
             List<String> users = new ArrayList<>();
             dao.usedByClankers(id).forEach(name -> users.add("clanker " + name));
             dao.usedByRepositories(id).forEach(name -> users.add("repository of project " + name));
+            users.addAll(dao.usedByIntegrations(id));
             if (!users.isEmpty()) {
                 throw DomainException.conflict(
                         "SECRET_IN_USE",

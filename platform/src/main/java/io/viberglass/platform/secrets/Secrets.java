@@ -15,13 +15,17 @@ public final class Secrets {
     private Secrets() {}
 
     /** The pieces other features use: values for jobs, and the service. */
-    public record Parts(SecretService service, SecretValues values, SecretCipher cipher) {}
+    public record Parts(SecretService service, SecretValues values, SecretCipher cipher, OwnedSecrets owned) {}
 
     public static Parts build(Jdbi jdbi, Clock clock, SecretSettings settings, java.util.Map<String, String> env) {
         SecretCipher cipher = new SecretCipher(settings, new SecureRandom());
         SsmParameters ssm = new SsmParameters(ssmClient(settings));
+        SecretValues values = new SecretValues(cipher, ssm, env);
         return new Parts(
-                new SecretService(jdbi, clock, cipher, ssm, settings), new SecretValues(cipher, ssm, env), cipher);
+                new SecretService(jdbi, clock, cipher, ssm, settings),
+                values,
+                cipher,
+                new OwnedSecrets(jdbi, clock, cipher, values));
     }
 
     public static Parts register(

@@ -37,6 +37,11 @@ public class TicketService {
     }
 
     public TicketView create(CreateTicketRequest request, List<Upload> uploads) {
+        return create(request, uploads, TicketSystem.CUSTOM);
+    }
+
+    /** A ticket from another system (a webhook): the same rules, recorded with where it came from. */
+    public TicketView create(CreateTicketRequest request, List<Upload> uploads, TicketSystem system) {
         WorkflowPhase phase = request.workflowPhase() == null ? WorkflowPhase.RESEARCH : request.workflowPhase();
         String overrideReason = request.workflowOverrideReason() == null
                 ? null
@@ -73,7 +78,7 @@ public class TicketService {
                                 : request.category().trim(),
                         request.metadata() == null ? Map.of() : request.metadata(),
                         request.annotations() == null ? List.of() : request.annotations(),
-                        TicketSystem.CUSTOM,
+                        system,
                         blankToNull(request.externalTicketId()),
                         blankToNull(request.externalTicketUrl()),
                         Boolean.TRUE.equals(request.autoFixRequested()),

@@ -1,34 +1,25 @@
 package io.viberglass.platform.e2e;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import io.viberglass.common.job.AgentType;
 import io.viberglass.platform.PlatformConfiguration;
 import io.viberglass.platform.testing.Api;
+import io.viberglass.platform.testing.ShopFixture;
 import io.viberglass.platform.testing.TestApp;
 import io.viberglass.platform.testing.TestDatabase;
-import io.viberglass.viberator.testing.FakeAgents;
 import io.viberglass.viberator.testing.GitFixtures;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -47,24 +38,24 @@ class TicketToPullRequestTest {
     @RegisterExtension
     static final TestDatabase DB = TestDatabase.migrated(TicketToPullRequestTest.class);
 
-    static final Path WORK = temporary();
-    static final Path REMOTE = bareRepository();
-    static final Path AGENT_ARGS = WORK.resolve("agent-args.txt");
-    static final WireMockServer GITHUB = startGitHub();
-    static final String GITHUB_TOKEN = "ghp_" + "e2e".repeat(12);
-    static final DropwizardAppExtension<PlatformConfiguration> APP = TestApp.on(DB, workerOverrides());
+    static final ShopFixture SHOP = ShopFixture.create("vg-e2e-");
+    static final Path REMOTE = SHOP.remote();
+    static final Path AGENT_ARGS = SHOP.agentArgs();
+    static final WireMockServer GITHUB = SHOP.github();
+    static final String GITHUB_TOKEN = ShopFixture.GITHUB_TOKEN;
+    static final DropwizardAppExtension<PlatformConfiguration> APP = TestApp.on(DB, SHOP.workerOverrides());
 
     private final Api api = Api.of(APP);
 
     @AfterAll
     static void stopGitHub() {
-        GITHUB.stop();
+        SHOP.stop();
     }
 
     @Test
     void aTicketGoesThroughResearchPlanningAndExecutionToAPullRequest() throws IOException {
-        String projectId = project();
-        String clankerId = clanker();
+        String projectId = SHOP.project(api);
+        String clankerId = SHOP.clanker(api);
         String ticketId = api.post(
                         "/api/tickets",
                         Map.of(
@@ -147,112 +138,5 @@ class TicketToPullRequestTest {
                 .as("job %s ended %s; logs: %s", jobId, job.get("failure"), job.get("logs"))
                 .isEqualTo("completed");
         return job;
-    }
-
-    private String project() {
-        String projectId = api.post("/api/projects", Map.of("name", "Shop", "agentInstructions", "Keep changes small."))
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
-        String token = api.post(
-                        "/api/secrets", Map.of("name", "GITHUB_TOKEN", "storage", "database", "value", GITHUB_TOKEN))
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
-        api.put(
-                        "/api/projects/" + projectId + "/scm-config",
-                        Map.of(
-                                "repositoryUrl",
-                                REMOTE.toUri().toString(),
-                                "provider",
-                                "github",
-                                "apiUrl",
-                                GITHUB.baseUrl(),
-                                "credentialId",
-                                token))
-                .expect(200);
-        return projectId;
-    }
-
-    private String clanker() {
-        String key = api.post(
-                        "/api/secrets",
-                        Map.of("name", "ANTHROPIC_API_KEY", "storage", "database", "value", "sk-ant-" + "k".repeat(30)))
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
-        String id = api.post(
-                        "/api/clankers",
-                        Map.of(
-                                "name",
-                                "Local Claude",
-                                "agent",
-                                "claude-code",
-                                "deploymentStrategy",
-                                "local",
-                                "secretIds",
-                                List.of(key)))
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
-        api.post("/api/clankers/" + id + "/start", Map.of()).expect(200);
-        return id;
-    }
-
-    private static ConfigOverride[] workerOverrides() {
-        Path claude = FakeAgents.install(WORK.resolve("bin"), AgentType.CLAUDE_CODE);
-        List<ConfigOverride> overrides = new ArrayList<>(List.of(
-                ConfigOverride.config(
-                        "dispatch.local.command",
-                        "java,-Xmx256m,-XX:TieredStopAtLevel=1,-jar," + FakeAgents.viberatorJar()),
-                ConfigOverride.config(
-                        "dispatch.local.workDirectory", WORK.resolve("work").toString()),
-                ConfigOverride.config(
-                        "dispatch.local.logDirectory",
-                        WORK.resolve("worker-logs").toString()),
-                ConfigOverride.config("dispatch.pollInterval", "200ms"),
-                ConfigOverride.config("dispatch.local.environment.FAKE_AGENT_ARGS_FILE", AGENT_ARGS.toString())));
-        FakeAgents.environment(claude, AgentType.CLAUDE_CODE, "auto")
-                .forEach((name, value) ->
-                        overrides.add(ConfigOverride.config("dispatch.local.environment." + name, value)));
-        return overrides.toArray(ConfigOverride[]::new);
-    }
-
-    private static WireMockServer startGitHub() {
-        WireMockServer server =
-                new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        server.stubFor(get(urlPathEqualTo("/repos/acme/shop"))
-                .willReturn(okJson("{\"id\":1,\"name\":\"shop\","
-                        + "\"full_name\":\"acme/shop\",\"owner\":{\"login\":\"acme\"},\"html_url\":\"https://github.com/acme/"
-                        + "shop\",\"url\":\"" + server.baseUrl() + "/repos/acme/shop\"}")));
-        server.stubFor(get(urlPathEqualTo("/repos/acme/shop/pulls")).willReturn(okJson("[]")));
-        server.stubFor(post(urlPathEqualTo("/repos/acme/shop/pulls"))
-                .willReturn(aResponse()
-                        .withStatus(201)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"number\":7,\"html_url\":\"https://github.com/acme/shop/pull/7\",\"url\":\""
-                                + server.baseUrl() + "/repos/acme/shop/pulls/7\"}")));
-        return server;
-    }
-
-    private static Path temporary() {
-        try {
-            return Files.createTempDirectory("vg-e2e-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path bareRepository() {
-        try {
-            return GitFixtures.bareRepository(WORK.resolve("remotes/acme/shop.git"), Map.of());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -21,8 +21,11 @@ import java.util.WeakHashMap;
  * client, raw bodies, no shared JAX-RS types), so a test sees the real wire format.
  */
 public final class Api {
-    private final HttpClient http =
+    /** One client for every test: each JDK client owns a selector thread and a connection pool. */
+    private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final HttpClient http = HTTP;
     private final ObjectMapper mapper = Json.newMapper();
     private final String base;
     private final Map<String, String> headers;
@@ -172,16 +175,31 @@ public final class Api {
     }
 
     public Reply send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.build();
         try {
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(
-                    response.statusCode(), new HttpResponseHeaders(response.headers()), response.body(), mapper);
+            return exchange(request);
         } catch (IOException e) {
+            // a pooled connection the server had already closed: nothing was processed, so send it once more
+            if (String.valueOf(e.getMessage()).contains("received no bytes")) {
+                try {
+                    return exchange(request);
+                } catch (IOException again) {
+                    throw new UncheckedIOException(again);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(interrupted);
+                }
+            }
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private Reply exchange(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), new HttpResponseHeaders(response.headers()), response.body(), mapper);
     }
 
     public HttpRequest.Builder builder(String path) {

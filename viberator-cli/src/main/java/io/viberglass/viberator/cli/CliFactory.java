@@ -1,13 +1,16 @@
 package io.viberglass.viberator.cli;
 
+import io.viberglass.viberator.cli.client.ClientCommands;
 import picocli.CommandLine;
 
 /** Builds commands with their dependencies (constructor injection); anything else picocli makes itself. */
 final class CliFactory implements CommandLine.IFactory {
     private final CliEnvironment environment;
+    private final ClientCommands clientCommands;
 
     CliFactory(CliEnvironment environment) {
         this.environment = environment;
+        this.clientCommands = new ClientCommands(environment);
     }
 
     @Override
@@ -24,6 +27,9 @@ final class CliFactory implements CommandLine.IFactory {
         if (type == DoctorCommand.class) {
             return type.cast(new DoctorCommand(environment));
         }
-        return CommandLine.defaultFactory().create(type);
+        K clientCommand = clientCommands.create(type);
+        return clientCommand != null
+                ? clientCommand
+                : CommandLine.defaultFactory().create(type);
     }
 }

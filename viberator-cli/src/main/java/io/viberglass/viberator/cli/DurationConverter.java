@@ -6,9 +6,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Reads {@code 90s}, {@code 30m}, {@code 1h30m}, plain seconds ({@code 600}) or ISO-8601 ({@code PT30M}). */
-final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    private static final Pattern SHORT = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+/**
+ * Reads {@code 90s}, {@code 30m}, {@code 1h30m}, {@code 250ms}, plain seconds ({@code 600}) or ISO-8601
+ * ({@code PT30M}).
+ */
+public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    private static final Pattern SHORT = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?");
 
     @Override
     public Duration convert(String value) {
@@ -25,7 +28,8 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         }
         Duration duration = Duration.ofHours(number(matcher.group(1)))
                 .plusMinutes(number(matcher.group(2)))
-                .plusSeconds(number(matcher.group(3)));
+                .plusSeconds(number(matcher.group(3)))
+                .plusMillis(number(matcher.group(4)));
         return positive(duration, value);
     }
 

@@ -17,7 +17,11 @@ public final class Main {
         VALIDATOR_LOG.setLevel(Level.WARNING);
         Clock clock = Clock.systemUTC();
         CliEnvironment environment = new CliEnvironment(
-                System.getenv(), clock, () -> new JobRunner(clock), CliEnvironment.ShutdownHooks.jvm());
+                System.getenv(),
+                clock,
+                () -> new JobRunner(clock),
+                CliEnvironment.ShutdownHooks.jvm(),
+                new CliEnvironment.Terminal(System.in, System.console() != null));
         System.exit(commandLine(environment).execute(args));
     }
 

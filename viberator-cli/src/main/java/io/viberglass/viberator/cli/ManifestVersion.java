@@ -2,13 +2,13 @@ package io.viberglass.viberator.cli;
 
 import picocli.CommandLine;
 
-/** {@code --version}: the jar manifest's Implementation-Version, or "development build" when run from classes. */
+/** {@code --version}: the version and build time Maven recorded in {@code build.properties}. */
 final class ManifestVersion implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = ManifestVersion.class.getPackage().getImplementationVersion();
+        BuildInfo build = BuildInfo.load();
         return new String[] {
-            "viberator " + (version == null ? "development build" : version),
+            "viberator " + build.version() + " (built " + build.builtAt() + ")",
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
         };
     }

@@ -136,6 +136,25 @@ class CliCommandsTest {
     }
 
     @Test
+    void theBuildTimeCompletionScriptCoversTheClientCommandsAndTheirOptions() throws Exception {
+        // the same factory and command class the exec plugin hands to picocli's AutoComplete at package time
+        CommandLine tree = new CommandLine(ViberatorCommand.class, new CompletionFactory());
+
+        String script = picocli.AutoComplete.bash("viberator", tree);
+
+        assertThat(script)
+                .contains("_picocli_viberator_tickets_run", "--phase", "--wait", "_picocli_viberator_plan_approve")
+                .contains("_picocli_viberator_logs", "--follow", "_picocli_viberator_login", "--token-stdin");
+    }
+
+    @Test
+    void versionNamesTheBuild() {
+        CliRunner.Run run = new CliRunner().execute("--version");
+
+        assertThat(run.out()).containsPattern("viberator \\S+ \\(built \\S+\\)");
+    }
+
+    @Test
     void durationsInTheUsualShapes() {
         DurationConverter converter = new DurationConverter();
 
@@ -144,6 +163,8 @@ class CliCommandsTest {
         assertThat(converter.convert("1h30m")).isEqualTo(Duration.ofMinutes(90));
         assertThat(converter.convert("600")).isEqualTo(Duration.ofMinutes(10));
         assertThat(converter.convert("PT2M")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(converter.convert("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(converter.convert("1m30s")).isEqualTo(Duration.ofSeconds(90));
         assertThatThrownBy(() -> converter.convert("soon")).isInstanceOf(CommandLine.TypeConversionException.class);
         assertThatThrownBy(() -> converter.convert("0s")).isInstanceOf(CommandLine.TypeConversionException.class);
     }

@@ -1,8 +1,10 @@
 package io.viberglass.viberator.cli;
 
 import io.viberglass.viberator.JobRunner;
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +15,7 @@ final class CliRunner {
     record Run(int exitCode, String out, String err) {}
 
     private final Map<String, String> environment = new HashMap<>();
+    private String stdin = "";
 
     CliRunner() {
         environment.put("PATH", System.getenv("PATH"));
@@ -29,10 +32,20 @@ final class CliRunner {
         return this;
     }
 
+    /** Standard input of the command (not a terminal). */
+    CliRunner stdin(String text) {
+        this.stdin = text;
+        return this;
+    }
+
     Run execute(String... args) {
         Clock clock = Clock.systemUTC();
-        CliEnvironment cli =
-                new CliEnvironment(environment, clock, () -> new JobRunner(clock), CliEnvironment.ShutdownHooks.none());
+        CliEnvironment cli = new CliEnvironment(
+                environment,
+                clock,
+                () -> new JobRunner(clock),
+                CliEnvironment.ShutdownHooks.none(),
+                new CliEnvironment.Terminal(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), false));
         CommandLine commandLine = Main.commandLine(cli);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

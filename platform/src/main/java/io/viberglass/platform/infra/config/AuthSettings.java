@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.viberglass.platform.infra.ratelimit.RateLimit;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /**
@@ -19,6 +20,14 @@ public class AuthSettings {
 
     /** Sets {@code Secure} on the session cookies; unset means "when publicUrl is https". */
     private Boolean secureCookies;
+
+    /** Argon2id memory per hash in KiB; OWASP's minimum is 19456 (19 MiB). Lower only in tests. */
+    @Min(64)
+    private int passwordHashMemoryKib = 19_456;
+
+    /** Argon2id passes over the memory. */
+    @Min(1)
+    private int passwordHashIterations = 2;
 
     @Valid
     @NotNull
@@ -64,6 +73,26 @@ public class AuthSettings {
     @JsonProperty
     public void setSecureCookies(Boolean secureCookies) {
         this.secureCookies = secureCookies;
+    }
+
+    @JsonProperty
+    public int getPasswordHashMemoryKib() {
+        return passwordHashMemoryKib;
+    }
+
+    @JsonProperty
+    public void setPasswordHashMemoryKib(int passwordHashMemoryKib) {
+        this.passwordHashMemoryKib = passwordHashMemoryKib;
+    }
+
+    @JsonProperty
+    public int getPasswordHashIterations() {
+        return passwordHashIterations;
+    }
+
+    @JsonProperty
+    public void setPasswordHashIterations(int passwordHashIterations) {
+        this.passwordHashIterations = passwordHashIterations;
     }
 
     @JsonProperty

@@ -1,0 +1,18 @@
+package io.viberglass.platform.webhooks;
+
+import java.util.UUID;
+
+/** How processing a delivery ended: its final status, the event type it turned out to be, why, and what it made. */
+record Handled(DeliveryStatus status, String eventType, String reason, UUID ticketId, UUID jobId) {
+    static Handled ignored(String eventType, String reason) {
+        return new Handled(DeliveryStatus.IGNORED, eventType, reason, null, null);
+    }
+
+    static Handled processed(String eventType, String reason, UUID ticketId, UUID jobId) {
+        return new Handled(DeliveryStatus.PROCESSED, eventType, reason, ticketId, jobId);
+    }
+
+    static Handled failed(String eventType, String reason) {
+        return new Handled(DeliveryStatus.FAILED, eventType, reason, null, null);
+    }
+}

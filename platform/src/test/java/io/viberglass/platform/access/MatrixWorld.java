@@ -1,0 +1,543 @@
+package io.viberglass.platform.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.viberglass.common.security.Tokens;
+import io.viberglass.platform.testing.Accounts;
+import io.viberglass.platform.testing.Api;
+import io.viberglass.platform.testing.Multipart;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The scenery of the authorization matrix, built once: project A with a viewer, member, approver and admin, a user of
+ * another project, padmin's API tokens, a job whose callback token another job's caller holds, and one of everything
+ * a route can point at. {@link #prepare} turns a route and a caller into a concrete call; calls that change state get
+ * a fresh target of their own, so the order of calls never matters.
+ */
+final class MatrixWorld {
+    /** The callers, in the order of the table's columns. */
+    enum Caller {
+        ANON,
+        OTHER,
+        VIEWER,
+        MEMBER,
+        APPROVER,
+        PADMIN,
+        GADMIN,
+        TOK_R,
+        TOK_W,
+        TOK_A,
+        JOB
+    }
+
+    record Call(String method, String path, Object body) {}
+
+    private final Api anonymous;
+    private Accounts accounts;
+    private final Jdbi jdbi;
+    private final Map<Caller, String> bearers = new EnumMap<>(Caller.class);
+    private final Map<Caller, Accounts.Login> users = new EnumMap<>(Caller.class);
+    private Api admin;
+
+    private final String projectA;
+    private final String slugA;
+    private final String clanker;
+    private final String clankerSlug;
+    private final String ticket;
+    private final String comment;
+    private final String media;
+    private final String job;
+    private final String jobToken;
+    private final String jobTenant;
+    private final String template;
+    private final String schedule;
+    private final String execution;
+    private final String secret;
+    private final Accounts.Login spare;
+
+    MatrixWorld(Api firstAdmin, Jdbi jdbi) {
+        this.anonymous = Api.anonymous(firstAdmin.base());
+        this.accounts = new Accounts(firstAdmin);
+        this.jdbi = jdbi;
+        relogin(Caller.GADMIN);
+
+        projectA = project("A");
+        slugA = admin.get("/api/projects/" + projectA).json().get("slug").asText();
+        String projectB = project("B");
+        users.put(Caller.OTHER, accounts.member());
+        users.put(Caller.VIEWER, accounts.member());
+        users.put(Caller.MEMBER, accounts.member());
+        users.put(Caller.APPROVER, accounts.member());
+        users.put(Caller.PADMIN, accounts.member());
+        spare = accounts.member();
+        accounts.grant(projectB, users.get(Caller.OTHER), "admin");
+        grantAll(projectA);
+        users.forEach((caller, login) -> bearers.put(caller, login.token()));
+        bearers.put(Caller.TOK_R, accounts.token(bearers.get(Caller.PADMIN), "read"));
+        bearers.put(Caller.TOK_W, accounts.token(bearers.get(Caller.PADMIN), "write"));
+        bearers.put(Caller.TOK_A, accounts.token(bearers.get(Caller.PADMIN), "admin"));
+
+        JsonNode runner = admin.post("/api/clankers", clankerBody()).expect(201).json();
+        clanker = runner.get("id").asText();
+        clankerSlug = runner.get("slug").asText();
+        admin.post("/api/clankers/" + clanker + "/start", Map.of()).expect(200);
+
+        ticket = ticketWithResearch();
+        comment = admin.post(
+                        "/api/tickets/" + ticket + "/phases/research/comments",
+                        Map.of("lineNumber", 1, "content", "Say more"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        media = mediaOfNewTicket();
+        job = queuedJob();
+        String otherJob = queuedJob();
+        jobToken = "matrix-callback-token-" + UUID.randomUUID();
+        jdbi.useHandle(h -> h.createUpdate("update jobs set callback_token_hash = :hash where id = cast(:id as uuid)")
+                .bind("hash", Tokens.sha256Hex(jobToken))
+                .bind("id", otherJob)
+                .execute());
+        jobTenant = jdbi.withHandle(h -> h.createQuery("select tenant_id from jobs where id = cast(:id as uuid)")
+                .bind("id", otherJob)
+                .mapTo(String.class)
+                .one());
+        template = template();
+        schedule = schedule(true);
+        execution = UUID.randomUUID().toString();
+        jdbi.useHandle(h -> h.createUpdate("insert into claw_executions (id, schedule_id, slot_at, status, created_at) "
+                        + "values (cast(:id as uuid), cast(:schedule as uuid), now(), 'completed', now())")
+                .bind("id", execution)
+                .bind("schedule", schedule)
+                .execute());
+        secret = secret();
+    }
+
+    /** The client a caller uses: its bearer, a job's callback headers, or nothing. */
+    Api client(Caller caller) {
+        return switch (caller) {
+            case ANON -> anonymous;
+            case JOB -> anonymous.withHeader("X-Callback-Token", jobToken).withHeader("X-Tenant-Id", jobTenant);
+            default -> anonymous.as(bearers.get(caller));
+        };
+    }
+
+    /** After a call that ends sessions (sign-out, revoke-all), the user signs in again so later calls still work. */
+    void afterCall(String route, Caller caller) {
+        boolean logout = route.equals("POST /auth/logout");
+        if (!logout && !route.equals("POST /auth/sessions/revoke-all")) {
+            return;
+        }
+        switch (caller) {
+            case TOK_W, TOK_A -> {
+                if (!logout) {
+                    relogin(Caller.PADMIN);
+                }
+            }
+            case ANON, JOB, TOK_R -> {}
+            default -> relogin(caller);
+        }
+    }
+
+    private void relogin(Caller caller) {
+        if (caller == Caller.GADMIN) {
+            String token = accounts.login(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
+            bearers.put(Caller.GADMIN, token);
+            admin = anonymous.as(token);
+            accounts = new Accounts(admin);
+        } else {
+            bearers.put(caller, accounts.login(users.get(caller).email()));
+        }
+    }
+
+    Call prepare(String route, Caller caller) {
+        String method = route.substring(0, route.indexOf(' '));
+        String pattern = route.substring(route.indexOf(' ') + 1);
+        return switch (route) {
+            case "DELETE /api-tokens/{id}" -> new Call(method, "/api/api-tokens/" + ownToken(caller), null);
+            case "POST /api-tokens" -> new Call(method, "/api/api-tokens", Map.of("name", "matrix", "scope", "read"));
+            case "POST /mcp" ->
+                new Call(method, "/api/mcp", "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/list\"}");
+            case "POST /webhooks/slack" ->
+                new Call(method, "/api/webhooks/slack", Map.of("type", "url_verification", "challenge", "matrix"));
+            case "POST /auth/login" ->
+                new Call(method, "/api/auth/login", Map.of("email", spare.email(), "password", Accounts.PASSWORD));
+            case "POST /auth/logout" -> new Call(method, "/api/auth/logout", Map.of());
+            case "POST /auth/setup" ->
+                new Call(
+                        method,
+                        "/api/auth/setup",
+                        Map.of("email", "late@example.test", "name", "Late", "password", Accounts.PASSWORD));
+            case "POST /admin/audit/verify", "POST /auth/sessions/revoke-all" ->
+                new Call(method, api(pattern), Map.of());
+            case "POST /clankers" -> new Call(method, "/api/clankers", clankerBody());
+            case "PUT /clankers/{id}" -> new Call(method, "/api/clankers/" + clanker, Map.of("description", "Edited"));
+            case "DELETE /clankers/{id}", "POST /clankers/{id}/start" ->
+                new Call(method, path(pattern, Map.of("id", newClanker(false))), null);
+            case "POST /clankers/{id}/deactivate" ->
+                new Call(method, path(pattern, Map.of("id", newClanker(true))), Map.of());
+            case "POST /claw/schedules" -> new Call(method, "/api/claw/schedules", scheduleBody(template(), true));
+            case "PUT /claw/schedules/{id}" -> new Call(method, path(pattern, ids()), Map.of("description", "Edited"));
+            case "DELETE /claw/schedules/{id}", "POST /claw/schedules/{id}/pause" ->
+                new Call(method, path(pattern, Map.of("id", schedule(true))), Map.of());
+            case "POST /claw/schedules/{id}/resume" ->
+                new Call(method, path(pattern, Map.of("id", schedule(false))), Map.of());
+            case "POST /claw/task-templates" -> new Call(method, "/api/claw/task-templates", templateBody());
+            case "PUT /claw/task-templates/{id}" ->
+                new Call(method, path(pattern, ids()), Map.of("description", "Edited"));
+            case "DELETE /claw/task-templates/{id}" -> new Call(method, path(pattern, Map.of("id", template())), null);
+            case "DELETE /jobs/{id}", "POST /jobs/{id}/retry" ->
+                new Call(method, path(pattern, Map.of("id", cancelledJob())), Map.of());
+            case "POST /jobs/{id}/cancel" -> new Call(method, path(pattern, Map.of("id", queuedJob())), Map.of());
+            case "POST /jobs/{id}/progress" -> new Call(method, path(pattern, ids()), fixture("progress-update.json"));
+            case "POST /jobs/{id}/logs/batch" -> new Call(method, path(pattern, ids()), fixture("log-batch.json"));
+            case "POST /jobs/{id}/result" ->
+                new Call(method, path(pattern, ids()), fixture("job-result-succeeded.json"));
+            case "POST /projects" -> new Call(method, "/api/projects", Map.of("name", "Matrix " + UUID.randomUUID()));
+            case "DELETE /projects/{id}", "POST /projects/{id}/archive", "DELETE /projects/{id}/scm-config" ->
+                new Call(method, path(pattern, Map.of("id", project("Fresh"))), Map.of());
+            case "PUT /projects/{id}", "PATCH /projects/{id}" ->
+                new Call(method, path(pattern, ids()), Map.of("description", "Edited"));
+            case "POST /projects/{id}/unarchive" -> new Call(method, path(pattern, ids()), Map.of());
+            case "POST /projects/{id}/members" ->
+                new Call(method, path(pattern, ids()), Map.of("email", spare.email(), "role", "viewer"));
+            case "PUT /projects/{id}/members/{userId}" ->
+                new Call(method, path(pattern, ids()), Map.of("role", "viewer"));
+            case "DELETE /projects/{id}/members/{userId}" -> {
+                accounts.grant(projectA, spare, "viewer");
+                yield new Call(method, path(pattern, ids()), null);
+            }
+            case "PUT /projects/{id}/prompt-templates/{type}", "PUT /prompt-templates/{type}" ->
+                new Call(method, path(pattern, ids()), Map.of("template", "Look into the ticket carefully."));
+            case "DELETE /projects/{id}/prompt-templates/{type}", "DELETE /prompt-templates/{type}" -> {
+                admin.put(api(path(pattern, ids())), Map.of("template", "Look into it."))
+                        .expect(200);
+                yield new Call(method, path(pattern, ids()), null);
+            }
+            case "PUT /projects/{id}/scm-config" ->
+                new Call(method, path(pattern, ids()), Map.of("repositoryUrl", "https://github.com/acme/shop.git"));
+            case "POST /secrets" -> new Call(method, "/api/secrets", secretBody());
+            case "PUT /secrets/{id}" -> new Call(method, path(pattern, ids()), Map.of("value", "rotated value"));
+            case "DELETE /secrets/{id}" -> new Call(method, path(pattern, Map.of("id", secret())), null);
+            case "POST /tickets" ->
+                new Call(
+                        method, "/api/tickets", Map.of("projectId", projectA, "title", "Matrix", "description", "Bug"));
+            case "POST /tickets/archive", "POST /tickets/unarchive" ->
+                new Call(method, api(pattern), Map.of("ticketIds", java.util.List.of(newTicket())));
+            case "DELETE /tickets/{id}" -> new Call(method, path(pattern, Map.of("id", newTicket())), null);
+            case "PUT /tickets/{id}", "PATCH /tickets/{id}" ->
+                new Call(method, path(pattern, ids()), Map.of("title", "Edited title"));
+            case "POST /tickets/{id}/set-status" ->
+                new Call(method, path(pattern, ids()), Map.of("status", "in_progress"));
+            case "POST /tickets/{id}/phases/research/run" ->
+                new Call(method, path(pattern, Map.of("id", newTicket())), Map.of("clankerId", clanker));
+            case "POST /tickets/{id}/phases/planning/run" ->
+                new Call(method, path(pattern, Map.of("id", ticketIn("planning"))), Map.of("clankerId", clanker));
+            case "POST /tickets/{id}/run", "POST /tickets/{id}/phases/execution/run" ->
+                new Call(method, path(pattern, Map.of("id", ticketIn("execution"))), Map.of("clankerId", clanker));
+            case "POST /tickets/{id}/phases/{phase}/revision" ->
+                new Call(
+                        method,
+                        path(pattern, Map.of("id", ticketWithResearch(), "phase", "research")),
+                        Map.of("clankerId", clanker, "revisionMessage", "Be more specific"));
+            case "POST /tickets/{id}/phases/{phase}/advance" ->
+                new Call(method, path(pattern, Map.of("id", newTicket(), "phase", "planning")), Map.of());
+            case "POST /tickets/{id}/phases/{phase}/approve", "POST /tickets/{id}/phases/{phase}/revoke-approval" ->
+                new Call(method, path(pattern, Map.of("id", ticketWithResearch(), "phase", "research")), Map.of());
+            case "POST /tickets/{id}/phases/{phase}/request-approval" ->
+                new Call(method, path(pattern, ids()), Map.of());
+            case "POST /tickets/{id}/phases/{phase}/comments" ->
+                new Call(method, path(pattern, ids()), Map.of("lineNumber", 1, "content", "A remark"));
+            case "PUT /tickets/{id}/phases/{phase}/comments/{commentId}" ->
+                new Call(method, path(pattern, ids()), Map.of("content", "An edited remark"));
+            case "PUT /tickets/{id}/phases/{phase}/document" ->
+                new Call(method, path(pattern, ids()), Map.of("content", RESEARCH));
+            case "POST /tickets/{id}/workflow/override-to-execution" ->
+                new Call(method, path(pattern, Map.of("id", newTicket())), Map.of("reason", "Urgent and small"));
+            case "PUT /tickets/{id}/workflow/phase" ->
+                new Call(method, path(pattern, Map.of("id", newTicket())), Map.of("workflowPhase", "planning"));
+            case "POST /users" ->
+                new Call(
+                        method,
+                        "/api/users",
+                        Map.of(
+                                "email",
+                                "matrix-" + UUID.randomUUID() + "@example.test",
+                                "name",
+                                "Matrix",
+                                "password",
+                                Accounts.PASSWORD));
+            case "PATCH /users/{id}/role" -> new Call(method, path(pattern, ids()), Map.of("role", "member"));
+            case "POST /users/{id}/deactivate", "POST /users/{id}/reactivate" ->
+                new Call(method, path(pattern, Map.of("id", newUser())), Map.of());
+            case "GET /claw/schedules/preview" ->
+                new Call(method, api(pattern) + "?scheduleType=interval&intervalExpression=1h", null);
+            default -> {
+                if (!method.equals("GET")) {
+                    throw new IllegalStateException("MatrixWorld has no call for " + route + ": add one");
+                }
+                yield new Call(method, path(pattern, ids()), null);
+            }
+        };
+    }
+
+    /** What a path parameter names when a call needs no fresh target. */
+    private Map<String, String> ids() {
+        Map<String, String> ids = new HashMap<>();
+        ids.put("slug", slugA);
+        ids.put("phase", "research");
+        ids.put("commentId", comment);
+        ids.put("mediaId", media);
+        ids.put("type", "ticket_research");
+        ids.put("userId", spare.userId());
+        return ids;
+    }
+
+    private String path(String template, Map<String, String> ids) {
+        Map<String, String> all = new HashMap<>(ids());
+        all.putAll(ids);
+        all.putIfAbsent("id", defaultId(template));
+        String path = template;
+        for (Map.Entry<String, String> id : all.entrySet()) {
+            path = path.replace("{" + id.getKey() + "}", id.getValue());
+        }
+        if (template.startsWith("/clankers/by-slug")) {
+            path = path.replace(slugA, clankerSlug);
+        }
+        return api(path);
+    }
+
+    private String defaultId(String template) {
+        String[] parts = template.split("/");
+        String root = parts.length > 1 ? parts[1] : "";
+        return switch (root) {
+            case "projects" -> projectA;
+            case "tickets" -> ticket;
+            case "jobs" -> job;
+            case "clankers" -> clanker;
+            case "secrets" -> secret;
+            case "users" -> spare.userId();
+            case "claw" ->
+                template.startsWith("/claw/task-templates")
+                        ? this.template
+                        : template.startsWith("/claw/schedules") ? schedule : execution;
+            default -> "none";
+        };
+    }
+
+    private static String api(String path) {
+        return path.startsWith("/api/") ? path : "/api" + path;
+    }
+
+    // --- fresh targets, made by the global admin ---
+
+    private static final String RESEARCH = "# Research\n\nThe greeting is rude.\nIt lives in home.js.\n";
+
+    private String project(String name) {
+        String id = admin.post("/api/projects", Map.of("name", "Matrix " + name + " " + UUID.randomUUID()))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        admin.put("/api/projects/" + id + "/scm-config", Map.of("repositoryUrl", "https://github.com/acme/shop.git"))
+                .expect(200);
+        if (!users.isEmpty()) {
+            grantAll(id);
+        }
+        return id;
+    }
+
+    private void grantAll(String projectId) {
+        accounts.grant(projectId, users.get(Caller.VIEWER), "viewer");
+        accounts.grant(projectId, users.get(Caller.MEMBER), "member");
+        accounts.grant(projectId, users.get(Caller.APPROVER), "approver");
+        accounts.grant(projectId, users.get(Caller.PADMIN), "admin");
+    }
+
+    private String newTicket() {
+        return admin.post("/api/tickets", Map.of("projectId", projectA, "title", "Fresh", "description", "Bug"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+    }
+
+    private String ticketIn(String phase) {
+        return admin.post(
+                        "/api/tickets",
+                        Map.of(
+                                "projectId",
+                                projectA,
+                                "title",
+                                "Fresh in " + phase,
+                                "description",
+                                "Bug",
+                                "workflowPhase",
+                                phase,
+                                "workflowOverrideReason",
+                                "Set up by the matrix"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+    }
+
+    private String ticketWithResearch() {
+        String id = newTicket();
+        admin.put("/api/tickets/" + id + "/phases/research/document", Map.of("content", RESEARCH))
+                .expect(200);
+        return id;
+    }
+
+    private String mediaOfNewTicket() {
+        Multipart form = new Multipart()
+                .field("projectId", projectA)
+                .field("title", "With a screenshot")
+                .file("screenshot", "shot.png", "image/png", Multipart.png());
+        String id = admin.raw("POST", "/api/tickets", form.contentType(), form.bytes())
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        return jdbi.withHandle(
+                h -> h.createQuery("select cast(id as text) from ticket_media where ticket_id = cast(:id as uuid)")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .one());
+    }
+
+    private String queuedJob() {
+        return admin.post("/api/tickets/" + newTicket() + "/phases/research/run", Map.of("clankerId", clanker))
+                .expect(202)
+                .json()
+                .get("id")
+                .asText();
+    }
+
+    private String cancelledJob() {
+        String id = queuedJob();
+        admin.post("/api/jobs/" + id + "/cancel", Map.of()).expect(200);
+        return id;
+    }
+
+    private Map<String, Object> clankerBody() {
+        return Map.of("name", "Runner " + UUID.randomUUID(), "agent", "claude-code", "deploymentStrategy", "local");
+    }
+
+    private String newClanker(boolean active) {
+        String id = admin.post("/api/clankers", clankerBody())
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        if (active) {
+            admin.post("/api/clankers/" + id + "/start", Map.of()).expect(200);
+        }
+        return id;
+    }
+
+    private Map<String, Object> templateBody() {
+        return Map.of(
+                "projectId",
+                projectA,
+                "name",
+                "Task " + UUID.randomUUID(),
+                "clankerId",
+                clanker,
+                "taskInstructions",
+                "Tidy the changelog.");
+    }
+
+    private String template() {
+        return admin.post("/api/claw/task-templates", templateBody())
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+    }
+
+    private Map<String, Object> scheduleBody(String templateId, boolean active) {
+        return Map.of(
+                "projectId",
+                projectA,
+                "taskTemplateId",
+                templateId,
+                "name",
+                "Schedule " + UUID.randomUUID(),
+                "scheduleType",
+                "interval",
+                "intervalExpression",
+                "1h",
+                "isActive",
+                active);
+    }
+
+    private String schedule(boolean active) {
+        return admin.post("/api/claw/schedules", scheduleBody(template(), active))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+    }
+
+    private Map<String, Object> secretBody() {
+        return Map.of(
+                "name",
+                "MATRIX_" + UUID.randomUUID().toString().replace("-", "_"),
+                "projectId",
+                projectA,
+                "storage",
+                "database",
+                "value",
+                "s3cr3t value");
+    }
+
+    private String secret() {
+        return admin.post("/api/secrets", secretBody())
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+    }
+
+    private String newUser() {
+        return accounts.member().userId();
+    }
+
+    /** A token of the caller's own user (padmin's for token callers), for the caller to revoke. */
+    private String ownToken(Caller caller) {
+        return switch (caller) {
+            case ANON, JOB -> UUID.randomUUID().toString();
+            case TOK_R, TOK_W, TOK_A -> tokenId(bearers.get(Caller.PADMIN));
+            default -> tokenId(bearers.get(caller));
+        };
+    }
+
+    private String tokenId(String session) {
+        return anonymous
+                .as(session)
+                .post("/api/api-tokens", Map.of("name", "to revoke", "scope", "read"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+    }
+
+    private static String fixture(String name) {
+        try (InputStream in = MatrixWorld.class.getResourceAsStream("/fixtures/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("No fixture " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
