@@ -410,6 +410,46 @@ class SlackAppTest {
                 .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
     }
 
+    @Test
+    void aModalWithoutAMessageIsSentBackWithTheFieldMarkedRequired() {
+        JsonNode answer = slack.interaction(
+                        viewSubmission("U0ALICE", "research", "").replace("\"value\":\"\"}}}}}", "\"value\":null}}}}}"))
+                .expect(200)
+                .json();
+
+        assertThat(answer.get("response_action").asText()).isEqualTo("errors");
+        assertThat(answer.at("/errors/message").asText()).isEqualTo("Required");
+        assertThat(api.get("/api/tickets?projectId=" + projectId).json().get("data"))
+                .isEmpty();
+    }
+
+    @Test
+    void aPermanentSlackErrorIsRecordedAsDeadAndTheThreadsOtherUpdatesWithIt() {
+        SLACK.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/chat.postMessage"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("channel=" + channel))
+                .atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"ok\":false,\"error\":\"not_in_channel\"}")));
+
+        String ticketId = launch("research", "Why is checkout slow?").get("id").asText();
+
+        var jdbi = org.jdbi.v3.core.Jdbi.create(DB.dataSource());
+        java.util.function.Supplier<List<String>> outbox = () -> jdbi.withHandle(handle -> handle.createQuery(
+                        "select o.kind || ':' || o.status || ':' || coalesce(o.last_error, '') from slack_outbox o "
+                                + "join chat_ticket_threads t on t.id = o.thread_id where t.ticket_id = "
+                                + "cast(:ticket as uuid) order by o.seq")
+                .bind("ticket", ticketId)
+                .mapTo(String.class)
+                .list());
+        eventually().untilAsserted(() -> assertThat(outbox.get())
+                .containsExactly(
+                        "open_thread:dead:Slack answered not_in_channel",
+                        "message:dead:The thread's first message was never posted",
+                        "message:dead:The thread's first message was never posted"));
+        assertThat(SLACK.messages(channel)).hasSize(1);
+    }
+
     @Nested
     class RequestVerification {
         private final byte[] body = "token=x&command=%2Fviberator&trigger_id=1".getBytes(StandardCharsets.UTF_8);
