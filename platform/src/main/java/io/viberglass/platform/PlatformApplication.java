@@ -22,6 +22,7 @@ import io.viberglass.platform.claws.Claws;
 import io.viberglass.platform.dispatch.Dispatcher;
 import io.viberglass.platform.dispatch.Dispatching;
 import io.viberglass.platform.dispatch.WorkerRuntimes;
+import io.viberglass.platform.feedback.Feedback;
 import io.viberglass.platform.infra.api.WireEnumParamConverters;
 import io.viberglass.platform.infra.db.Database;
 import io.viberglass.platform.infra.db.DatabaseBootstrap;
@@ -210,13 +211,19 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         ObjectMapper mapper = environment.getObjectMapper();
         JobLifecycle lifecycle = new JobLifecycle(mapper);
         LifecycleSync lifecycleSync = new LifecycleSync();
-        DocumentService documents = new DocumentService(jdbi, clock, lifecycleSync);
-        TicketRunEffects ticketEffects = new TicketRunEffects();
         JsonText json = new JsonText(mapper);
+        Feedback feedback = new Feedback(config.getFeedback(), json, config.getPublicUrl());
+        DocumentService documents = new DocumentService(jdbi, clock, lifecycleSync, List.of(feedback.outbox()));
+        TicketRunEffects ticketEffects = new TicketRunEffects();
         Claws claws = new Claws(json);
         SlackApp slack = new SlackApp(jdbi, clock, json, config.getPublicUrl());
         List<JobListener> listeners = List.of(
-                ticketEffects, new PhaseDocumentEffects(documents), claws.listener(), lifecycleSync, slack.listener());
+                ticketEffects,
+                new PhaseDocumentEffects(documents),
+                claws.listener(),
+                lifecycleSync,
+                feedback.outbox(),
+                slack.listener());
         JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
         JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit);
         WorkerRuntimes runtimes =
@@ -254,7 +261,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 prompts,
                 access);
         WorkflowService workflow = new WorkflowService(jdbi, clock, lifecycleSync);
-        ApprovalService approvals = new ApprovalService(jdbi, clock, lifecycleSync, Approvers.anyone(), List.of());
+        ApprovalService approvals =
+                new ApprovalService(jdbi, clock, lifecycleSync, Approvers.anyone(), List.of(feedback.outbox()));
         PhaseRunService runs = new PhaseRunService(jdbi, clock, queue, tickets, targets, payloads, prompts);
         CommentService comments = new CommentService(jdbi, clock);
         Phases.register(environment.jersey(), workflow, documents, approvals, comments, runs, access, audit);
@@ -273,6 +281,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 config.getWebhooks(),
                 config.getPublicUrl(),
                 new Webhooks.Needs(integrations, secrets.owned(), tickets, workflow, runs, access));
+        feedback.register(environment, jdbi, clock, secrets.owned(), integrations, access);
         PhaseOrchestrator orchestrator = new PhaseOrchestrator(jdbi, tickets, workflow, approvals, runs);
         slack.register(
                 environment,

@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.viberglass.platform.claws.ClawSettings;
 import io.viberglass.platform.dispatch.DispatchSettings;
+import io.viberglass.platform.feedback.FeedbackSettings;
 import io.viberglass.platform.infra.config.AuthSettings;
 import io.viberglass.platform.infra.config.DatabaseUrl;
 import io.viberglass.platform.infra.config.EmbeddedDatabaseSettings;
@@ -62,6 +63,10 @@ public class PlatformConfiguration extends Configuration {
     @Valid
     @NotNull
     private WebhookSettings webhooks = new WebhookSettings();
+
+    @Valid
+    @NotNull
+    private FeedbackSettings feedback = new FeedbackSettings();
 
     private SlackSettings slack = new SlackSettings();
 
@@ -200,5 +205,15 @@ public class PlatformConfiguration extends Configuration {
     @JsonProperty
     public void setWebhooks(WebhookSettings webhooks) {
         this.webhooks = webhooks;
+    }
+
+    @JsonProperty
+    public FeedbackSettings getFeedback() {
+        return feedback;
+    }
+
+    @JsonProperty
+    public void setFeedback(FeedbackSettings feedback) {
+        this.feedback = feedback;
     }
 }
