@@ -14,7 +14,6 @@ import io.viberglass.platform.testing.TestApp;
 import io.viberglass.platform.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +23,6 @@ import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -93,59 +91,14 @@ class SlackAppTest {
     private JsonNode launch(String mode, String message) {
         slack.command(channel, "U0ALICE", message, "13345224609.738474920.8088930838d88f008e0")
                 .expect(200);
-        slack.interaction(viewSubmission("U0ALICE", mode, message)).expect(200);
+        slack.interaction(SlackPayloads.viewSubmission("U0ALICE", channel, projectId, clankerId, mode, message))
+                .expect(200);
         JsonNode tickets = api.get("/api/tickets?projectId=" + projectId)
                 .expect(200)
                 .json()
                 .get("data");
         assertThat(tickets).hasSize(1);
         return tickets.get(0);
-    }
-
-    private String viewSubmission(String user, String mode, String message) {
-        return """
-                {"type":"view_submission","team":{"id":"T0001","domain":"acme"},
-                 "user":{"id":"%s","username":"alice","name":"alice","team_id":"T0001"},
-                 "api_app_id":"A0001","token":"legacy","trigger_id":"12466734323.1395872398.abc",
-                 "view":{"id":"V0001","team_id":"T0001","type":"modal","callback_id":"viberator_launch",
-                   "private_metadata":"%s","hash":"156772938.1827394","blocks":[],
-                   "title":{"type":"plain_text","text":"Launch Agent Session"},
-                   "state":{"values":{
-                     "project":{"value":{"type":"static_select","selected_option":{"text":{"type":"plain_text","text":"Shop"},"value":"%s"}}},
-                     "clanker":{"value":{"type":"static_select","selected_option":{"text":{"type":"plain_text","text":"Local"},"value":"%s"}}},
-                     "mode":{"value":{"type":"static_select","selected_option":{"text":{"type":"plain_text","text":"Mode"},"value":"%s"}}},
-                     "title":{"value":{"type":"plain_text_input","value":null}},
-                     "message":{"value":{"type":"plain_text_input","value":%s}}}}},
-                 "response_urls":[],"is_enterprise_install":false}
-                """
-                .formatted(user, channel, projectId, clankerId, mode, quote(message));
-    }
-
-    private String buttonClick(String user, String actionId, String value) {
-        return """
-                {"type":"block_actions","user":{"id":"%s","username":"alice","name":"alice","team_id":"T0001"},
-                 "api_app_id":"A0001","token":"legacy",
-                 "container":{"type":"message","message_ts":"1700000000.000500","channel_id":"%s","is_ephemeral":false,
-                   "thread_ts":"%s"},
-                 "trigger_id":"12321423423.333649436676.d8c1bb837935619ccad0f624c448ffb3",
-                 "team":{"id":"T0001","domain":"acme"},"channel":{"id":"%s","name":"dev"},
-                 "message":{"type":"message","text":"Plan complete.","ts":"1700000000.000500","thread_ts":"%s"},
-                 "response_url":"https://hooks.slack.com/actions/T0001/1/xyz",
-                 "actions":[{"action_id":"%s","block_id":"review","text":{"type":"plain_text","text":"Approve"},
-                   "value":"%s","style":"primary","type":"button","action_ts":"1700000001.000000"}]}
-                """
-                .formatted(user, channel, FakeSlack.THREAD_TS, channel, FakeSlack.THREAD_TS, actionId, value);
-    }
-
-    private String mention(String user, String text) {
-        return """
-                {"token":"legacy","team_id":"T0001","api_app_id":"A0001","type":"event_callback",
-                 "event_id":"Ev%s","event_time":1700000002,
-                 "event":{"type":"app_mention","user":"%s","text":%s,"ts":"1700000002.000100","channel":"%s",
-                   "thread_ts":"%s","event_ts":"1700000002.000100"}}
-                """
-                .formatted(
-                        UUID.randomUUID().toString().substring(0, 8), user, quote(text), channel, FakeSlack.THREAD_TS);
     }
 
     private String job(String ticketId, String kind) {
@@ -166,14 +119,6 @@ class SlackAppTest {
         Api as = api.withHeader("X-Callback-Token", worker.token());
         as.get("/api/jobs/" + jobId + "/bootstrap").expect(200);
         as.post("/api/jobs/" + jobId + "/result", result).expect(200);
-    }
-
-    private static String quote(String text) {
-        try {
-            return io.viberglass.common.json.Json.newMapper().writeValueAsString(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Map<String, Object> document(String content) {
@@ -239,7 +184,7 @@ class SlackAppTest {
                 .contains("ticket_approve_phase", "ticket_reject_phase", ticketId + ":planning")));
         assertThat(threadTexts()).anySatisfy(text -> assertThat(text).contains("started the planning run"));
 
-        slack.interaction(buttonClick("U0ALICE", "ticket_approve_phase", ticketId + ":planning"))
+        slack.interaction(SlackPayloads.buttonClick(channel, "U0ALICE", "ticket_approve_phase", ticketId + ":planning"))
                 .expect(200);
 
         String execution = job(ticketId, "execution");
@@ -273,7 +218,8 @@ class SlackAppTest {
         String ticketId = launch("planning", "Rename the button").get("id").asText();
         finishAsWorker(job(ticketId, "planning"), document("# Plan\nRename it.\n"));
 
-        slack.interaction(buttonClick("U0NOMAIL", "ticket_approve_phase", ticketId + ":planning"))
+        slack.interaction(
+                        SlackPayloads.buttonClick(channel, "U0NOMAIL", "ticket_approve_phase", ticketId + ":planning"))
                 .expect(200);
 
         eventually().untilAsserted(() -> assertThat(SLACK.calls("chat.postEphemeral"))
@@ -298,7 +244,8 @@ class SlackAppTest {
         String ticketId = launch("planning", "Rename the button").get("id").asText();
         finishAsWorker(job(ticketId, "planning"), document("# Plan\nRename it.\n"));
 
-        slack.interaction(buttonClick("U0VICTOR", "ticket_approve_phase", ticketId + ":planning"))
+        slack.interaction(
+                        SlackPayloads.buttonClick(channel, "U0VICTOR", "ticket_approve_phase", ticketId + ":planning"))
                 .expect(200);
 
         eventually().untilAsserted(() -> assertThat(SLACK.calls("chat.postEphemeral"))
@@ -318,7 +265,7 @@ class SlackAppTest {
         String ticketId = launch("planning", "Rename the button").get("id").asText();
         finishAsWorker(job(ticketId, "planning"), document("# Plan\nRename it.\n"));
 
-        slack.interaction(buttonClick("U0ALICE", "ticket_approve_phase", ticketId + ":planning"))
+        slack.interaction(SlackPayloads.buttonClick(channel, "U0ALICE", "ticket_approve_phase", ticketId + ":planning"))
                 .expect(200);
 
         job(ticketId, "execution");
@@ -359,7 +306,7 @@ class SlackAppTest {
         eventually().untilAsserted(() -> assertThat(SLACK.calls("files.completeUploadExternal"))
                 .isNotEmpty());
 
-        slack.event(mention("U0ALICE", "<@U0BOT> revise also look at the cache"))
+        slack.event(SlackPayloads.mention(channel, "U0ALICE", "<@U0BOT> revise also look at the cache"))
                 .expect(200);
 
         eventually().untilAsserted(() -> assertThat(api.get("/api/tickets/" + ticketId + "/phases/research/runs")
@@ -375,7 +322,8 @@ class SlackAppTest {
         String ticketId = launch("research", "Why is checkout slow?").get("id").asText();
         finishAsWorker(job(ticketId, "research"), document("# Research\nIt is the database.\n"));
 
-        slack.event(mention("U0ALICE", "<@U0BOT> advance")).expect(200);
+        slack.event(SlackPayloads.mention(channel, "U0ALICE", "<@U0BOT> advance"))
+                .expect(200);
 
         job(ticketId, "planning");
         assertThat(api.get("/api/tickets/" + ticketId + "/phases/research")
@@ -387,21 +335,12 @@ class SlackAppTest {
 
     @Test
     void aRateLimitedPostWaitsForRetryAfterAndIsThenDelivered() {
-        SLACK.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/chat.postMessage"))
-                .inScenario("rate limit")
-                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
-                        .withStatus(429)
-                        .withHeader("Retry-After", "2")
-                        .withBody("{\"ok\":false,\"error\":\"ratelimited\"}"))
-                .willSetStateTo("open"));
+        SLACK.rateLimitNextPost(2);
 
         launch("research", "Why is checkout slow?");
 
         eventually().untilAsserted(() -> assertThat(threadTexts()).isNotEmpty());
-        var attempts = SLACK.server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/chat.postMessage")));
+        var attempts = SLACK.requests("chat.postMessage");
         assertThat(FakeSlack.form(attempts.get(0).getBodyAsString()))
                 .isEqualTo(FakeSlack.form(attempts.get(1).getBodyAsString()));
         assertThat(Duration.between(
@@ -410,49 +349,39 @@ class SlackAppTest {
                 .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
     }
 
-    @Nested
-    class RequestVerification {
-        private final byte[] body = "token=x&command=%2Fviberator&trigger_id=1".getBytes(StandardCharsets.UTF_8);
+    @Test
+    void aModalWithoutAMessageIsSentBackWithTheFieldMarkedRequired() {
+        JsonNode answer = slack.interaction(
+                        SlackPayloads.viewSubmission("U0ALICE", channel, projectId, clankerId, "research", "")
+                                .replace("\"value\":\"\"}}}}}", "\"value\":null}}}}}"))
+                .expect(200)
+                .json();
 
-        @Test
-        void aWrongSignatureIsRefusedBeforeAnythingRuns() {
-            long now = Instant.now().getEpochSecond();
+        assertThat(answer.get("response_action").asText()).isEqualTo("errors");
+        assertThat(answer.at("/errors/message").asText()).isEqualTo("Required");
+        assertThat(api.get("/api/tickets?projectId=" + projectId).json().get("data"))
+                .isEmpty();
+    }
 
-            slack.send(body, "application/x-www-form-urlencoded", now, "v0=" + "0".repeat(64))
-                    .expect(401);
-            slack.send(body, "application/x-www-form-urlencoded", now, SlackSignature.sign("other", now, body))
-                    .expect(401);
+    @Test
+    void aPermanentSlackErrorIsRecordedAsDeadAndTheThreadsOtherUpdatesWithIt() {
+        SLACK.refusePosts(channel, "not_in_channel");
 
-            assertThat(SLACK.calls("views.open")).isEmpty();
-        }
+        String ticketId = launch("research", "Why is checkout slow?").get("id").asText();
 
-        @Test
-        void aStaleTimestampIsRefusedEvenWhenSignedCorrectly() {
-            long sixMinutesAgo = Instant.now().minusSeconds(360).getEpochSecond();
-
-            assertThat(slack.send(body, "application/x-www-form-urlencoded", sixMinutesAgo)
-                            .expect(401)
-                            .json()
-                            .get("message")
-                            .asText())
-                    .contains("timestamp");
-        }
-
-        @Test
-        void anOversizedBodyIsRefused() {
-            byte[] huge = new byte[300_000];
-            java.util.Arrays.fill(huge, (byte) 'a');
-
-            slack.send(huge, "application/x-www-form-urlencoded", Instant.now().getEpochSecond())
-                    .expect(413);
-        }
-
-        @Test
-        void urlVerificationAnswersTheChallenge() {
-            assertThat(slack.event("{\"token\":\"x\",\"challenge\":\"3eZbrw1aB\",\"type\":\"url_verification\"}")
-                            .expect(200)
-                            .body())
-                    .contains("3eZbrw1aB");
-        }
+        var jdbi = org.jdbi.v3.core.Jdbi.create(DB.dataSource());
+        java.util.function.Supplier<List<String>> outbox = () -> jdbi.withHandle(handle -> handle.createQuery(
+                        "select o.kind || ':' || o.status || ':' || coalesce(o.last_error, '') from slack_outbox o "
+                                + "join chat_ticket_threads t on t.id = o.thread_id where t.ticket_id = "
+                                + "cast(:ticket as uuid) order by o.seq")
+                .bind("ticket", ticketId)
+                .mapTo(String.class)
+                .list());
+        eventually().untilAsserted(() -> assertThat(outbox.get())
+                .containsExactly(
+                        "open_thread:dead:Slack answered not_in_channel",
+                        "message:dead:The thread's first message was never posted",
+                        "message:dead:The thread's first message was never posted"));
+        assertThat(SLACK.messages(channel)).hasSize(1);
     }
 }
