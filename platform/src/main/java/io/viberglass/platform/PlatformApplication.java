@@ -16,7 +16,6 @@ import io.viberglass.platform.access.ProjectMembersResource;
 import io.viberglass.platform.audit.AuditLog;
 import io.viberglass.platform.audit.AuditResource;
 import io.viberglass.platform.auth.Authentication;
-import io.viberglass.platform.clankers.ClankerService;
 import io.viberglass.platform.clankers.Clankers;
 import io.viberglass.platform.claws.Claws;
 import io.viberglass.platform.dispatch.Dispatcher;
@@ -159,9 +158,13 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 environment.getValidator(),
                 access,
                 audit);
-        ClankerService clankers = Clankers.register(environment.jersey(), jdbi, clock, mapper);
+        WorkerRuntimes runtimes =
+                WorkerRuntimes.build(config.getDispatch(), config.getSecrets().getSsmPrefix(), System.getenv(), mapper);
+        environment.lifecycle().manage(runtimes);
+        Clankers.Parts clankers =
+                Clankers.register(environment, jdbi, clock, mapper, config.getClankers(), runtimes.provisioners());
         Secrets.Parts secrets = Secrets.register(environment.jersey(), jdbi, clock, config.getSecrets(), access);
-        registerJobs(config, environment, jdbi, clock, tickets, projects, clankers, secrets, access, audit);
+        registerJobs(config, environment, jdbi, clock, tickets, projects, clankers, runtimes, secrets, access, audit);
         OpenApi.register(environment.jersey(), version);
         WebApp.register(environment);
     }
@@ -174,7 +177,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
             Clock clock,
             TicketService tickets,
             ProjectService projects,
-            ClankerService clankers,
+            Clankers.Parts clankers,
+            WorkerRuntimes runtimes,
             Secrets.Parts secrets,
             ProjectAccess access,
             AuditLog audit) {
@@ -189,9 +193,6 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 List.of(ticketEffects, new PhaseDocumentEffects(documents), claws.listener(), lifecycleSync);
         JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
         JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit);
-        WorkerRuntimes runtimes =
-                WorkerRuntimes.build(config.getDispatch(), config.getSecrets().getSsmPrefix(), System.getenv(), mapper);
-        environment.lifecycle().manage(runtimes);
         Dispatcher dispatcher = Dispatching.register(
                 environment,
                 jdbi,
@@ -209,8 +210,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor),
                 access);
         PromptTemplateService prompts = Prompts.register(environment.jersey(), jdbi, clock, access);
-        RunTargets targets = new RunTargets(projects, clankers, secrets.service());
-        PayloadFactory payloads = new PayloadFactory(config.getPublicUrl());
+        RunTargets targets = new RunTargets(projects, clankers.service(), secrets.service());
+        PayloadFactory payloads = new PayloadFactory(config.getPublicUrl(), clankers.files()::forPayload);
         claws.register(
                 environment,
                 jdbi,

@@ -3,6 +3,7 @@ package io.viberglass.platform;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
+import io.viberglass.platform.clankers.ClankerSettings;
 import io.viberglass.platform.claws.ClawSettings;
 import io.viberglass.platform.dispatch.DispatchSettings;
 import io.viberglass.platform.infra.config.AuthSettings;
@@ -57,6 +58,10 @@ public class PlatformConfiguration extends Configuration {
     @Valid
     @NotNull
     private ClawSettings claws = new ClawSettings();
+
+    @Valid
+    @NotNull
+    private ClankerSettings clankers = new ClankerSettings();
 
     @Valid
     @NotNull
@@ -137,6 +142,16 @@ public class PlatformConfiguration extends Configuration {
     @JsonProperty
     public void setAuth(AuthSettings auth) {
         this.auth = auth;
+    }
+
+    @JsonProperty
+    public ClankerSettings getClankers() {
+        return clankers;
+    }
+
+    @JsonProperty
+    public void setClankers(ClankerSettings clankers) {
+        this.clankers = clankers;
     }
 
     @JsonProperty

@@ -3,11 +3,15 @@ package io.viberglass.platform.dispatch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import io.dropwizard.lifecycle.Managed;
+import io.viberglass.platform.clankers.RuntimeProvisioner;
 import io.viberglass.platform.dispatch.aws.AwsClients;
 import io.viberglass.platform.dispatch.docker.DockerClients;
 import io.viberglass.platform.dispatch.docker.DockerInvoker;
+import io.viberglass.platform.dispatch.docker.DockerProvisioner;
 import io.viberglass.platform.dispatch.ecs.EcsInvoker;
+import io.viberglass.platform.dispatch.ecs.EcsProvisioner;
 import io.viberglass.platform.dispatch.lambda.LambdaInvoker;
+import io.viberglass.platform.dispatch.lambda.LambdaProvisioner;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +22,23 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * The four invokers with their clients: {@code local}, {@code docker}, {@code ecs}, {@code lambda}. Every client is
+ * The four invokers and the three provisioners with their clients: {@code local}, {@code docker}, {@code ecs}, {@code lambda}. Every client is
  * lazy (nothing connects until a clanker of that strategy runs a job), so a laptop without Docker or AWS starts the
  * same platform. Closed with the application.
  */
 public final class WorkerRuntimes implements Managed {
     private final List<WorkerInvoker> invokers;
+    private final List<RuntimeProvisioner> provisioners;
     private final DockerClient docker;
     private final List<AwsClients<?>> aws;
 
-    private WorkerRuntimes(List<WorkerInvoker> invokers, DockerClient docker, List<AwsClients<?>> aws) {
+    private WorkerRuntimes(
+            List<WorkerInvoker> invokers,
+            List<RuntimeProvisioner> provisioners,
+            DockerClient docker,
+            List<AwsClients<?>> aws) {
         this.invokers = invokers;
+        this.provisioners = provisioners;
         this.docker = docker;
         this.aws = aws;
     }
@@ -63,11 +73,21 @@ public final class WorkerRuntimes implements Managed {
                 new DockerInvoker(docker, settings.getDocker()),
                 new EcsInvoker(ecs, ssm, settings.getEcs(), secretsSsmPrefix),
                 new LambdaInvoker(lambda, settings.getLambda(), mapper));
-        return new WorkerRuntimes(invokers, docker, List.of(ecs, ssm, lambda));
+        // provisioning uses the invokers' clients: one connection setup, one set of settings
+        List<RuntimeProvisioner> provisioners = List.of(
+                new DockerProvisioner(docker, settings.getDocker()),
+                new EcsProvisioner(ecs, settings.getEcs()),
+                new LambdaProvisioner(lambda, settings.getLambda()));
+        return new WorkerRuntimes(invokers, provisioners, docker, List.of(ecs, ssm, lambda));
     }
 
     public List<WorkerInvoker> invokers() {
         return invokers;
+    }
+
+    /** What {@code POST /clankers/{id}/start} runs for docker, ecs and lambda clankers. */
+    public List<RuntimeProvisioner> provisioners() {
+        return provisioners;
     }
 
     @Override
