@@ -1,8 +1,12 @@
 // Browser end-to-end test of the dashboard against a running platform, in Debian's Chromium driven by playwright-core.
 // Usage: node e2e/dashboard.e2e.mjs --base-url http://127.0.0.1:8080 [--screenshots ../docs/screenshots]
-// Walks what a user does: create a project, open it, configure its repository (meeting a server-side field error
-// first), create a ticket with a screenshot, filter the list, open the ticket and set its status. Every step asserts
-// what the page shows. Exits 0 when all steps pass, 1 with the failing step and a screenshot otherwise.
+//        [--repository-url file:///…/acme/shop.git --github-api-url http://127.0.0.1:…]
+// Walks what a user does: set up the first administrator, sign out and in, create a project, open it, configure its
+// repository (meeting a server-side field error first), create a ticket with a screenshot, filter the list, open the
+// ticket and set its status; store secrets, create an agent runner; then, when a repository the worker can reach is
+// given, take the ticket through research (with a line comment and a revision), planning and approval to an execution
+// run and its pull request, follow the run's log, and schedule a recurring task. Every step asserts what the page
+// shows. Exits 0 when all steps pass, 1 with the failing step and a screenshot otherwise.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +19,8 @@ const { values: args } = parseArgs({
     'base-url': { type: 'string' },
     screenshots: { type: 'string' },
     chromium: { type: 'string', default: '/usr/bin/chromium' },
+    'repository-url': { type: 'string' },
+    'github-api-url': { type: 'string' },
   },
 });
 const base = args['base-url'];
@@ -106,15 +112,49 @@ async function eventually(check) {
     }
   }
 }
-const visible = (locator) => locator.waitFor({ state: 'visible' });
+const visible = (locator, timeout) => locator.waitFor({ state: 'visible', timeout });
+/** How long an agent run may take: the worker is a fresh JVM on a machine that may be busy. */
+const RUN_TIMEOUT = 180_000;
 const field = (label) => page.getByLabel(label, { exact: true });
+/** The session's CSRF token, which cookie-signed-in writes (the browser's and page.request's alike) must echo. */
+async function csrf() {
+  const cookie = (await context.cookies(base)).find((c) => c.name === 'vg_csrf');
+  return { 'X-CSRF-Token': cookie ? cookie.value : '' };
+}
 async function seedTicket(projectId, ticket) {
-  const response = await page.request.post(`${base}/api/tickets`, { data: { projectId, ...ticket } });
+  const response = await page.request.post(`${base}/api/tickets`, { data: { projectId, ...ticket }, headers: await csrf() });
   assert.equal(response.status(), 201, await response.text());
 }
 
 try {
   let projectId;
+
+  await step('an empty platform asks for its first administrator', async () => {
+    await page.goto(base);
+    await visible(page.getByRole('heading', { name: 'Set up Viberglass', level: 1 }));
+    await snap('setup');
+    await field('Your name').fill('Ada Admin');
+    await field('Email').fill('ada@example.test');
+    await field('Password').fill('short');
+    await page.getByRole('button', { name: 'Create administrator' }).click();
+    await visible(page.getByText('must be at least 12 characters long'));
+    await field('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Create administrator' }).click();
+    await visible(page.getByRole('heading', { name: 'Projects', level: 1 }));
+  });
+
+  await step('sign out, then sign in again', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await visible(page.getByRole('heading', { name: 'Sign in to Viberglass', level: 1 }));
+    await field('Email').fill('ada@example.test');
+    await field('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await visible(page.getByText('Invalid email or password'));
+    await snap('login');
+    await field('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await visible(page.getByRole('heading', { name: 'Projects', level: 1 }));
+  });
 
   await step('the projects page greets an empty platform', async () => {
     await page.goto(base);
@@ -263,26 +303,187 @@ try {
     await page.getByRole('menuitemradio', { name: 'Light' }).click();
   });
 
-  await step('runs and agent runners pages show what the platform has', async () => {
-    const created = await page.request.post(`${base}/api/clankers`, {
-      data: {
-        name: 'Claude Code on this machine',
-        description: 'Runs Claude Code as a local process next to the platform.',
-        agent: 'claude-code',
-        deploymentStrategy: 'local',
-      },
-    });
-    assert.equal(created.status(), 201, await created.text());
-    const runner = await created.json();
-    const started = await page.request.post(`${base}/api/clankers/${runner.id}/start`, { data: {} });
-    assert.equal(started.status(), 200, await started.text());
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
-    await visible(page.getByRole('heading', { name: 'Runs', level: 1 }));
-    await visible(page.getByText('No runs yet'));
+  await step('store the secrets the agent and the repository need (values are write-only)', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Secrets' }).click();
+    await visible(page.getByRole('heading', { name: 'Secrets', level: 1 }));
+    await visible(page.getByText('No platform-wide secrets yet'));
+    for (const [name, value] of [
+      ['GITHUB_TOKEN', 'ghp_' + 'e2e'.repeat(12)],
+      ['ANTHROPIC_API_KEY', 'sk-ant-' + 'k'.repeat(30)],
+    ]) {
+      await page.getByRole('button', { name: 'New secret' }).first().click();
+      const dialog = page.getByRole('dialog', { name: 'New secret' });
+      await dialog.getByLabel('Name', { exact: true }).fill(name);
+      assert.equal(await dialog.getByLabel('Value', { exact: true }).getAttribute('type'), 'password');
+      await dialog.getByLabel('Value', { exact: true }).fill(value);
+      await dialog.getByRole('button', { name: 'Create secret' }).click();
+      await visible(page.getByText(`${name} created`));
+      await dialog.waitFor({ state: 'hidden' });
+    }
+    const table = page.getByRole('table');
+    await visible(table.getByText('ANTHROPIC_API_KEY'));
+    assert.equal(await table.getByText('sk-ant-', { exact: false }).count(), 0, 'no value is ever shown');
+    await snap('secrets');
+  });
+
+  await step('create an agent runner with its key and start it', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agent runners' }).click();
+    await visible(page.getByText('No agent runners yet'));
+    await page.getByRole('link', { name: 'New agent runner' }).first().click();
+    await visible(page.getByRole('heading', { name: 'New agent runner', level: 1 }));
+    await page.getByRole('button', { name: 'Create agent runner' }).click();
+    await visible(page.getByText('Give the runner a name'));
+    await field('Name').fill('Claude Code on this machine');
+    await field('Description').fill('Runs Claude Code as a local process next to the platform.');
+    assert.ok(await page.getByRole('radio', { name: /Claude Code/ }).isChecked(), 'Claude Code is the default agent');
+    assert.ok(await page.getByRole('radio', { name: /Local process/ }).isChecked(), 'local is the default place');
+    await page.getByRole('checkbox', { name: /ANTHROPIC_API_KEY/ }).check();
+    await snap('agent-runner-form', { fullPage: true });
+    await page.getByRole('button', { name: 'Create agent runner' }).click();
+    await visible(page.getByText('Claude Code on this machine saved and started'));
+    await page.waitForURL(`${base}/runners`);
     await visible(page.getByRole('heading', { name: 'Claude Code on this machine' }));
     await visible(page.getByText('Active', { exact: true }));
     await snap('agent-runners');
+  });
+
+  await step('the runs page starts empty', async () => {
+    await page.goto(`${base}/projects/acme-shop/runs`);
+    await visible(page.getByRole('heading', { name: 'Runs', level: 1 }));
+    await visible(page.getByText('No runs yet'));
+  });
+
+  if (args['repository-url']) {
+    let ticketUrl;
+
+    await step('point the project at a repository the worker can reach', async () => {
+      const secrets = await (await page.request.get(`${base}/api/secrets`)).json();
+      const token = secrets.data.find((secret) => secret.name === 'GITHUB_TOKEN');
+      const saved = await page.request.put(`${base}/api/projects/${projectId}/scm-config`, {
+        headers: await csrf(),
+        data: {
+          repositoryUrl: args['repository-url'],
+          provider: 'github',
+          apiUrl: args['github-api-url'],
+          baseBranch: 'main',
+          credentialId: token.id,
+        },
+      });
+      assert.equal(saved.status(), 200, await saved.text());
+    });
+
+    await step('research: run it on the runner and read the document', async () => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tickets' }).click();
+      await page.getByRole('link', { name: 'Checkout button does nothing on Safari' }).first().click();
+      await visible(page.getByRole('heading', { name: 'Checkout button does nothing on Safari', level: 1 }));
+      ticketUrl = page.url();
+      const phases = page.getByRole('tablist', { name: 'Phases' });
+      assert.equal(await phases.getByRole('tab', { name: /Research/ }).getAttribute('aria-selected'), 'true');
+      await visible(page.getByText('No research document yet'));
+      await page.getByRole('button', { name: 'Run research' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Start research' });
+      assert.equal(await dialog.getByLabel('Agent runner', { exact: true }).locator('option:checked').textContent(), 'Claude Code on this machine');
+      await dialog.getByRole('button', { name: 'Start run' }).click();
+      await visible(page.getByText('Research run queued'));
+      await visible(page.getByRole('heading', { name: 'Research', level: 1 }), RUN_TIMEOUT);
+      await visible(page.getByText('Draft · revision 1'));
+    });
+
+    await step('comment on a line of the research, then have the agent revise it', async () => {
+      await page.getByRole('tab', { name: /Line comments/ }).click();
+      await page.getByRole('button', { name: 'Comment on line 3' }).click();
+      const form = page.getByRole('form', { name: 'New comment on line 3' });
+      await form.getByLabel('Comment on line 3', { exact: true }).fill('Say which Safari versions are affected.');
+      await form.getByRole('button', { name: 'Add comment' }).click();
+      await visible(page.getByText('Comment added to line 3'));
+      await visible(page.getByRole('article', { name: 'Comment on line 3' }).getByText('Say which Safari versions are affected.'));
+      await snap('ticket-line-comments', { fullPage: true });
+      await page.getByRole('button', { name: 'Request changes' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Request changes to the research' });
+      await dialog.getByLabel('What should change?', { exact: true }).fill('Answer the open comment.');
+      await dialog.getByRole('button', { name: 'Request changes' }).click();
+      await visible(page.getByText('Revision run queued'));
+      await visible(page.getByText('Draft · revision 2'), RUN_TIMEOUT);
+      await page.getByRole('tab', { name: 'Revisions' }).click();
+      await visible(page.getByRole('button', { name: /Revision 2/ }));
+      await visible(page.getByRole('region', { name: 'Changes in revision 2' }));
+      await snap('ticket-revisions', { fullPage: true });
+    });
+
+    await step('approve the research, plan, and approve the plan', async () => {
+      await page.getByRole('button', { name: 'Approve research' }).click();
+      await page.getByRole('alertdialog', { name: 'Approve the research?' }).getByRole('button', { name: 'Approve & continue' }).click();
+      await visible(page.getByText('Research approved: on to planning'));
+      const phases = page.getByRole('tablist', { name: 'Phases' });
+      await eventually(async () =>
+        assert.equal(await phases.getByRole('tab', { name: /Planning/ }).getAttribute('aria-selected'), 'true'),
+      );
+      await page.getByRole('button', { name: 'Run planning' }).click();
+      await page.getByRole('dialog', { name: 'Start planning' }).getByRole('button', { name: 'Start run' }).click();
+      await visible(page.getByText('Planning run queued'));
+      await visible(page.getByRole('heading', { name: 'Plan', level: 1 }), RUN_TIMEOUT);
+      await page.getByRole('button', { name: 'Approve plan' }).click();
+      await page.getByRole('alertdialog', { name: 'Approve the plan?' }).getByRole('button', { name: 'Approve plan' }).click();
+      await visible(page.getByText('Plan approved: ready to execute'));
+      await visible(page.getByText('The plan is approved'));
+    });
+
+    await step('execution opens the pull request', async () => {
+      await page.getByRole('button', { name: 'Run execution' }).click();
+      await page.getByRole('dialog', { name: 'Start execution' }).getByRole('button', { name: 'Start run' }).click();
+      await visible(page.getByText('Execution run queued'));
+      const link = page.getByRole('link', { name: 'View pull request ↗' });
+      await visible(link, RUN_TIMEOUT);
+      assert.equal(await link.getAttribute('href'), 'https://github.com/acme/shop/pull/7');
+      await visible(page.getByText('Pull request opened', { exact: true }));
+      await snap('ticket-execution', { fullPage: true });
+    });
+
+    await step('the run page shows its log, progress and result', async () => {
+      await page.getByRole('list', { name: 'Execution runs' }).getByRole('link', { name: 'View' }).first().click();
+      await page.waitForURL(/\/projects\/acme-shop\/runs\/[0-9a-f-]{36}$/);
+      await visible(page.getByText('Completed', { exact: true }).first());
+      const log = page.getByRole('log', { name: 'Run logs' });
+      await visible(log);
+      await eventually(async () => assert.ok((await log.locator('div').count()) > 0, 'the log has lines'));
+      await page.getByRole('searchbox', { name: 'Filter log lines' }).fill('zzz-no-such-line');
+      await visible(log.getByText('No line matches the filter.'));
+      await page.getByRole('searchbox', { name: 'Filter log lines' }).fill('');
+      await visible(page.getByRole('link', { name: 'View pull request ↗' }));
+      await snap('run-detail');
+      await page.goto(ticketUrl);
+      await visible(page.getByRole('heading', { name: 'Checkout button does nothing on Safari', level: 1 }));
+    });
+  }
+
+  await step('schedule a recurring task with a previewed cron expression', async () => {
+    await page.goto(`${base}/projects/acme-shop/schedules`);
+    await visible(page.getByRole('heading', { name: 'Schedules', level: 1 }));
+    await visible(page.getByText('No schedules yet'));
+    await page.getByRole('button', { name: 'New task template' }).click();
+    const template = page.getByRole('dialog', { name: 'New task template' });
+    await template.getByLabel('Name', { exact: true }).fill('Update dependencies');
+    await template.getByLabel('Agent runner', { exact: true }).selectOption({ label: 'Claude Code on this machine' });
+    await template.getByLabel('Task instructions', { exact: true }).fill('Update npm dependencies to their latest minor versions and run the tests.');
+    await template.getByRole('button', { name: 'Create template' }).click();
+    await visible(page.getByText('Template Update dependencies created'));
+    await page.getByRole('button', { name: 'New schedule' }).first().click();
+    const schedule = page.getByRole('dialog', { name: 'New schedule' });
+    await schedule.getByLabel('Name', { exact: true }).fill('Weeknights');
+    await schedule.getByRole('radio', { name: 'Cron' }).click();
+    await schedule.getByLabel('Cron expression', { exact: true }).fill('0 0 25 * * *');
+    await visible(schedule.getByText(/is not a valid cron expression/));
+    await schedule.getByLabel('Cron expression', { exact: true }).fill('0 0 3 * * MON-FRI');
+    await schedule.getByLabel('Time zone', { exact: true }).fill('Europe/Berlin');
+    await eventually(async () =>
+      assert.equal(await schedule.getByRole('list', { name: 'Next runs' }).getByRole('listitem').count(), 5),
+    );
+    await schedule.getByRole('button', { name: 'Create schedule' }).click();
+    await visible(page.getByText('Schedule Weeknights created'));
+    const card = page.getByRole('listitem', { name: 'Weeknights' });
+    await visible(card.getByText('0 0 3 * * MON-FRI (Europe/Berlin)'));
+    await visible(card.getByText('Active'));
+    await snap('schedules');
   });
 
   await step('the projects page lists the project', async () => {

@@ -83,6 +83,14 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   let body: BodyInit | undefined;
+  const method = options.method ?? 'GET';
+  if (method !== 'GET') {
+    // cookie-signed-in writes must echo the session's CSRF token (the platform sets it in a readable cookie)
+    const csrf = csrfToken();
+    if (csrf) {
+      headers['X-CSRF-Token'] = csrf;
+    }
+  }
   if (options.form) {
     body = options.form;
   } else if (options.body !== undefined) {
@@ -92,7 +100,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.query), {
-      method: options.method ?? 'GET',
+      method,
       headers,
       body,
       signal: options.signal,
@@ -112,6 +120,17 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   }
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** The CSRF token the platform set with the session cookie, if signed in. */
+export function csrfToken(cookies: string = typeof document === 'undefined' ? '' : document.cookie): string | undefined {
+  for (const part of cookies.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === 'vg_csrf' && value.length > 0) {
+      return decodeURIComponent(value.join('='));
+    }
+  }
+  return undefined;
 }
 
 async function readEnvelope(response: Response): Promise<ErrorEnvelope> {

@@ -19,6 +19,7 @@ import {
   TicketIcon,
   UsersIcon,
 } from '../components/ui/icons';
+import { UserMenu } from '../features/auth/UserMenu';
 import { useProjects } from '../features/projects/api';
 import { cn } from '../lib/cn';
 import type { ThemeChoice } from './theme';
@@ -76,6 +77,7 @@ export function Sidebar({ projectSlug }: { projectSlug: string | undefined }) {
         </NavSection>
       </nav>
       <div className="border-t border-zinc-200 p-3 dark:border-zinc-800">
+        <UserMenu />
         <ThemeMenu />
       </div>
     </div>

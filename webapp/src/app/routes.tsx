@@ -1,4 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AuthGate } from '../features/auth/AuthGate';
 import { SchedulesPage } from '../features/claws/SchedulesPage';
 import { NewProjectPage } from '../features/projects/NewProjectPage';
 import { ProjectHomePage } from '../features/projects/ProjectHomePage';
@@ -18,11 +19,15 @@ import { NotAvailablePage, NotFoundPage, RouteErrorPage } from './StatusPages';
 
 /**
  * The route table. Sections without their pages yet (integrations, users and API tokens) are plain
- * "not available yet" pages, not mock-ups; sign-in and setup have no route until auth lands.
+ * "not available yet" pages, not mock-ups. Every page sits behind the AuthGate: first-admin setup, then sign-in.
  */
 export const routes: RouteObject[] = [
   {
-    element: <AppLayout />,
+    element: (
+      <AuthGate>
+        <AppLayout />
+      </AuthGate>
+    ),
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <ProjectsPage /> },

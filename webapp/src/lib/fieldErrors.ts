@@ -16,3 +16,15 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
   }
   return errors;
 }
+
+/** `errors` without the given fields: a field's browser-side error goes away as soon as it is edited. */
+export function without(errors: Record<string, string>, ...fields: string[]): Record<string, string> {
+  if (!fields.some((field) => field in errors)) {
+    return errors;
+  }
+  const rest = { ...errors };
+  for (const field of fields) {
+    delete rest[field];
+  }
+  return rest;
+}

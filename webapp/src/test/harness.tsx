@@ -7,6 +7,9 @@ import { vi } from 'vitest';
 import { MutationCache } from '@tanstack/react-query';
 import { notifyMutationError } from '../api/queryClient';
 
+/** The user the fake platform has signed in. */
+export const signedIn = { id: 'u-1', email: 'ada@example.test', name: 'Ada', role: 'admin', active: true };
+
 /** One recorded request the code under test made. */
 export interface Call {
   method: string;
@@ -53,6 +56,11 @@ export function fakeApi() {
     });
   });
   vi.stubGlobal('fetch', fetchMock);
+  // a signed-in administrator unless a test says otherwise (later routes win)
+  routes.push(
+    { method: 'GET', path: '/auth/setup-status', reply: () => ({ status: 200, body: { requiresInitialUser: false, authEnabled: true } }) },
+    { method: 'GET', path: '/auth/me', reply: () => ({ status: 200, body: { user: signedIn, authenticatedBy: 'session', scope: 'admin' } }) },
+  );
   const api = {
     calls,
     on(method: string, path: string | RegExp, reply: Route['reply'] | { status?: number; body?: unknown }) {

@@ -5,7 +5,7 @@ import { Dialog } from '../../components/ui/Dialog';
 import { Field, Input, Select } from '../../components/ui/Field';
 import { Segmented } from '../../components/ui/Segmented';
 import { formatDateTime } from '../../lib/format';
-import { fieldErrorsOf } from '../../lib/fieldErrors';
+import { fieldErrorsOf, without } from '../../lib/fieldErrors';
 import { useDebounced } from '../../lib/useDebounced';
 import { useSaveSchedule, useSchedulePreview, type ClawTemplate, type Schedule, type ScheduleRequest } from './api';
 
@@ -195,7 +195,12 @@ function ScheduleFormBody({
     ...clientErrors,
   };
   const set = (key: 'name' | 'description' | 'taskTemplateId' | 'intervalExpression' | 'cronExpression' | 'timezone' | 'autoPauseAfter' | 'webhookUrl' | 'webhookSecret') =>
-    (event: { target: { value: string } }) => setForm((current) => ({ ...current, [key]: event.target.value }));
+    (event: { target: { value: string } }) => {
+      setClientErrors((current) =>
+        without(current, key === 'webhookUrl' ? 'webhookConfig.url' : key === 'webhookSecret' ? 'webhookConfig.secret' : key),
+      );
+      setForm((current) => ({ ...current, [key]: event.target.value }));
+    };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -246,7 +251,7 @@ function ScheduleFormBody({
         {form.scheduleType === 'interval' ? (
           <Field label="Interval" required error={errors.intervalExpression} hint="30s, 15m, 2h, 1d or 1w.">
             {(props) => (
-              <Input {...props} value={form.intervalExpression} onChange={set('intervalExpression')} className="w-40 font-mono" />
+              <Input {...props} value={form.intervalExpression} onChange={set('intervalExpression')} className="max-w-40 font-mono" />
             )}
           </Field>
         ) : (
@@ -292,7 +297,7 @@ function ScheduleFormBody({
       </div>
       <Field label="Pause after failures in a row" error={errors.autoPauseAfter}>
         {(props) => (
-          <Input {...props} type="number" min={1} max={100} value={form.autoPauseAfter} onChange={set('autoPauseAfter')} className="w-28" />
+          <Input {...props} type="number" min={1} max={100} value={form.autoPauseAfter} onChange={set('autoPauseAfter')} className="max-w-28" />
         )}
       </Field>
       <Field label="Description" error={errors.description}>

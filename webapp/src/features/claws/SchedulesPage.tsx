@@ -354,7 +354,7 @@ function Executions({ schedules }: { schedules: Schedule[] }) {
         <label htmlFor="execution-schedule" className="text-sm font-medium text-zinc-700 dark:text-zinc-300">
           Schedule
         </label>
-        <Select id="execution-schedule" className="w-64" value={scheduleId} onChange={(event) => setScheduleId(event.target.value)}>
+        <Select id="execution-schedule" className="max-w-64" value={scheduleId} onChange={(event) => setScheduleId(event.target.value)}>
           <option value="">All schedules</option>
           {schedules.map((schedule) => (
             <option key={schedule.id} value={schedule.id}>

@@ -6,6 +6,7 @@ import { Dialog } from '../../components/ui/Dialog';
 import { Field, Input, Select, Textarea } from '../../components/ui/Field';
 import { useRunners } from '../runners/api';
 import { useSaveTemplate, type ClawTemplate, type TemplateRequest } from './api';
+import { without } from '../../lib/fieldErrors';
 
 export interface TemplateForm {
   name: string;
@@ -70,8 +71,10 @@ function TemplateFormBody({ projectId, template, onDone }: { projectId: string; 
   });
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const errors = { ...(save.error instanceof ApiError ? save.error.fieldErrors() : {}), ...clientErrors };
-  const set = (key: keyof TemplateForm) => (event: { target: { value: string } }) =>
+  const set = (key: keyof TemplateForm) => (event: { target: { value: string } }) => {
+    setClientErrors((current) => without(current, key));
     setForm((current) => ({ ...current, [key]: event.target.value }));
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -19,6 +19,7 @@ import {
   phaseKeys,
   useAdvance,
   useApprovalAction,
+  useApprovals,
   useComments,
   useEditDocument,
   usePhase,
@@ -325,15 +326,44 @@ function DocumentEditor({
   );
 }
 
+const APPROVAL_ACTION: Record<string, string> = {
+  approval_requested: 'Asked for approval',
+  approved: 'Approved',
+  revoked: 'Withdrew the approval',
+};
+
 function History({ ticketId, phase, runsPath }: { ticketId: string; phase: DocumentPhase; runsPath: string }) {
   const revisions = useRevisions(ticketId, phase);
+  const approvals = useApprovals(ticketId, phase);
   if (revisions.isPending) {
     return <LoadingBlock />;
   }
   if (revisions.isError) {
     return <ErrorState error={revisions.error} onRetry={() => void revisions.refetch()} />;
   }
-  return <RevisionHistory revisions={revisions.data} runsPath={runsPath} />;
+  return (
+    <div className="space-y-6">
+      <RevisionHistory revisions={revisions.data} runsPath={runsPath} />
+      {approvals.data && approvals.data.length > 0 && (
+        <div>
+          <h3 className="mb-2 text-sm font-semibold text-zinc-900 dark:text-zinc-100">Review trail</h3>
+          <ol className="space-y-1.5 text-sm" aria-label="Review trail">
+            {approvals.data.map((event, index) => (
+              <li key={index} className="flex flex-wrap gap-x-2 text-zinc-700 dark:text-zinc-300">
+                <span className="font-medium">{event.actor ?? 'Someone'}</span>
+                <span>{(APPROVAL_ACTION[event.action] ?? event.action).toLowerCase()}</span>
+                {event.revision !== undefined && <span className="text-zinc-500">revision {event.revision}</span>}
+                <span className="text-zinc-500" title={formatDateTime(event.createdAt)}>
+                  · {relativeTime(event.createdAt)}
+                </span>
+                {event.comment && <span className="basis-full text-zinc-500">“{event.comment}”</span>}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </div>
+  );
 }
 
 function Runs({ ticketId, phase, runsPath }: { ticketId: string; phase: DocumentPhase; runsPath: string }) {

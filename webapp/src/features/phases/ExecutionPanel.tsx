@@ -219,7 +219,10 @@ function OverrideDialog({
               {...props}
               rows={3}
               value={reason}
-              onChange={(event) => setReason(event.target.value)}
+              onChange={(event) => {
+                setClientError(undefined);
+                setReason(event.target.value);
+              }}
               placeholder="The fix is a one-line typo; a plan adds nothing."
             />
           )}

@@ -308,7 +308,10 @@ function CommentForm({
             rows={3}
             autoFocus
             value={text}
-            onChange={(event) => setText(event.target.value)}
+            onChange={(event) => {
+              setClientError(undefined);
+              setText(event.target.value);
+            }}
             onKeyDown={(event) => {
               if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
                 submit(event);

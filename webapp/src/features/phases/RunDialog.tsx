@@ -11,6 +11,7 @@ import { useRunners } from '../runners/api';
 import { PHASE_LABEL } from '../tickets/labels';
 import { useRequestRevision, useStartRun } from './api';
 import type { DocumentPhase, RunFile, StartedRun } from './types';
+import { without } from '../../lib/fieldErrors';
 
 export type RunDialogMode = { kind: 'run'; phase: WorkflowPhase } | { kind: 'revision'; phase: DocumentPhase };
 
@@ -168,7 +169,10 @@ function RunForm({
               {...props}
               rows={4}
               value={form.message}
-              onChange={(event) => setForm({ ...form, message: event.target.value })}
+              onChange={(event) => {
+                setClientErrors((current) => without(current, 'revisionMessage'));
+                setForm({ ...form, message: event.target.value });
+              }}
               placeholder="Cover the mobile checkout too, and drop the section on caching."
             />
           )}

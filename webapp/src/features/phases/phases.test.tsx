@@ -210,7 +210,11 @@ describe('ticket phases', () => {
 
   it('shows the revision history as a diff against the revision before', async () => {
     const user = userEvent.setup();
-    platform({ research: { document: doc('research', 'A\nB changed\nC') } }).on('GET', `${T}/phases/research/revisions`, {
+    platform({ research: { document: doc('research', 'A\nB changed\nC') } })
+      .on('GET', `${T}/phases/research/approvals`, {
+        body: [{ action: 'approval_requested', actor: 'ada', revision: 2, createdAt: '2026-11-01T11:05:00Z' }],
+      })
+      .on('GET', `${T}/phases/research/revisions`, {
       body: [
         { id: 'r2', phase: 'research', number: 2, content: 'A\nB changed\nC', source: 'manual', actor: 'local', createdAt: '2026-11-01T11:00:00Z' },
         { id: 'r1', phase: 'research', number: 1, content: 'A\nB\nC', source: 'agent', jobId: 'j1', createdAt: '2026-11-01T10:00:00Z' },
@@ -229,6 +233,7 @@ describe('ticket phases', () => {
     const first = screen.getByRole('region', { name: 'Changes in revision 1' });
     expect(within(first).getByText('B').closest('[data-diff]')).toHaveAttribute('data-diff', 'added');
     expect(screen.getByRole('link', { name: 'Written by run j1' })).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Review trail' })).getByText('asked for approval')).toBeInTheDocument();
   });
 
   it('asks for changes with a message the browser requires before the revision run is queued', async () => {

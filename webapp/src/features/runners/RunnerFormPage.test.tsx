@@ -50,6 +50,9 @@ describe('agent runner forms', () => {
     expect(fake.made('POST', '/clankers')).toHaveLength(0);
 
     await user.type(within(settings).getByLabelText('Task definition'), 'viberator-codex:3');
+    // an edited field drops its error at once; the others keep theirs until fixed
+    expect(within(settings).getByLabelText('Task definition')).not.toHaveAttribute('aria-invalid');
+    expect(within(settings).getByLabelText('Subnets')).toHaveAttribute('aria-invalid', 'true');
     await user.type(within(settings).getByLabelText('Subnets'), 'subnet-a, subnet-b');
     await user.click(within(settings).getByLabelText(/Assign a public IP/));
     await user.click(await screen.findByRole('checkbox', { name: /SLACK_TOKEN/ }));

@@ -9,7 +9,7 @@ import { Field, Input, Select, Textarea } from '../../components/ui/Field';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { EmptyState, ErrorState, LoadingBlock } from '../../components/ui/States';
 import { cn } from '../../lib/cn';
-import { fieldErrorsOf } from '../../lib/fieldErrors';
+import { fieldErrorsOf, without } from '../../lib/fieldErrors';
 import { useTitle } from '../../lib/useTitle';
 import { useSecrets } from '../secrets/api';
 import { useRunner, useRunnerState, useSaveRunner } from './api';
@@ -61,13 +61,17 @@ function RunnerFormView({ runner }: { runner?: Runner }) {
   const serverError = save.error ?? state.error;
   const errors = { ...fieldErrorsOf(serverError), ...clientErrors };
   const agent = AGENTS.find((candidate) => candidate.value === form.agent)!;
-  const set = (key: 'name' | 'description' | 'model' | 'endpoint' | 'concurrencyLimit') => (event: { target: { value: string } }) =>
+  const set = (key: 'name' | 'description' | 'model' | 'endpoint' | 'concurrencyLimit') => (event: { target: { value: string } }) => {
+    setClientErrors((current) => without(current, key, `agentOptions.${key}`));
     setForm((current) => ({ ...current, [key]: event.target.value }));
-  const setConfig = (key: string, value: string) =>
+  };
+  const setConfig = (key: string, value: string) => {
+    setClientErrors((current) => without(current, `deploymentConfig.${key}`));
     setForm((current) => ({
       ...current,
       config: { ...current.config, [current.strategy]: { ...current.config[current.strategy], [key]: value } },
     }));
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -28,6 +28,7 @@ const STRATEGY_LABEL: Record<Runner['deploymentStrategy'], string> = {
   docker: 'Docker',
   ecs: 'AWS ECS',
   lambda: 'AWS Lambda',
+  kubernetes: 'Kubernetes',
 };
 
 /** The agent runners and their state, with start / deactivate, edit and delete. */

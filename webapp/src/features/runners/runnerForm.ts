@@ -19,6 +19,7 @@ export const STRATEGIES: { value: Strategy; label: string; summary: string }[] =
   { value: 'docker', label: 'Docker', summary: 'A container per run on a Docker engine.' },
   { value: 'ecs', label: 'AWS ECS', summary: 'A Fargate (or EC2) task per run.' },
   { value: 'lambda', label: 'AWS Lambda', summary: 'A function invocation per run.' },
+  { value: 'kubernetes', label: 'Kubernetes', summary: 'A Kubernetes Job per run in the platform’s cluster.' },
 ];
 
 /** The settings each strategy reads from `deploymentConfig`, as form fields (all text; converted on save). */
@@ -77,6 +78,13 @@ export const CONFIG_FIELDS: Record<Strategy, ConfigField[]> = {
     { key: 'qualifier', label: 'Version or alias', kind: 'text', placeholder: 'live' },
     { key: 'region', label: 'Region', kind: 'text', placeholder: 'eu-west-1', hint: "The platform's region when empty." },
   ],
+  kubernetes: [
+    { key: 'image', label: 'Worker image', kind: 'text', placeholder: 'registry.example.com/viberglass/worker-codex:1.0.0', hint: "The platform's image for the agent when empty." },
+    { key: 'namespace', label: 'Namespace', kind: 'text', placeholder: 'viberglass-workers', hint: 'The platform default when empty.' },
+    { key: 'serviceAccount', label: 'Service account', kind: 'text', placeholder: 'viberator' },
+    { key: 'cpuLimit', label: 'CPU limit', kind: 'text', placeholder: '2' },
+    { key: 'memoryLimit', label: 'Memory limit', kind: 'text', placeholder: '4Gi' },
+  ],
 };
 
 export interface RunnerForm {
@@ -103,7 +111,7 @@ function configText(value: unknown): string {
 }
 
 export function formOf(runner?: Runner): RunnerForm {
-  const config: RunnerForm['config'] = { local: {}, docker: {}, ecs: {}, lambda: {} };
+  const config: RunnerForm['config'] = { local: {}, docker: {}, ecs: {}, lambda: {}, kubernetes: {} };
   if (runner) {
     const saved = (runner.deploymentConfig ?? {}) as Record<string, unknown>;
     config[runner.deploymentStrategy] = Object.fromEntries(

@@ -128,17 +128,51 @@ function RunDetail({ run }: { run: Run }) {
               )}
             </div>
           )}
+          <LogViewer runId={run.id} live={isLive(run.status)} />
+        </div>
+        <div className="min-w-0 space-y-6">
+          <Card>
+            <CardHeader title="Details" />
+            <dl className="divide-y divide-zinc-100 px-5 text-sm dark:divide-zinc-800">
+              <Row label="Ticket">
+                {run.ticketId ? (
+                  <Link to={`${base}/tickets/${run.ticketId}`} className="font-mono text-xs text-brand-700 hover:underline">
+                    {run.ticketId.slice(0, 8)}
+                  </Link>
+                ) : (
+                  '—'
+                )}
+              </Row>
+              <Row label="Agent runner">{runner?.name ?? '—'}</Row>
+              {run.branch && (
+                <Row label="Branch">
+                  <code className="font-mono text-xs break-all">{run.branch}</code>
+                </Row>
+              )}
+              {run.commitHash && (
+                <Row label="Commit">
+                  <code className="font-mono text-xs">{run.commitHash.slice(0, 12)}</code>
+                </Row>
+              )}
+              <Row label="Created">{formatDateTime(run.createdAt)}</Row>
+              {run.startedAt && <Row label="Started">{formatDateTime(run.startedAt)}</Row>}
+              {run.finishedAt && <Row label="Finished">{formatDateTime(run.finishedAt)}</Row>}
+              <Row label="Duration">{duration(run.startedAt, run.finishedAt)}</Row>
+              {run.lastHeartbeatAt && <Row label="Last heartbeat">{formatDateTime(run.lastHeartbeatAt)}</Row>}
+            </dl>
+          </Card>
           <Card>
             <CardHeader title="Progress" />
             <CardBody>
               {run.progress && run.progress.length > 0 ? (
-                <ol className="space-y-3 border-l border-zinc-200 pl-4 dark:border-zinc-800">
+                <div className="max-h-[28rem] overflow-y-auto pt-1 pl-1.5">
+                <ol className="space-y-3 border-l border-zinc-200 pl-4 dark:border-zinc-800" aria-label="Progress, newest first">
                   {run.progress.map((step, index) => (
                     <li key={step.id ?? index} className="relative">
                       <span
                         className={cn(
                           'absolute top-1.5 -left-[21px] size-2.5 rounded-full ring-4 ring-white dark:ring-zinc-900',
-                          index === run.progress!.length - 1 && isLive(run.status) ? 'bg-sky-500' : 'bg-zinc-300 dark:bg-zinc-600',
+                          index === 0 && isLive(run.status) ? 'bg-sky-500' : 'bg-zinc-300 dark:bg-zinc-600',
                         )}
                         aria-hidden="true"
                       />
@@ -146,10 +180,13 @@ function RunDetail({ run }: { run: Run }) {
                         {humanize(step.step ?? 'step')}
                       </p>
                       {step.message && <p className="text-sm text-zinc-600 dark:text-zinc-400">{step.message}</p>}
-                      <p className="text-xs text-zinc-500">{formatDateTime(step.createdAt)}</p>
+                      <p className="text-xs text-zinc-500" title={formatDateTime(step.createdAt)}>
+                        {step.createdAt ? new Date(step.createdAt).toLocaleTimeString() : ''}
+                      </p>
                     </li>
                   ))}
                 </ol>
+                </div>
               ) : (
                 <p className="text-sm text-zinc-500">
                   {run.status === 'queued' ? 'The run is queued and waiting to start.' : 'No progress reported.'}
@@ -157,38 +194,7 @@ function RunDetail({ run }: { run: Run }) {
               )}
             </CardBody>
           </Card>
-          <LogViewer runId={run.id} live={isLive(run.status)} />
         </div>
-        <Card>
-          <CardHeader title="Details" />
-          <dl className="divide-y divide-zinc-100 px-5 text-sm dark:divide-zinc-800">
-            <Row label="Ticket">
-              {run.ticketId ? (
-                <Link to={`${base}/tickets/${run.ticketId}`} className="font-mono text-xs text-brand-700 hover:underline">
-                  {run.ticketId.slice(0, 8)}
-                </Link>
-              ) : (
-                '—'
-              )}
-            </Row>
-            <Row label="Agent runner">{runner?.name ?? '—'}</Row>
-            {run.branch && (
-              <Row label="Branch">
-                <code className="font-mono text-xs break-all">{run.branch}</code>
-              </Row>
-            )}
-            {run.commitHash && (
-              <Row label="Commit">
-                <code className="font-mono text-xs">{run.commitHash.slice(0, 12)}</code>
-              </Row>
-            )}
-            <Row label="Created">{formatDateTime(run.createdAt)}</Row>
-            {run.startedAt && <Row label="Started">{formatDateTime(run.startedAt)}</Row>}
-            {run.finishedAt && <Row label="Finished">{formatDateTime(run.finishedAt)}</Row>}
-            <Row label="Duration">{duration(run.startedAt, run.finishedAt)}</Row>
-            {run.lastHeartbeatAt && <Row label="Last heartbeat">{formatDateTime(run.lastHeartbeatAt)}</Row>}
-          </dl>
-        </Card>
       </div>
       <ConfirmDialog
         open={confirmCancel}

@@ -7,6 +7,7 @@ import { Dialog } from '../../components/ui/Dialog';
 import { Field, Input, Select } from '../../components/ui/Field';
 import { Segmented } from '../../components/ui/Segmented';
 import { SECRET_STORAGES, useCreateSecret, useUpdateSecret, type Secret, type SecretRequest, type SecretStorage } from './api';
+import { without } from '../../lib/fieldErrors';
 
 export const STORAGE_LABEL: Record<SecretStorage, string> = {
   database: 'Encrypted in the database',
@@ -134,8 +135,10 @@ function SecretFormBody({
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const serverErrors = mutation.error instanceof ApiError ? mutation.error.fieldErrors() : {};
   const errors = { ...serverErrors, ...clientErrors };
-  const set = (key: keyof SecretForm) => (event: { target: { value: string } }) =>
+  const set = (key: keyof SecretForm) => (event: { target: { value: string } }) => {
+    setClientErrors((current) => without(current, key));
     setForm((current) => ({ ...current, [key]: event.target.value }));
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

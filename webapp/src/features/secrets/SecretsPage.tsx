@@ -52,7 +52,7 @@ export function SecretsPage() {
         </label>
         <Select
           id="secret-scope"
-          className="w-64"
+          className="max-w-64"
           value={scope ?? ''}
           onChange={(event) => setParams(event.target.value ? { project: event.target.value } : {}, { replace: true })}
         >

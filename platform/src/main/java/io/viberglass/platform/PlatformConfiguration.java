@@ -6,12 +6,14 @@ import io.dropwizard.db.DataSourceFactory;
 import io.viberglass.platform.clankers.ClankerSettings;
 import io.viberglass.platform.claws.ClawSettings;
 import io.viberglass.platform.dispatch.DispatchSettings;
+import io.viberglass.platform.feedback.FeedbackSettings;
 import io.viberglass.platform.infra.config.AuthSettings;
 import io.viberglass.platform.infra.config.DatabaseUrl;
 import io.viberglass.platform.infra.config.EmbeddedDatabaseSettings;
 import io.viberglass.platform.infra.config.HttpSettings;
 import io.viberglass.platform.infra.config.MediaSettings;
 import io.viberglass.platform.secrets.SecretSettings;
+import io.viberglass.platform.slack.SlackSettings;
 import io.viberglass.platform.webhooks.WebhookSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -66,6 +68,12 @@ public class PlatformConfiguration extends Configuration {
     @Valid
     @NotNull
     private WebhookSettings webhooks = new WebhookSettings();
+
+    @Valid
+    @NotNull
+    private FeedbackSettings feedback = new FeedbackSettings();
+
+    private SlackSettings slack = new SlackSettings();
 
     private boolean applied;
 
@@ -185,6 +193,16 @@ public class PlatformConfiguration extends Configuration {
     }
 
     @JsonProperty
+    public SlackSettings getSlack() {
+        return slack;
+    }
+
+    @JsonProperty
+    public void setSlack(SlackSettings slack) {
+        this.slack = slack;
+    }
+
+    @JsonProperty
     public MediaSettings getMedia() {
         return media;
     }
@@ -202,5 +220,15 @@ public class PlatformConfiguration extends Configuration {
     @JsonProperty
     public void setWebhooks(WebhookSettings webhooks) {
         this.webhooks = webhooks;
+    }
+
+    @JsonProperty
+    public FeedbackSettings getFeedback() {
+        return feedback;
+    }
+
+    @JsonProperty
+    public void setFeedback(FeedbackSettings feedback) {
+        this.feedback = feedback;
     }
 }

@@ -22,6 +22,7 @@ final class PlatformContainer {
             Output<String> mediaBucket,
             Output<String> encryptionKeyParameterArn,
             String secretsPrefix,
+            String callbackTokenPrefix,
             LogGroup logs) {}
 
     static Map<String, Object> definition(PlatformConfig config, Inputs inputs) {
@@ -38,6 +39,7 @@ final class PlatformContainer {
         environment.add(variable("MEDIA_S3_BUCKET", inputs.mediaBucket()));
         environment.add(variable("AWS_REGION", Output.of(config.region())));
         environment.add(variable("SECRETS_SSM_PREFIX", Output.of(inputs.secretsPrefix())));
+        environment.add(variable("ECS_CALLBACK_TOKEN_PREFIX", Output.of(inputs.callbackTokenPrefix())));
         environment.add(variable("LOG_FORMAT", Output.of("json")));
         environment.add(variable("ACCESS_LOG_FORMAT", Output.of("access-json")));
 

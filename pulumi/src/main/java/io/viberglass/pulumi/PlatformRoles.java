@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The platform's two roles. The execution role lets ECS start the container: pull the platform image, write its log
  * group, read the two secrets the container receives. The task role is what the running platform may do: manage worker
- * secrets under one SSM path, use the media bucket, start and stop worker tasks of the workers stack's task
- * definitions (passing only the worker roles), and invoke the worker function.
+ * secrets and stage callback tokens under their SSM paths, use the media bucket, start, tag and stop worker tasks of the
+ * workers stack's task definitions (passing only the worker roles), and invoke the worker function.
  */
 record PlatformRoles(Role execution, Role task) {
 
@@ -23,6 +23,7 @@ record PlatformRoles(Role execution, Role task) {
             Output<String> databaseSecretArn,
             Output<String> encryptionKeyParameterArn,
             String secretsParameterPattern,
+            String callbackTokenParameterPattern,
             Output<Map<String, String>> workerFamilies,
             Output<String> workerClusterArn,
             Output<String> workerClusterName,
@@ -76,6 +77,10 @@ record PlatformRoles(Role execution, Role task) {
                         List.of("ssm:GetParameter", "ssm:PutParameter", "ssm:DeleteParameter"),
                         List.of(aws.arn("ssm", scope.secretsParameterPattern()))),
                 Iam.allow(
+                        "StageWorkerCallbackTokens",
+                        List.of("ssm:PutParameter", "ssm:GetParameter", "ssm:DeleteParameter"),
+                        List.of(aws.arn("ssm", scope.callbackTokenParameterPattern()))),
+                Iam.allow(
                         "UseTheKeyForSecretsAndMedia",
                         List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"),
                         List.of(scope.keyArn()),
@@ -100,6 +105,12 @@ record PlatformRoles(Role execution, Role task) {
                                         "arn:aws:ecs:" + region + ":" + t.t2 + ":task-definition/" + family + ":*")
                                 .toList()),
                         Map.of("ArnEquals", Map.of("ecs:cluster", scope.workerClusterArn()))),
+                Iam.allow(
+                        "TagWorkerTasksAtLaunch",
+                        List.of("ecs:TagResource"),
+                        List.of(Output.format(
+                                "arn:aws:ecs:%s:%s:task/%s/*", region, aws.accountId(), scope.workerClusterName())),
+                        Map.of("StringEquals", Map.of("ecs:CreateAction", "RunTask"))),
                 Iam.allow(
                         "WatchAndStopWorkerTasks",
                         List.of("ecs:DescribeTasks", "ecs:StopTask"),

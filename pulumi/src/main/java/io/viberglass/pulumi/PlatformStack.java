@@ -67,6 +67,11 @@ public final class PlatformStack {
         return BaseStack.ssmPrefix(config.environment()) + "/platform/secrets-encryption-key";
     }
 
+    /** Where the ECS invoker stages each run's callback token for the task's role to read (ECS_CALLBACK_TOKEN_PREFIX). */
+    static String callbackTokenPrefix(String environment) {
+        return BaseStack.ssmPrefix(environment) + "/callback-tokens";
+    }
+
     String secretsPrefix() {
         return BaseStack.ssmPrefix(config.environment()) + "/secrets";
     }
@@ -131,6 +136,7 @@ public final class PlatformStack {
                         database.secretArn(),
                         encryptionKeyParameterArn,
                         "parameter" + secretsPrefix() + "/*",
+                        "parameter" + callbackTokenPrefix(config.environment()) + "/*",
                         workers.stringMap("taskDefinitionFamilies"),
                         workers.string("clusterArn"),
                         workers.string("clusterName"),
@@ -173,6 +179,7 @@ public final class PlatformStack {
                                         base.string("mediaBucketName"),
                                         encryptionKeyParameterArn,
                                         secretsPrefix(),
+                                        callbackTokenPrefix(config.environment()),
                                         logs)))))
                         .tags(tags)
                         .build());

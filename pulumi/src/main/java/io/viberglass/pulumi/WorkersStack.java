@@ -183,13 +183,20 @@ public final class WorkersStack {
         return statements;
     }
 
-    /** The worker itself may read secrets under the environment's worker path, by name, and nothing else. */
+    /**
+     * The worker itself may read secrets under the environment's worker path, by name, and its run's callback token
+     * where the platform's ECS invoker stages it; nothing else.
+     */
     private List<Map<String, Object>> secretReadStatements(Output<String> keyArn) {
         return List.of(
                 Iam.allow(
                         "ReadWorkerSecretsByName",
                         List.of("ssm:GetParameter", "ssm:GetParameters"),
-                        List.of(secretsArnPattern())),
+                        List.of(
+                                secretsArnPattern(),
+                                aws.arn(
+                                        "ssm",
+                                        "parameter" + PlatformStack.callbackTokenPrefix(config.environment()) + "/*"))),
                 decryptThroughSsm(keyArn));
     }
 

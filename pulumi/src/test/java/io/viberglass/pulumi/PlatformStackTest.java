@@ -200,6 +200,7 @@ class PlatformStackTest {
                 .containsEntry("DB_USER", "viberglass")
                 .containsEntry("MEDIA_S3_BUCKET", "viberglass-dev-media-123456789012")
                 .containsEntry("SECRETS_SSM_PREFIX", "/viberglass/dev/secrets")
+                .containsEntry("ECS_CALLBACK_TOKEN_PREFIX", "/viberglass/dev/callback-tokens")
                 .containsEntry("MIGRATE_ON_START", "true")
                 .containsEntry("HTTP_HSTS", "true")
                 .doesNotContainKeys("DB_PASSWORD", "SECRETS_ENCRYPTION_KEY");
@@ -247,6 +248,12 @@ class PlatformStackTest {
         assertThat(Policies.statement(platform, policy, "ManageWorkerSecretsInSsm")
                         .get("Resource"))
                 .isEqualTo(List.of("arn:aws:ssm:eu-west-1:123456789012:parameter/viberglass/dev/secrets/*"));
+        assertThat(Policies.statement(platform, policy, "StageWorkerCallbackTokens")
+                        .get("Resource"))
+                .isEqualTo(List.of("arn:aws:ssm:eu-west-1:123456789012:parameter/viberglass/dev/callback-tokens/*"));
+        assertThat(Policies.statement(platform, policy, "TagWorkerTasksAtLaunch"))
+                .containsEntry("Resource", List.of("arn:aws:ecs:eu-west-1:123456789012:task/viberglass-dev-workers/*"))
+                .containsEntry("Condition", Map.of("StringEquals", Map.of("ecs:CreateAction", "RunTask")));
         PulumiTest.cleanup();
 
         Deployed withoutLambda = deploy(dev("lambdaWorker", "false"));

@@ -126,7 +126,9 @@ class WorkersStackTest {
 
         Map<String, Object> read = Policies.statement(workers, "viberglass-dev-worker-task", "ReadWorkerSecretsByName");
         assertThat(read.get("Resource"))
-                .isEqualTo(List.of("arn:aws:ssm:eu-west-1:123456789012:parameter/viberglass/dev/secrets/*"));
+                .isEqualTo(List.of(
+                        "arn:aws:ssm:eu-west-1:123456789012:parameter/viberglass/dev/secrets/*",
+                        "arn:aws:ssm:eu-west-1:123456789012:parameter/viberglass/dev/callback-tokens/*"));
         assertThat(Policies.statement(workers, "viberglass-dev-worker-task", "DecryptSecretsThroughSsm"))
                 .containsEntry("Resource", List.of(Fixtures.KEY_ARN))
                 .containsEntry(

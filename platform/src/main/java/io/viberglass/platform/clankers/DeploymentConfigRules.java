@@ -17,6 +17,8 @@ final class DeploymentConfigRules {
             case DOCKER -> List.of();
             case ECS -> List.of("cluster", "taskDefinition", "subnets");
             case LAMBDA -> List.of("functionName");
+            // the image comes from dispatch.kubernetes.imageTemplate unless the clanker names one
+            case KUBERNETES -> List.of();
         };
     }
 

@@ -8,5 +8,7 @@ public enum DeploymentStrategy implements WireEnum {
     LOCAL,
     DOCKER,
     ECS,
-    LAMBDA
+    LAMBDA,
+    /** A Kubernetes Job per run, in the platform's cluster (see {@code dispatch.kubernetes}). */
+    KUBERNETES
 }

@@ -83,6 +83,10 @@ public class DispatchSettings {
 
     @Valid
     @NotNull
+    private KubernetesWorkerSettings kubernetes = new KubernetesWorkerSettings();
+
+    @Valid
+    @NotNull
     private LambdaWorkerSettings lambda = new LambdaWorkerSettings();
 
     @JsonProperty
@@ -263,5 +267,15 @@ public class DispatchSettings {
     @JsonProperty
     public void setLambda(LambdaWorkerSettings lambda) {
         this.lambda = lambda;
+    }
+
+    @JsonProperty
+    public KubernetesWorkerSettings getKubernetes() {
+        return kubernetes;
+    }
+
+    @JsonProperty
+    public void setKubernetes(KubernetesWorkerSettings kubernetes) {
+        this.kubernetes = kubernetes;
     }
 }

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
-/** Reacts to an approved document in the approving transaction (the outbound "plan approved" comment). */
+/** Reacts to approvals in their transaction (outbound feedback): a document approved, or awaiting approval. */
 @FunctionalInterface
 public interface ApprovalListener {
     void onApproved(Handle handle, UUID ticketId, PhaseDocument document, String actor, Instant now);
+
+    /** A document now awaits approval (outbound "approval requested" feedback). */
+    default void onApprovalRequested(Handle handle, UUID ticketId, PhaseDocument document, String actor, Instant now) {}
 }

@@ -47,6 +47,9 @@ public class ApprovalService {
                         "approval_requested",
                         actor,
                         now);
+                PhaseDocument requested =
+                        handle.attach(PhaseDao.class).document(ticketId, phase).orElseThrow();
+                listeners.forEach(listener -> listener.onApprovalRequested(handle, ticketId, requested, actor, now));
             }
         });
     }

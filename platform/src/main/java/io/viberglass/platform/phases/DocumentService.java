@@ -24,11 +24,18 @@ public class DocumentService {
     private final Jdbi jdbi;
     private final Clock clock;
     private final LifecycleSync lifecycle;
+    private final List<ApprovalListener> listeners;
 
     public DocumentService(Jdbi jdbi, Clock clock, LifecycleSync lifecycle) {
+        this(jdbi, clock, lifecycle, List.of());
+    }
+
+    /** With listeners told when a hand edit puts a document up for approval (outbound feedback). */
+    public DocumentService(Jdbi jdbi, Clock clock, LifecycleSync lifecycle, List<ApprovalListener> listeners) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.lifecycle = lifecycle;
+        this.listeners = List.copyOf(listeners);
     }
 
     public DocumentView view(UUID ticketId, WorkflowPhase phase) {
@@ -88,6 +95,8 @@ public class DocumentService {
         if (state == ApprovalState.APPROVAL_REQUESTED && current.approvalState() != state) {
             dao.insertApproval(
                     UUID.randomUUID(), ticketId, phase, "approval_requested", actor, "Edited by hand", revision, now);
+            PhaseDocument requested = dao.document(ticketId, phase).orElseThrow();
+            listeners.forEach(listener -> listener.onApprovalRequested(handle, ticketId, requested, actor, now));
         }
         reanchorComments(handle, current.id(), content, revision, now);
         lifecycle.synchronize(handle, ticketId, now);

@@ -86,6 +86,14 @@ public class JobSecrets implements CredentialResolver {
                 parameters.put(secret.name(), secret.ssmParameter());
             }
         }
+        if (!parameters.isEmpty()) {
+            // the worker reads these itself: granting it the reference is the read
+            audit.record(AuditEntry.anonymous("job:" + job.id(), "secret.read_by_job")
+                    .project(job.projectId())
+                    .target("job", job.id())
+                    .detail("secrets", String.join(",", parameters.keySet()))
+                    .detail("via", "ssm-reference"));
+        }
         return parameters;
     }
 

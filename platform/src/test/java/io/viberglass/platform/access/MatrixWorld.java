@@ -164,6 +164,10 @@ final class MatrixWorld {
         return switch (route) {
             case "DELETE /api-tokens/{id}" -> new Call(method, "/api/api-tokens/" + ownToken(caller), null);
             case "POST /api-tokens" -> new Call(method, "/api/api-tokens", Map.of("name", "matrix", "scope", "read"));
+            case "POST /mcp" ->
+                new Call(method, "/api/mcp", "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/list\"}");
+            case "POST /webhooks/slack" ->
+                new Call(method, "/api/webhooks/slack", Map.of("type", "url_verification", "challenge", "matrix"));
             case "POST /auth/login" ->
                 new Call(method, "/api/auth/login", Map.of("email", spare.email(), "password", Accounts.PASSWORD));
             case "POST /auth/logout" -> new Call(method, "/api/auth/logout", Map.of());

@@ -137,6 +137,23 @@ class ClankersApiTest {
     }
 
     @Test
+    void aKubernetesClankerStartsWithoutAnImage_takingThePlatformsImagePerAgent() {
+        JsonNode clanker = create(Map.of(
+                "name", "Codex on Kubernetes",
+                "agent", "codex",
+                "deploymentStrategy", "kubernetes",
+                "deploymentConfig", Map.of("namespace", "team-a", "memoryLimit", "8Gi")));
+
+        assertThat(clanker.get("deploymentStrategy").asText()).isEqualTo("kubernetes");
+        assertThat(api.post("/api/clankers/" + clanker.get("id").asText() + "/start", Map.of())
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("active");
+    }
+
+    @Test
     void listPagesAndDeleteRemoves() {
         String id = create(Map.of("name", "Doomed", "agent", "opencode", "deploymentStrategy", "local"))
                 .get("id")

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Makes a Docker clanker's image ready on the engine: inspect it, pull it when missing (reporting each finished layer),
@@ -27,10 +28,11 @@ import java.util.concurrent.TimeUnit;
 public class DockerProvisioner implements RuntimeProvisioner {
     private static final long HEARTBEAT_MILLIS = 15_000;
 
-    private final DockerClient docker;
+    private final Supplier<DockerClient> docker;
     private final DockerWorkerSettings settings;
 
-    public DockerProvisioner(DockerClient docker, DockerWorkerSettings settings) {
+    /** @param docker the invoker's client, built when first asked for */
+    public DockerProvisioner(Supplier<DockerClient> docker, DockerWorkerSettings settings) {
         this.docker = docker;
         this.settings = settings;
     }
@@ -77,7 +79,7 @@ public class DockerProvisioner implements RuntimeProvisioner {
     public Availability check(Clanker clanker) {
         Optional<String> image = new RuntimeConfig("docker", clanker.deploymentConfig()).string("image");
         try {
-            docker.pingCmd().exec();
+            docker.get().pingCmd().exec();
         } catch (RuntimeException e) {
             return Availability.unreachable(
                     "The Docker engine at " + settings.getHost() + " does not answer: " + firstLine(e));
@@ -106,7 +108,7 @@ public class DockerProvisioner implements RuntimeProvisioner {
 
     private Optional<InspectImageResponse> inspect(String image) throws ProvisioningException {
         try {
-            return Optional.of(docker.inspectImageCmd(image).exec());
+            return Optional.of(docker.get().inspectImageCmd(image).exec());
         } catch (NotFoundException e) {
             return Optional.empty();
         } catch (RuntimeException e) {
@@ -117,7 +119,8 @@ public class DockerProvisioner implements RuntimeProvisioner {
     private void pull(String image, ProvisioningProgress progress) throws ProvisioningException {
         ImageName name = ImageName.parse(image);
         long deadline = System.currentTimeMillis() + settings.getPullTimeout().toMilliseconds();
-        try (PullImageResultCallback pull = docker.pullImageCmd(name.repository())
+        try (PullImageResultCallback pull = docker.get()
+                .pullImageCmd(name.repository())
                 .withTag(name.tag())
                 .exec(new PullImageResultCallback() {
                     @Override
