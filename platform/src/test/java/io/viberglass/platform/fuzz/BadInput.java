@@ -79,7 +79,7 @@ final class BadInput {
                                 "6f1c6a34-3b7e-4b6f-9c3a-1d2e3f4a5b6c-extra",
                                 "6F1C6A34-3B7E-4B6F-9C3A-1D2E3F4A5B6C",
                                 "6f1c6a343b7e4b6f9c3a1d2e3f4a5b6c",
-                                "{6f1c6a34-3b7e-4b6f-9c3a-1d2e3f4a5b6c}",
+                                "%7B6f1c6a34-3b7e-4b6f-9c3a-1d2e3f4a5b6c%7D",
                                 "1",
                                 "-1",
                                 "99999999999999999999999",

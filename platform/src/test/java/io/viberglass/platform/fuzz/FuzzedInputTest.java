@@ -12,6 +12,7 @@ import io.viberglass.platform.PlatformConfiguration;
 import io.viberglass.platform.testing.Api;
 import io.viberglass.platform.testing.TestApp;
 import io.viberglass.platform.testing.TestDatabase;
+import io.viberglass.platform.testing.WebhookSender;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,10 +25,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.jdbi.v3.core.Jdbi;
@@ -49,10 +52,15 @@ class FuzzedInputTest {
     /** Routes that end or destroy what later requests need, or call out of the box: never with the seeded target. */
     private static final Set<String> NO_SEEDED_TARGET = Set.of("archive", "deactivate", "cancel", "pause", "test");
 
+    private static final java.util.regex.Pattern JETTY_REFUSED_PATH =
+            java.util.regex.Pattern.compile("(?i)%2e|%2f|%5c|%00|%25|%[89a-f][0-9a-f]|//");
+
     private static TestDatabase db;
     private static DropwizardAppExtension<PlatformConfiguration> app;
     private static List<Route> routes;
     private static Seeds seeds;
+    private static SignedDeliveries deliveries;
+    private static Jdbi jdbi;
     private static String base;
     private static volatile String adminToken;
     private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -76,7 +84,9 @@ class FuzzedInputTest {
         app.before();
         base = "http://127.0.0.1:" + app.getLocalPort();
         Api admin = Api.of(app);
-        seeds = new Seeds(admin, Jdbi.create(db.dataSource()));
+        jdbi = Jdbi.create(db.dataSource());
+        seeds = new Seeds(admin, jdbi);
+        deliveries = new SignedDeliveries(admin, seeds.field("projectId"));
         adminToken = login();
         routes = Route.all(admin.get("/api/openapi.json").expect(200).json());
         assertThat(routes).hasSizeGreaterThan(100);
@@ -129,10 +139,81 @@ class FuzzedInputTest {
         check(route, bad, bad.headers(), false);
     }
 
+    @Provide
+    Arbitrary<String> providers() {
+        return Arbitraries.of(deliveries.providers());
+    }
+
+    @Example
+    void correctlySignedDeliveries_areAccepted_soTheRejectionsBelowAreAboutTheTampering() {
+        for (String provider : deliveries.providers()) {
+            Api.Reply reply = deliver(deliveries.signed(provider));
+            assertThat(reply.status()).as("%s: %s", provider, reply.body()).isEqualTo(202);
+        }
+    }
+
+    /** One flipped bit of the signature (or token) or of the signed body: 401, and nothing is stored. */
+    @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
+    void tamperedWebhookSignatures_areAlwaysRejected_andNeverStored(
+            @ForAll("providers") String provider,
+            @ForAll boolean inTheSignature,
+            @ForAll @IntRange(min = 0, max = 100_000) int position,
+            @ForAll @IntRange(min = 0, max = 7) int bit) {
+        // GitLab sends its secret as a token and signs nothing: only the token can be tampered with
+        inTheSignature |= provider.equals("gitlab");
+        SignedDeliveries.Delivery valid = deliveries.signed(provider);
+        Map<String, String> headers = new java.util.LinkedHashMap<>(valid.headers());
+        byte[] body = valid.body().clone();
+        if (inTheSignature) {
+            String signature = headers.get(valid.signatureHeader());
+            char[] chars = signature.toCharArray();
+            int at = position % chars.length;
+            // stay within printable ASCII so that the JDK client sends it: flip one of the low five bits
+            chars[at] = (char) (chars[at] ^ (1 << (bit % 5)));
+            if (chars[at] < 0x21 || chars[at] > 0x7e) {
+                chars[at] = chars[at] == 'A' ? 'B' : 'A';
+            }
+            headers.put(valid.signatureHeader(), new String(chars));
+        } else {
+            body[position % body.length] ^= (byte) (1 << bit);
+        }
+        long before = storedDeliveries(valid.webhookId());
+
+        Api.Reply reply = deliver(
+                new SignedDeliveries.Delivery(provider, valid.webhookId(), headers, valid.signatureHeader(), body));
+
+        SENT.incrementAndGet();
+        assertThat(reply.status()).as("%s tampered: %s", provider, reply.body()).isEqualTo(401);
+        assertThat(reply.json().path("code").asText()).isEqualTo("WEBHOOK_SIGNATURE_INVALID");
+        assertThat(storedDeliveries(valid.webhookId())).isEqualTo(before);
+    }
+
+    private static Api.Reply deliver(SignedDeliveries.Delivery delivery) {
+        return new WebhookSender(Api.anonymous(base))
+                .post(delivery.provider(), delivery.webhookId(), delivery.headers(), delivery.body());
+    }
+
+    private static long storedDeliveries(String webhookId) {
+        return jdbi.withHandle(
+                h -> h.createQuery("select count(*) from webhook_deliveries where config_id = cast(:id as uuid)")
+                        .bind("id", webhookId)
+                        .mapTo(Long.class)
+                        .one());
+    }
+
     private static void check(Route route, Malformation bad, Map<String, String> headers, boolean seeded)
             throws Exception {
         HttpRequest request = request(route, bad, headers, seeded);
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException stale) {
+            // a pooled connection Jetty closed after refusing an earlier request: nothing was processed, send again
+            if (!String.valueOf(stale.getMessage()).contains("received no bytes")) {
+                throw stale;
+            }
+            response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         SENT.incrementAndGet();
         PER_ROUTE.computeIfAbsent(route.key(), key -> new AtomicInteger()).incrementAndGet();
         int status = response.statusCode();
@@ -140,6 +221,13 @@ class FuzzedInputTest {
                 + " headers " + String.valueOf(headers).replace(adminToken, "<admin>") + " → " + status + " "
                 + response.body().substring(0, Math.min(600, response.body().length()));
         assertThat(status).as("5xx for %s", what).isLessThan(500);
+        if (status >= 400
+                && response.body().isEmpty()
+                && JETTY_REFUSED_PATH.matcher(request.uri().getRawPath()).find()) {
+            // known gap: Jetty refuses encoded dot segments and separators before any handler of ours runs, with an
+            // empty 400 (see docs/security.md, "Fuzzed input")
+            return;
+        }
         if (status >= 400) {
             JsonNode body = parse(response.body());
             assertThat(body).as("4xx without the JSON error envelope: %s", what).isNotNull();
