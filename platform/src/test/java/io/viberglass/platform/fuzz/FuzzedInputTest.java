@@ -53,7 +53,7 @@ class FuzzedInputTest {
     private static final Set<String> NO_SEEDED_TARGET = Set.of("archive", "deactivate", "cancel", "pause", "test");
 
     private static final java.util.regex.Pattern JETTY_REFUSED_PATH =
-            java.util.regex.Pattern.compile("(?i)%2e|%2f|%5c|%00|%25|%[89a-f][0-9a-f]|//");
+            java.util.regex.Pattern.compile("(?i)%2e|%2f|%5c|%[01][0-9a-f]|%7f|%25|%[89a-f][0-9a-f]|//");
 
     private static TestDatabase db;
     private static DropwizardAppExtension<PlatformConfiguration> app;

@@ -7,7 +7,8 @@ import jakarta.servlet.Filter;
 import java.util.EnumSet;
 
 /**
- * Installs the servlet filters every request passes, in order: probes, CORS, security headers, body limit; and the
+ * Installs the servlet filters every request passes, in order: probes, CORS, security headers, declared charset, body
+ * limit; and the
  * JSON error page for what Jetty refuses itself.
  */
 public final class HttpFilters {
@@ -21,6 +22,7 @@ public final class HttpFilters {
         add(environment, "probe-blocker", new ProbeBlockerFilter(errors));
         add(environment, "cors", new CorsFilter(settings.getCorsAllowedOrigins()));
         add(environment, "security-headers", new SecurityHeadersFilter(settings.isHsts()));
+        add(environment, "charset", new CharsetFilter(errors));
         add(
                 environment,
                 "body-limit",
