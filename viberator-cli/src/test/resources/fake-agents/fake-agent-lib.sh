@@ -26,6 +26,16 @@ fake_write() { # path content
 
 fake_edit() {
   local file="${FAKE_AGENT_FILE:-HELLO.md}"
+  if [ -f "$WORK/$file" ]; then
+    # a follow-up run on an existing branch: revise the file, so there is a new commit to push
+    emit_text "I'll revise $file."
+    fake_write "$file" "$(cat "$WORK/$file")
+Revised by the fake agent"
+    fake_write PR_TITLE.md "Revise $file greeting"
+    fake_write PR_DESCRIPTION.md "Revises \`$file\` as the review asked."
+    emit_done "Done."
+    return
+  fi
   emit_text "I'll create $file."
   fake_write "$file" "Hello from the fake agent"
   fake_write PR_TITLE.md "Add $file greeting"

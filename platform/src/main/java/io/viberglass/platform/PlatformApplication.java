@@ -16,7 +16,6 @@ import io.viberglass.platform.access.ProjectMembersResource;
 import io.viberglass.platform.audit.AuditLog;
 import io.viberglass.platform.audit.AuditResource;
 import io.viberglass.platform.auth.Authentication;
-import io.viberglass.platform.clankers.ClankerService;
 import io.viberglass.platform.clankers.Clankers;
 import io.viberglass.platform.claws.Claws;
 import io.viberglass.platform.dispatch.Dispatcher;
@@ -47,12 +46,17 @@ import io.viberglass.platform.jobs.Jobs;
 import io.viberglass.platform.jobs.PayloadFactory;
 import io.viberglass.platform.jobs.RunTargets;
 import io.viberglass.platform.jobs.TicketRunEffects;
+import io.viberglass.platform.mcp.CatalogTools;
+import io.viberglass.platform.mcp.McpEndpoint;
+import io.viberglass.platform.mcp.ReviewTools;
+import io.viberglass.platform.mcp.TicketTools;
 import io.viberglass.platform.phases.ApprovalService;
 import io.viberglass.platform.phases.Approvers;
 import io.viberglass.platform.phases.CommentService;
 import io.viberglass.platform.phases.DocumentService;
 import io.viberglass.platform.phases.LifecycleSync;
 import io.viberglass.platform.phases.PhaseDocumentEffects;
+import io.viberglass.platform.phases.PhaseOrchestrator;
 import io.viberglass.platform.phases.PhaseRunService;
 import io.viberglass.platform.phases.Phases;
 import io.viberglass.platform.phases.WorkflowService;
@@ -61,8 +65,11 @@ import io.viberglass.platform.projects.Projects;
 import io.viberglass.platform.prompts.PromptTemplateService;
 import io.viberglass.platform.prompts.Prompts;
 import io.viberglass.platform.secrets.JobSecrets;
+import io.viberglass.platform.secrets.PlatformSecrets;
 import io.viberglass.platform.secrets.ReencryptCommand;
 import io.viberglass.platform.secrets.Secrets;
+import io.viberglass.platform.slack.SlackAccounts;
+import io.viberglass.platform.slack.SlackApp;
 import io.viberglass.platform.tickets.TicketService;
 import io.viberglass.platform.tickets.Tickets;
 import io.viberglass.platform.webhooks.Webhooks;
@@ -144,7 +151,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         ObjectMapper mapper = environment.getObjectMapper();
         RateLimiter limiter = new RateLimiter(jdbi, clock);
         AuditLog audit = new AuditLog(jdbi, clock);
-        Authentication.register(environment, jdbi, clock, config.getAuth(), config.getPublicUrl(), limiter, audit);
+        Authentication.Parts auth = Authentication.register(
+                environment, jdbi, clock, config.getAuth(), config.getPublicUrl(), limiter, audit);
         environment.jersey().register(new AuditResource(audit));
         ProjectAccess access = new ProjectAccess(jdbi);
         MembershipService memberships = new MembershipService(jdbi, clock, audit);
@@ -160,22 +168,47 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 environment.getValidator(),
                 access,
                 audit);
-        ClankerService clankers = Clankers.register(environment.jersey(), jdbi, clock, mapper);
+        WorkerRuntimes runtimes =
+                WorkerRuntimes.build(config.getDispatch(), config.getSecrets().getSsmPrefix(), System.getenv(), mapper);
+        environment.lifecycle().manage(runtimes);
+        Clankers.Parts clankers =
+                Clankers.register(environment, jdbi, clock, mapper, config.getClankers(), runtimes.provisioners());
         Secrets.Parts secrets = Secrets.register(environment.jersey(), jdbi, clock, config.getSecrets(), access);
-        registerJobs(config, environment, jdbi, clock, tickets, projects, clankers, secrets, access, audit);
+        Review review = registerJobs(
+                config, environment, jdbi, clock, tickets, projects, clankers, runtimes, secrets, access, audit);
+        McpEndpoint.register(
+                environment,
+                config.getAuth().isEnabled(),
+                auth.apiTokens(),
+                audit,
+                version,
+                McpEndpoint.tools(
+                        new CatalogTools(projects, clankers.service(), access),
+                        new TicketTools(tickets, review.orchestrator(), access),
+                        new ReviewTools(
+                                review.workflow(), review.documents(), review.approvals(), review.comments(), access)));
         OpenApi.register(environment.jersey(), version);
         WebApp.register(environment);
     }
 
+    /** The phase services other front doors (Slack, MCP) work through. */
+    private record Review(
+            WorkflowService workflow,
+            DocumentService documents,
+            ApprovalService approvals,
+            CommentService comments,
+            PhaseOrchestrator orchestrator) {}
+
     /** Jobs, phases and dispatch share the lifecycle and the listeners that react to every job transition. */
-    private static void registerJobs(
+    private static Review registerJobs(
             PlatformConfiguration config,
             Environment environment,
             Jdbi jdbi,
             Clock clock,
             TicketService tickets,
             ProjectService projects,
-            ClankerService clankers,
+            Clankers.Parts clankers,
+            WorkerRuntimes runtimes,
             Secrets.Parts secrets,
             ProjectAccess access,
             AuditLog audit) {
@@ -187,13 +220,16 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         DocumentService documents = new DocumentService(jdbi, clock, lifecycleSync, List.of(feedback.outbox()));
         TicketRunEffects ticketEffects = new TicketRunEffects();
         Claws claws = new Claws(json);
+        SlackApp slack = new SlackApp(jdbi, clock, json, config.getPublicUrl());
         List<JobListener> listeners = List.of(
-                ticketEffects, new PhaseDocumentEffects(documents), claws.listener(), lifecycleSync, feedback.outbox());
+                ticketEffects,
+                new PhaseDocumentEffects(documents),
+                claws.listener(),
+                lifecycleSync,
+                feedback.outbox(),
+                slack.listener());
         JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
         JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit);
-        WorkerRuntimes runtimes =
-                WorkerRuntimes.build(config.getDispatch(), config.getSecrets().getSsmPrefix(), System.getenv(), mapper);
-        environment.lifecycle().manage(runtimes);
         Dispatcher dispatcher = Dispatching.register(
                 environment,
                 jdbi,
@@ -211,8 +247,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor),
                 access);
         PromptTemplateService prompts = Prompts.register(environment.jersey(), jdbi, clock, access);
-        RunTargets targets = new RunTargets(projects, clankers, secrets.service());
-        PayloadFactory payloads = new PayloadFactory(config.getPublicUrl());
+        RunTargets targets = new RunTargets(projects, clankers.service(), secrets.service());
+        PayloadFactory payloads = new PayloadFactory(config.getPublicUrl(), clankers.files()::forPayload);
         claws.register(
                 environment,
                 jdbi,
@@ -226,16 +262,11 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 prompts,
                 access);
         WorkflowService workflow = new WorkflowService(jdbi, clock, lifecycleSync);
+        ApprovalService approvals =
+                new ApprovalService(jdbi, clock, lifecycleSync, Approvers.anyone(), List.of(feedback.outbox()));
         PhaseRunService runs = new PhaseRunService(jdbi, clock, queue, tickets, targets, payloads, prompts);
-        Phases.register(
-                environment.jersey(),
-                workflow,
-                documents,
-                new ApprovalService(jdbi, clock, lifecycleSync, Approvers.anyone(), List.of(feedback.outbox())),
-                new CommentService(jdbi, clock),
-                runs,
-                access,
-                audit);
+        CommentService comments = new CommentService(jdbi, clock);
+        Phases.register(environment.jersey(), workflow, documents, approvals, comments, runs, access, audit);
         IntegrationService integrations = Integrations.register(
                 environment.jersey(),
                 jdbi,
@@ -252,6 +283,15 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 config.getPublicUrl(),
                 new Webhooks.Needs(integrations, secrets.owned(), tickets, workflow, runs, access));
         feedback.register(environment, jdbi, clock, secrets.owned(), integrations, access);
+        PhaseOrchestrator orchestrator = new PhaseOrchestrator(jdbi, tickets, workflow, approvals, runs);
+        slack.register(
+                environment,
+                config.getSlack(),
+                new PlatformSecrets(jdbi, secrets.values(), System.getenv()),
+                new SlackAccounts(jdbi, config.getAuth().isEnabled()),
+                new SlackApp.Services(
+                        projects, clankers.service(), tickets, approvals, runs, orchestrator, access, audit));
+        return new Review(workflow, documents, approvals, comments, orchestrator);
     }
 
     private static String version() {

@@ -3,6 +3,7 @@ package io.viberglass.platform;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
+import io.viberglass.platform.clankers.ClankerSettings;
 import io.viberglass.platform.claws.ClawSettings;
 import io.viberglass.platform.dispatch.DispatchSettings;
 import io.viberglass.platform.feedback.FeedbackSettings;
@@ -12,6 +13,7 @@ import io.viberglass.platform.infra.config.EmbeddedDatabaseSettings;
 import io.viberglass.platform.infra.config.HttpSettings;
 import io.viberglass.platform.infra.config.MediaSettings;
 import io.viberglass.platform.secrets.SecretSettings;
+import io.viberglass.platform.slack.SlackSettings;
 import io.viberglass.platform.webhooks.WebhookSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -61,11 +63,17 @@ public class PlatformConfiguration extends Configuration {
 
     @Valid
     @NotNull
+    private ClankerSettings clankers = new ClankerSettings();
+
+    @Valid
+    @NotNull
     private WebhookSettings webhooks = new WebhookSettings();
 
     @Valid
     @NotNull
     private FeedbackSettings feedback = new FeedbackSettings();
+
+    private SlackSettings slack = new SlackSettings();
 
     private boolean applied;
 
@@ -145,6 +153,16 @@ public class PlatformConfiguration extends Configuration {
     }
 
     @JsonProperty
+    public ClankerSettings getClankers() {
+        return clankers;
+    }
+
+    @JsonProperty
+    public void setClankers(ClankerSettings clankers) {
+        this.clankers = clankers;
+    }
+
+    @JsonProperty
     public ClawSettings getClaws() {
         return claws;
     }
@@ -172,6 +190,16 @@ public class PlatformConfiguration extends Configuration {
     @JsonProperty
     public void setDispatch(DispatchSettings dispatch) {
         this.dispatch = dispatch;
+    }
+
+    @JsonProperty
+    public SlackSettings getSlack() {
+        return slack;
+    }
+
+    @JsonProperty
+    public void setSlack(SlackSettings slack) {
+        this.slack = slack;
     }
 
     @JsonProperty

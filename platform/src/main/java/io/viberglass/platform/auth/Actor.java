@@ -17,7 +17,9 @@ public record Actor(
         SESSION,
         API_TOKEN,
         LOCAL_ADMIN,
-        SYSTEM
+        SYSTEM,
+        /** A person acting from a chat app (Slack), mapped to their account by e-mail; never more than write scope. */
+        CHAT
     }
 
     public static final String LOCAL_ADMIN_NAME = "local-admin";
@@ -46,6 +48,11 @@ public record Actor(
     /** The platform itself, for work a scheduler fires (claws); it is never a request's principal. */
     public static Actor system() {
         return new Actor(Kind.SYSTEM, null, SYSTEM_NAME, "Viberglass", GlobalRole.ADMIN, TokenScope.ADMIN, null);
+    }
+
+    /** A user acting from a chat app: their own account and role, with at most write scope. */
+    public static Actor chat(User user) {
+        return new Actor(Kind.CHAT, user.id(), user.email(), user.name(), user.role(), TokenScope.WRITE, null);
     }
 
     public boolean isGlobalAdmin() {

@@ -20,7 +20,10 @@ public final class Authentication {
 
     private Authentication() {}
 
-    public static AuthService register(
+    /** What other features need: sessions, and API tokens (the MCP endpoint authenticates by them). */
+    public record Parts(AuthService sessions, ApiTokens apiTokens) {}
+
+    public static Parts register(
             Environment environment,
             Jdbi jdbi,
             Clock clock,
@@ -55,6 +58,6 @@ public final class Authentication {
         jersey.register(new AuthResource(auth, cookies));
         jersey.register(new UsersResource(new UserService(jdbi, clock, hasher, audit)));
         jersey.register(new ApiTokensResource(apiTokens));
-        return auth;
+        return new Parts(auth, apiTokens);
     }
 }

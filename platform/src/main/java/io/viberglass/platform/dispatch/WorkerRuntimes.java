@@ -1,15 +1,18 @@
 package io.viberglass.platform.dispatch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.api.DockerClient;
 import io.dropwizard.lifecycle.Managed;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.viberglass.platform.clankers.RuntimeProvisioner;
 import io.viberglass.platform.dispatch.aws.AwsClients;
-import io.viberglass.platform.dispatch.docker.DockerClients;
+import io.viberglass.platform.dispatch.docker.DockerConnection;
 import io.viberglass.platform.dispatch.docker.DockerInvoker;
+import io.viberglass.platform.dispatch.docker.DockerProvisioner;
 import io.viberglass.platform.dispatch.ecs.EcsInvoker;
+import io.viberglass.platform.dispatch.ecs.EcsProvisioner;
 import io.viberglass.platform.dispatch.kubernetes.KubernetesInvoker;
 import io.viberglass.platform.dispatch.lambda.LambdaInvoker;
+import io.viberglass.platform.dispatch.lambda.LambdaProvisioner;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,13 +31,19 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 public final class WorkerRuntimes implements Managed {
     private final List<WorkerInvoker> invokers;
-    private final DockerClient docker;
+    private final List<RuntimeProvisioner> provisioners;
+    private final DockerConnection docker;
     private final List<AwsClients<?>> aws;
     private final KubernetesClient kubernetes;
 
     private WorkerRuntimes(
-            List<WorkerInvoker> invokers, DockerClient docker, List<AwsClients<?>> aws, KubernetesClient kubernetes) {
+            List<WorkerInvoker> invokers,
+            List<RuntimeProvisioner> provisioners,
+            DockerConnection docker,
+            List<AwsClients<?>> aws,
+            KubernetesClient kubernetes) {
         this.invokers = invokers;
+        this.provisioners = provisioners;
         this.docker = docker;
         this.aws = aws;
         this.kubernetes = kubernetes;
@@ -43,12 +52,7 @@ public final class WorkerRuntimes implements Managed {
     /** @param secretsSsmPrefix where the platform keeps SSM secrets; ECS callback tokens are staged under it */
     public static WorkerRuntimes build(
             DispatchSettings settings, String secretsSsmPrefix, Map<String, String> environment, ObjectMapper mapper) {
-        return build(
-                settings,
-                secretsSsmPrefix,
-                environment,
-                mapper,
-                DefaultCredentialsProvider.builder().build());
+        return build(settings, secretsSsmPrefix, environment, mapper, new LazyCredentials());
     }
 
     /** @param credentials AWS credentials for ECS, SSM and Lambda calls (the SDK's default chain in production) */
@@ -64,7 +68,7 @@ public final class WorkerRuntimes implements Managed {
         AwsClients<SsmClient> ssm = new AwsClients<>(SsmClient::builder, settings.getEcs(), credentials, region);
         AwsClients<LambdaClient> lambda =
                 new AwsClients<>(LambdaClient::builder, settings.getLambda(), credentials, region);
-        DockerClient docker = DockerClients.create(settings.getDocker());
+        DockerConnection docker = new DockerConnection(settings.getDocker());
         List<WorkerInvoker> invokers = new ArrayList<>(List.of(
                 new LocalProcessInvoker(settings.getLocal(), environment),
                 new DockerInvoker(docker, settings.getDocker()),
@@ -75,11 +79,38 @@ public final class WorkerRuntimes implements Managed {
             kubernetes = KubernetesInvoker.client();
             invokers.add(new KubernetesInvoker(kubernetes, settings.getKubernetes(), Clock.systemUTC()));
         }
-        return new WorkerRuntimes(List.copyOf(invokers), docker, List.of(ecs, ssm, lambda), kubernetes);
+        // provisioning uses the invokers' clients: one connection setup, one set of settings
+        List<RuntimeProvisioner> provisioners = List.of(
+                new DockerProvisioner(docker, settings.getDocker()),
+                new EcsProvisioner(ecs, settings.getEcs()),
+                new LambdaProvisioner(lambda, settings.getLambda()));
+        return new WorkerRuntimes(List.copyOf(invokers), provisioners, docker, List.of(ecs, ssm, lambda), kubernetes);
+    }
+
+    /** The SDK's default chain (task role, instance profile, profile, environment), resolved at the first AWS call. */
+    private static final class LazyCredentials implements AwsCredentialsProvider {
+        private AwsCredentialsProvider chain;
+
+        @Override
+        public software.amazon.awssdk.auth.credentials.AwsCredentials resolveCredentials() {
+            return chain().resolveCredentials();
+        }
+
+        private synchronized AwsCredentialsProvider chain() {
+            if (chain == null) {
+                chain = DefaultCredentialsProvider.builder().build();
+            }
+            return chain;
+        }
     }
 
     public List<WorkerInvoker> invokers() {
         return invokers;
+    }
+
+    /** What {@code POST /clankers/{id}/start} runs for docker, ecs and lambda clankers. */
+    public List<RuntimeProvisioner> provisioners() {
+        return provisioners;
     }
 
     @Override

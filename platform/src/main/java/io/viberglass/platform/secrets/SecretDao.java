@@ -29,6 +29,9 @@ public interface SecretDao {
     @SqlQuery("select " + COLUMNS + " from secrets where id = :id for update")
     Optional<Secret> findForUpdate(UUID id);
 
+    @SqlQuery("select " + COLUMNS + " from secrets where project_id is null and name = :name")
+    Optional<Secret> findGlobal(String name);
+
     @SqlQuery("select " + COLUMNS + " from secrets where id in (<ids>)")
     List<Secret> findAll(@BindList("ids") List<UUID> ids);
 

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -61,6 +62,11 @@ final class MatrixWorld {
     private final String execution;
     private final String secret;
     private final Accounts.Login spare;
+    private final String integration;
+    private final String github;
+    private final String inbound;
+    private final String delivery;
+    private final String outbound;
 
     MatrixWorld(Api firstAdmin, Jdbi jdbi) {
         this.anonymous = Api.anonymous(firstAdmin.base());
@@ -118,6 +124,29 @@ final class MatrixWorld {
                 .bind("schedule", schedule)
                 .execute());
         secret = secret();
+        integration = linkedIntegration();
+        github = admin.post(
+                        "/api/integrations",
+                        Map.of(
+                                "name",
+                                "GitHub " + UUID.randomUUID(),
+                                "system",
+                                "github",
+                                "config",
+                                Map.of("owner", "acme", "repo", "shop")))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        admin.post("/api/integrations/project/" + projectA + "/link", Map.of("integrationId", github))
+                .expect(201);
+        inbound = inboundConfig(integration);
+        delivery = failedDelivery();
+        outbound = admin.post("/api/integrations/" + integration + "/webhooks/outbound", outboundBody())
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
     }
 
     /** The client a caller uses: its bearer, a job's callback headers, or nothing. */
@@ -163,6 +192,10 @@ final class MatrixWorld {
         return switch (route) {
             case "DELETE /api-tokens/{id}" -> new Call(method, "/api/api-tokens/" + ownToken(caller), null);
             case "POST /api-tokens" -> new Call(method, "/api/api-tokens", Map.of("name", "matrix", "scope", "read"));
+            case "POST /mcp" ->
+                new Call(method, "/api/mcp", "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/list\"}");
+            case "POST /webhooks/slack" ->
+                new Call(method, "/api/webhooks/slack", Map.of("type", "url_verification", "challenge", "matrix"));
             case "POST /auth/login" ->
                 new Call(method, "/api/auth/login", Map.of("email", spare.email(), "password", Accounts.PASSWORD));
             case "POST /auth/logout" -> new Call(method, "/api/auth/logout", Map.of());
@@ -177,8 +210,12 @@ final class MatrixWorld {
             case "PUT /clankers/{id}" -> new Call(method, "/api/clankers/" + clanker, Map.of("description", "Edited"));
             case "DELETE /clankers/{id}", "POST /clankers/{id}/start" ->
                 new Call(method, path(pattern, Map.of("id", newClanker(false))), null);
-            case "POST /clankers/{id}/deactivate" ->
+            case "POST /clankers/{id}/deactivate", "POST /clankers/{id}/stop" ->
                 new Call(method, path(pattern, Map.of("id", newClanker(true))), Map.of());
+            case "PUT /clankers/{id}/instruction-files/{path}" ->
+                new Call(method, path(pattern, Map.of()), Map.of("content", "# Edited\n"));
+            case "DELETE /clankers/{id}/instruction-files/{path}" ->
+                new Call(method, path(pattern, Map.of("id", newClanker(false))), null);
             case "POST /claw/schedules" -> new Call(method, "/api/claw/schedules", scheduleBody(template(), true));
             case "PUT /claw/schedules/{id}" -> new Call(method, path(pattern, ids()), Map.of("description", "Edited"));
             case "DELETE /claw/schedules/{id}", "POST /claw/schedules/{id}/pause" ->
@@ -273,6 +310,40 @@ final class MatrixWorld {
             case "PATCH /users/{id}/role" -> new Call(method, path(pattern, ids()), Map.of("role", "member"));
             case "POST /users/{id}/deactivate", "POST /users/{id}/reactivate" ->
                 new Call(method, path(pattern, Map.of("id", newUser())), Map.of());
+            case "POST /integrations" -> new Call(method, "/api/integrations", integrationBody());
+            case "PUT /integrations/{id}" ->
+                new Call(method, path(pattern, ids()), Map.of("name", "Renamed " + UUID.randomUUID()));
+            case "DELETE /integrations/{id}" -> new Call(method, path(pattern, Map.of("id", newIntegration())), null);
+            case "POST /integrations/{id}/test" -> new Call(method, path(pattern, Map.of("id", github)), Map.of());
+            case "POST /integrations/project/{projectId}/link" ->
+                new Call(method, path(pattern, ids()), Map.of("integrationId", newIntegration()));
+            case "DELETE /integrations/project/{projectId}/link/{integrationId}" ->
+                new Call(method, path(pattern, Map.of("integrationId", linkedIntegration())), null);
+            case "PUT /integrations/project/{projectId}/primary/{integrationId}" ->
+                new Call(method, path(pattern, Map.of("integrationId", github)), Map.of());
+            case "POST /integrations/{integrationId}/webhooks/inbound" ->
+                new Call(
+                        method,
+                        path(pattern, Map.of("integrationId", linkedIntegration())),
+                        Map.of("projectId", projectA));
+            case "PUT /integrations/{integrationId}/webhooks/inbound/{configId}" ->
+                new Call(method, path(pattern, ids()), Map.of("botUsername", "vibebot", "clankerId", clanker));
+            case "DELETE /integrations/{integrationId}/webhooks/inbound/{configId}" -> {
+                String fresh = linkedIntegration();
+                yield new Call(
+                        method, path(pattern, Map.of("integrationId", fresh, "configId", inboundConfig(fresh))), null);
+            }
+            case "POST /integrations/{integrationId}/webhooks/inbound/{configId}/deliveries/{deliveryId}/redeliver" ->
+                new Call(method, path(pattern, Map.of("deliveryId", failedDelivery())), Map.of());
+            case "POST /integrations/{integrationId}/webhooks/outbound" ->
+                new Call(method, path(pattern, ids()), outboundBody());
+            case "PUT /integrations/{integrationId}/webhooks/outbound/{targetId}" ->
+                new Call(method, path(pattern, ids()), Map.of("name", "Renamed target"));
+            case "DELETE /integrations/{integrationId}/webhooks/outbound/{targetId}" ->
+                new Call(method, path(pattern, Map.of("targetId", outboundTarget())), null);
+            case "POST /integrations/{integrationId}/webhooks/outbound/{targetId}/test" ->
+                new Call(method, path(pattern, ids()), Map.of());
+            case "POST /webhooks/{provider}/{webhookId}" -> new Call(method, path(pattern, ids()), "{}");
             case "GET /claw/schedules/preview" ->
                 new Call(method, api(pattern) + "?scheduleType=interval&intervalExpression=1h", null);
             default -> {
@@ -293,6 +364,15 @@ final class MatrixWorld {
         ids.put("mediaId", media);
         ids.put("type", "ticket_research");
         ids.put("userId", spare.userId());
+        ids.put("projectId", projectA);
+        ids.put("integrationId", integration);
+        ids.put("configId", inbound);
+        ids.put("deliveryId", delivery);
+        ids.put("targetId", outbound);
+        ids.put("provider", "custom");
+        ids.put("webhookId", inbound);
+        ids.put("path", "AGENTS.md");
+        ids.put("name", "local");
         return ids;
     }
 
@@ -320,6 +400,7 @@ final class MatrixWorld {
             case "clankers" -> clanker;
             case "secrets" -> secret;
             case "users" -> spare.userId();
+            case "integrations" -> integration;
             case "claw" ->
                 template.startsWith("/claw/task-templates")
                         ? this.template
@@ -424,7 +505,15 @@ final class MatrixWorld {
     }
 
     private Map<String, Object> clankerBody() {
-        return Map.of("name", "Runner " + UUID.randomUUID(), "agent", "claude-code", "deploymentStrategy", "local");
+        return Map.of(
+                "name",
+                "Runner " + UUID.randomUUID(),
+                "agent",
+                "claude-code",
+                "deploymentStrategy",
+                "local",
+                "instructionFiles",
+                List.of(Map.of("path", "AGENTS.md", "content", "# Be kind\n")));
     }
 
     private String newClanker(boolean active) {
@@ -497,6 +586,58 @@ final class MatrixWorld {
 
     private String secret() {
         return admin.post("/api/secrets", secretBody())
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+    }
+
+    private Map<String, Object> integrationBody() {
+        return Map.of("name", "Custom " + UUID.randomUUID(), "system", "custom");
+    }
+
+    private String newIntegration() {
+        return admin.post("/api/integrations", integrationBody())
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+    }
+
+    private String linkedIntegration() {
+        String id = newIntegration();
+        admin.post("/api/integrations/project/" + projectA + "/link", Map.of("integrationId", id))
+                .expect(201);
+        return id;
+    }
+
+    private String inboundConfig(String integrationId) {
+        return admin.post("/api/integrations/" + integrationId + "/webhooks/inbound", Map.of("projectId", projectA))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+    }
+
+    /** A delivery that failed, written as the ingress would have logged it. */
+    private String failedDelivery() {
+        String id = UUID.randomUUID().toString();
+        jdbi.useHandle(h -> h.createUpdate("insert into webhook_deliveries (id, config_id, provider, delivery_id, "
+                        + "status, reason, body, received_at, updated_at) values (cast(:id as uuid), "
+                        + "cast(:config as uuid), 'custom', :id, 'failed', 'matrix', '{}', now(), now())")
+                .bind("id", id)
+                .bind("config", inbound)
+                .execute());
+        return id;
+    }
+
+    private Map<String, Object> outboundBody() {
+        return Map.of(
+                "projectId", projectA, "name", "Target " + UUID.randomUUID(), "targetUrl", "http://127.0.0.1:9/hook");
+    }
+
+    private String outboundTarget() {
+        return admin.post("/api/integrations/" + integration + "/webhooks/outbound", outboundBody())
                 .expect(201)
                 .json()
                 .get("id")

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,12 +31,17 @@ import org.slf4j.LoggerFactory;
 public class DockerInvoker implements WorkerInvoker {
     private static final Logger LOG = LoggerFactory.getLogger(DockerInvoker.class);
 
-    private final DockerClient docker;
+    private final Supplier<DockerClient> docker;
     private final DockerWorkerSettings settings;
 
-    public DockerInvoker(DockerClient docker, DockerWorkerSettings settings) {
+    /** @param docker the client, built when first asked for (see {@link DockerConnection}) */
+    public DockerInvoker(Supplier<DockerClient> docker, DockerWorkerSettings settings) {
         this.docker = docker;
         this.settings = settings;
+    }
+
+    public DockerInvoker(DockerClient docker, DockerWorkerSettings settings) {
+        this(() -> docker, settings);
     }
 
     @Override
@@ -54,11 +60,12 @@ public class DockerInvoker implements WorkerInvoker {
                     dispatch.invocation().callbackToken(),
                     settings.getSecretsDirectory(),
                     settings.getSecretsOwner());
-            docker.copyArchiveToContainerCmd(id)
+            docker.get()
+                    .copyArchiveToContainerCmd(id)
                     .withTarInputStream(new ByteArrayInputStream(archive))
                     .withRemotePath("/")
                     .exec();
-            docker.startContainerCmd(id).exec();
+            docker.get().startContainerCmd(id).exec();
         } catch (RuntimeException e) {
             removeQuietly(id);
             throw translate("start container " + plan.name(), e);
@@ -77,7 +84,7 @@ public class DockerInvoker implements WorkerInvoker {
         }
         if (policy == PullPolicy.IF_MISSING) {
             try {
-                docker.inspectImageCmd(image).exec();
+                docker.get().inspectImageCmd(image).exec();
                 return;
             } catch (NotFoundException e) {
                 // not on the engine yet: pull it below
@@ -87,7 +94,8 @@ public class DockerInvoker implements WorkerInvoker {
         }
         ImageName name = ImageName.parse(image);
         try {
-            boolean done = docker.pullImageCmd(name.repository())
+            boolean done = docker.get()
+                    .pullImageCmd(name.repository())
                     .withTag(name.tag())
                     .start()
                     .awaitCompletion(settings.getPullTimeout().toMilliseconds(), TimeUnit.MILLISECONDS);
@@ -105,13 +113,13 @@ public class DockerInvoker implements WorkerInvoker {
 
     private String create(ContainerPlan plan) throws InvocationException {
         try {
-            return plan.createCommand(docker).exec().getId();
+            return plan.createCommand(docker.get()).exec().getId();
         } catch (ConflictException e) {
             // a container of an earlier dispatch of this job: its token no longer authenticates, so it can go
             LOG.info("Removing stale container {} before dispatching again", plan.name());
             removeQuietly(plan.name());
             try {
-                return plan.createCommand(docker).exec().getId();
+                return plan.createCommand(docker.get()).exec().getId();
             } catch (RuntimeException again) {
                 throw translate("create container " + plan.name(), again);
             }
@@ -123,7 +131,8 @@ public class DockerInvoker implements WorkerInvoker {
     @Override
     public void cancel(Clanker clanker, String executionId) {
         try {
-            docker.stopContainerCmd(executionId)
+            docker.get()
+                    .stopContainerCmd(executionId)
                     .withTimeout((int) settings.getStopTimeout().toSeconds())
                     .exec();
         } catch (NotFoundException | NotModifiedException e) {
@@ -139,7 +148,7 @@ public class DockerInvoker implements WorkerInvoker {
         for (String id : executionIds) {
             try {
                 InspectContainerResponse.ContainerState state =
-                        docker.inspectContainerCmd(id).exec().getState();
+                        docker.get().inspectContainerCmd(id).exec().getState();
                 if (state != null && !Boolean.TRUE.equals(state.getRunning()) && !"created".equals(state.getStatus())) {
                     ended.put(id, new ExecutionEnd(FailureCode.RUN_FAILED, exitDescription(state)));
                 }
@@ -172,7 +181,7 @@ public class DockerInvoker implements WorkerInvoker {
 
     private void removeQuietly(String idOrName) {
         try {
-            docker.removeContainerCmd(idOrName).withForce(true).exec();
+            docker.get().removeContainerCmd(idOrName).withForce(true).exec();
         } catch (NotFoundException | ConflictException e) {
             // gone already, or the engine is removing it (auto-remove)
         } catch (RuntimeException e) {
