@@ -29,4 +29,11 @@ public record Delivery(
         UUID jobId,
         Instant receivedAt,
         Instant processedAt,
-        Instant updatedAt) {}
+        Instant updatedAt) {
+    /** Without the body: a payload never ends up in a log line or an exception message by accident. */
+    @Override
+    public String toString() {
+        return "Delivery[id=" + id + ", configId=" + configId + ", deliveryId=" + deliveryId + ", eventType="
+                + eventType + ", status=" + status + ", attempts=" + attempts + "]";
+    }
+}
