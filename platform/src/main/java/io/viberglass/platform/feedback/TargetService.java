@@ -125,6 +125,15 @@ public class TargetService {
             Built built = build(handle, integration, current, request, actor, clock.instant());
             dao.update(built.target(), json.write(built.target().options()));
             built.replaced().forEach(secret -> secrets.delete(handle, secret));
+            FeedbackTarget saved = built.target();
+            if (!java.util.Objects.equals(saved.projectId(), current.projectId())) {
+                if (saved.tokenSecretOwned()) {
+                    secrets.move(handle, saved.tokenSecretId(), saved.projectId());
+                }
+                if (saved.signingSecretOwned()) {
+                    secrets.move(handle, saved.signingSecretId(), saved.projectId());
+                }
+            }
             return TargetView.of(built.target());
         });
     }

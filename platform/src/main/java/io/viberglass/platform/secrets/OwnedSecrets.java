@@ -83,6 +83,11 @@ public class OwnedSecrets {
         }
     }
 
+    /** An owned secret follows its owner to another project (so deleting the old project leaves it alone). */
+    public void move(Handle handle, UUID id, UUID projectId) {
+        handle.attach(SecretDao.class).moveToProject(id, projectId);
+    }
+
     public void delete(Handle handle, UUID id) {
         handle.attach(SecretDao.class).delete(id);
     }

@@ -66,4 +66,7 @@ public interface SecretDao {
             + "union all select 'feedback target ' || name from feedback_targets "
             + "where token_secret_id = :secretId or signing_secret_id = :secretId")
     List<String> usedByIntegrations(UUID secretId);
+
+    @SqlUpdate("update secrets set project_id = :projectId where id = :id")
+    void moveToProject(UUID id, UUID projectId);
 }

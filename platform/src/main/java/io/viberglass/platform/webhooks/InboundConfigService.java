@@ -142,6 +142,9 @@ public class InboundConfigService {
                     clock.instant());
             check(handle, updated);
             dao.update(updated, json.write(updated.options()));
+            if (updated.secretOwned() && !projectId.equals(current.projectId())) {
+                secrets.move(handle, updated.secretId(), projectId);
+            }
             if (secret.replaced() != null) {
                 secrets.delete(handle, secret.replaced());
             }

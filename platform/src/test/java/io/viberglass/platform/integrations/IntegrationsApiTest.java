@@ -145,6 +145,43 @@ class IntegrationsApiTest {
         }
 
         @Test
+        void webhooksMovedToAnotherProject_takeTheirSecrets_soDeletingEitherProjectWorks() {
+            String integration = fixtures.integration("custom", Map.of(), null);
+            String first = fixtures.project();
+            String second = fixtures.project();
+            String hook = fixtures.inbound(integration, first, "a-webhook-secret-of-16+", Map.of())
+                    .get("id")
+                    .asText();
+            String target = api.post(
+                            "/api/integrations/" + integration + "/webhooks/outbound",
+                            Map.of(
+                                    "name",
+                                    "Sink",
+                                    "projectId",
+                                    first,
+                                    "targetUrl",
+                                    "https://sink.example.com",
+                                    "signingSecret",
+                                    "a-signing-secret-of-16+"))
+                    .expect(201)
+                    .json()
+                    .get("id")
+                    .asText();
+            api.put("/api/integrations/" + integration + "/webhooks/inbound/" + hook, Map.of("projectId", second))
+                    .expect(200);
+            api.put("/api/integrations/" + integration + "/webhooks/outbound/" + target, Map.of("projectId", second))
+                    .expect(200);
+            long before = secretCount();
+
+            api.delete("/api/projects/" + first).expect(204);
+            assertThat(secretCount()).isEqualTo(before);
+            api.delete("/api/projects/" + second).expect(204);
+            assertThat(secretCount()).isEqualTo(before - 2);
+            api.get("/api/integrations/" + integration + "/webhooks/inbound/" + hook)
+                    .expect(404);
+        }
+
+        @Test
         void availableTypes_listEverySystemWithItsSettingsAndEvents() {
             JsonNode types =
                     api.get("/api/integrations/types/available").expect(200).json();
