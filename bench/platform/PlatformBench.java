@@ -82,7 +82,7 @@ public class PlatformBench {
             ClankerService clankers = new ClankerService(jdbi, clock, Json.newMapper());
             Clanker clanker = clankers.create(new ClankerRequest("Bench " + UUID.randomUUID(), null,
                     AgentType.CLAUDE_CODE, null, DeploymentStrategy.LOCAL, null, limit));
-            clankers.start(clanker.id());
+            new io.viberglass.platform.testing.ClankerSwitch(jdbi, clock).start(clanker.id());
             return clanker.id();
         }
 

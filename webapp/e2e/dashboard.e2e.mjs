@@ -137,7 +137,8 @@ try {
     await field('Email').fill('ada@example.test');
     await field('Password').fill('short');
     await page.getByRole('button', { name: 'Create administrator' }).click();
-    await visible(page.locator('main').getByText('must be at least 12 characters long'));
+    // the form's own message next to the field (the toast repeats it)
+    await visible(page.locator('form').getByText('must be at least 12 characters long'));
     await field('Password').fill('a long enough password');
     await page.getByRole('button', { name: 'Create administrator' }).click();
     await visible(page.getByRole('heading', { name: 'Projects', level: 1 }));
@@ -149,7 +150,7 @@ try {
     await field('Email').fill('ada@example.test');
     await field('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await visible(page.locator('main').getByText('Invalid email or password'));
+    await visible(page.locator('form').getByText('Invalid email or password'));
     await snap('login');
     await field('Password').fill('a long enough password');
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -75,8 +75,6 @@ function Phase({ ticket, phase, view, runsPath }: { ticket: Ticket; phase: Docum
   const openComments = (comments.data ?? []).filter((comment) => comment.status === 'open').length;
   const approved = document.approvalState === 'approved';
 
-  const act = (action: 'request-approval' | 'approve' | 'revoke-approval', message: string) =>
-    approval.mutate(action, { onSuccess: () => toast.success(message) });
 
   return (
     <div>
@@ -131,7 +129,7 @@ function Phase({ ticket, phase, view, runsPath }: { ticket: Ticket; phase: Docum
                   <Button
                     variant="secondary"
                     loading={approval.isPending && approval.variables === 'request-approval'}
-                    onClick={() => act('request-approval', 'Approval requested')}
+                    onClick={() => approval.mutate('request-approval')}
                   >
                     Request approval
                   </Button>
@@ -147,7 +145,7 @@ function Phase({ ticket, phase, view, runsPath }: { ticket: Ticket; phase: Docum
               <Button
                 variant="ghost"
                 loading={approval.isPending && approval.variables === 'revoke-approval'}
-                onClick={() => act('revoke-approval', approved ? 'Approval revoked' : 'Approval request withdrawn')}
+                onClick={() => approval.mutate('revoke-approval')}
               >
                 {approved ? 'Revoke approval' : 'Withdraw request'}
               </Button>
@@ -156,7 +154,7 @@ function Phase({ ticket, phase, view, runsPath }: { ticket: Ticket; phase: Docum
               <Button
                 variant="ghost"
                 loading={advance.isPending}
-                onClick={() => advance.mutate('planning', { onSuccess: () => toast.success('Moved to planning') })}
+                onClick={() => advance.mutate('planning')}
               >
                 Skip to planning
               </Button>
@@ -252,12 +250,7 @@ function Phase({ ticket, phase, view, runsPath }: { ticket: Ticket; phase: Docum
         confirmLabel={phase === 'research' ? 'Approve & continue' : 'Approve plan'}
         busy={approval.isPending}
         onConfirm={() =>
-          approval.mutate('approve', {
-            onSuccess: () => {
-              setConfirmApprove(false);
-              toast.success(phase === 'research' ? 'Research approved: on to planning' : 'Plan approved: ready to execute');
-            },
-          })
+          approval.mutate('approve', { onSuccess: () => setConfirmApprove(false) })
         }
       >
         {openComments > 0 && (

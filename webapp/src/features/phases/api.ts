@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { toast } from 'sonner';
 import { api } from '../../api/client';
 import type { Page, Run, WorkflowPhase } from '../../api/types';
 import { isLive } from '../runs/api';
@@ -138,12 +139,23 @@ export function useEditDocument(ticketId: string, phase: DocumentPhase) {
 
 export type ApprovalAction = 'request-approval' | 'approve' | 'revoke-approval';
 
+const APPROVAL_DONE: Record<ApprovalAction, Record<DocumentPhase, string>> = {
+  'request-approval': { research: 'Approval requested', planning: 'Approval requested' },
+  approve: { research: 'Research approved: on to planning', planning: 'Plan approved: ready to execute' },
+  'revoke-approval': { research: 'Approval withdrawn', planning: 'Approval withdrawn' },
+};
+
+/**
+ * Request approval, approve (the ticket moves to the next phase) or revoke. The confirmation is shown here rather than
+ * by the caller: approving moves the page on to the next phase, which unmounts the panel that asked.
+ */
 export function useApprovalAction(ticketId: string, phase: DocumentPhase) {
   const client = useQueryClient();
   const refresh = useRefreshTicket(ticketId);
   return useMutation({
     mutationFn: (action: ApprovalAction) => api.post<PhaseDocument>(`${base(ticketId, phase)}/${action}`),
-    onSuccess: (document) => {
+    onSuccess: (document, action) => {
+      toast.success(APPROVAL_DONE[action][phase]);
       client.setQueryData<PhaseView>(phaseKeys.phase(ticketId, phase), (view) => (view ? { ...view, document } : view));
       // not awaited: an approval moves the ticket on, and the refreshed ticket can unmount the panel that asked
       // (its own onSuccess, the confirmation toast, would then never run)
@@ -192,7 +204,10 @@ export function useAdvance(ticketId: string) {
   const refresh = useRefreshTicket(ticketId);
   return useMutation({
     mutationFn: (phase: WorkflowPhase) => api.post<WorkflowView>(`/tickets/${ticketId}/phases/${phase}/advance`),
-    onSuccess: refresh,
+    onSuccess: (_view, phase) => {
+      toast.success(`Moved to ${phase}`);
+      return refresh();
+    },
   });
 }
 

@@ -115,6 +115,20 @@ describe('agent runner forms', () => {
     });
   });
 
+  it('follows a provisioning runner until it is active', async () => {
+    let polls = 0;
+    fakeApi()
+      .on('GET', '/projects', { body: page([]) })
+      .on('GET', '/clankers', () => ({
+        status: 200,
+        body: page([{ ...DOCKER, status: ++polls < 2 ? 'deploying' : 'active', statusMessage: polls < 2 ? 'Pulling the image' : 'Ready' }]),
+      }));
+    renderRoutes(routes, '/runners');
+    expect(await screen.findByText('Pulling the image')).toBeInTheDocument();
+    expect(await screen.findByText('Ready', {}, { timeout: 8_000 })).toBeInTheDocument();
+    expect(screen.getByText('Active')).toBeInTheDocument();
+  });
+
   it('starts, deactivates and deletes runners from the list', async () => {
     const user = userEvent.setup();
     const fake = platform()

@@ -91,7 +91,11 @@ function RunnerFormView({ runner }: { runner?: Runner }) {
         if (startAfter && saved.status !== 'active') {
           state.mutate(
             { id: saved.id, action: 'start' },
-            { onSuccess: () => done(`${saved.name} saved and started`), onError: () => navigate(`/runners/${saved.slug}/edit`, { replace: true }) },
+            {
+              onSuccess: (started) =>
+                done(started.status === 'deploying' ? `${saved.name} saved; provisioning it now` : `${saved.name} saved and started`),
+              onError: () => navigate(`/runners/${saved.slug}/edit`, { replace: true }),
+            },
           );
         } else {
           done(`${saved.name} saved`);

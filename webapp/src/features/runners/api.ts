@@ -13,10 +13,12 @@ export const runnerKeys = {
   bySlug: (slug: string) => ['runners', 'slug', slug] as const,
 };
 
+/** The agent runners; polled every 3 s while one is provisioning (`deploying`), so it turns active or failed live. */
 export function useRunners() {
   return useQuery({
     queryKey: runnerKeys.list,
     queryFn: ({ signal }) => api.get<Page<Runner>>('/clankers', { limit: 200 }, signal),
+    refetchInterval: (query) => (query.state.data?.data.some((runner) => runner.status === 'deploying') ? 3_000 : false),
   });
 }
 

@@ -38,7 +38,13 @@ export interface ConfigField {
 export const CONFIG_FIELDS: Record<Strategy, ConfigField[]> = {
   local: [],
   docker: [
-    { key: 'image', label: 'Worker image', kind: 'text', required: true, placeholder: 'ghcr.io/acme/viberator-claude:1.4' },
+    {
+      key: 'image',
+      label: 'Worker image',
+      kind: 'text',
+      placeholder: 'ghcr.io/acme/viberator-claude:1.4',
+      hint: "The agent's catalog image when empty; starting the runner pulls it if the engine lacks it.",
+    },
     {
       key: 'pullPolicy',
       label: 'Pull policy',

@@ -16,7 +16,6 @@ import io.viberglass.platform.access.ProjectMembersResource;
 import io.viberglass.platform.audit.AuditLog;
 import io.viberglass.platform.audit.AuditResource;
 import io.viberglass.platform.auth.Authentication;
-import io.viberglass.platform.clankers.ClankerService;
 import io.viberglass.platform.clankers.Clankers;
 import io.viberglass.platform.claws.Claws;
 import io.viberglass.platform.dispatch.Dispatcher;
@@ -169,10 +168,14 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 environment.getValidator(),
                 access,
                 audit);
-        ClankerService clankers = Clankers.register(environment.jersey(), jdbi, clock, mapper);
+        WorkerRuntimes runtimes =
+                WorkerRuntimes.build(config.getDispatch(), config.getSecrets().getSsmPrefix(), System.getenv(), mapper);
+        environment.lifecycle().manage(runtimes);
+        Clankers.Parts clankers =
+                Clankers.register(environment, jdbi, clock, mapper, config.getClankers(), runtimes.provisioners());
         Secrets.Parts secrets = Secrets.register(environment.jersey(), jdbi, clock, config.getSecrets(), access);
-        Review review =
-                registerJobs(config, environment, jdbi, clock, tickets, projects, clankers, secrets, access, audit);
+        Review review = registerJobs(
+                config, environment, jdbi, clock, tickets, projects, clankers, runtimes, secrets, access, audit);
         McpEndpoint.register(
                 environment,
                 config.getAuth().isEnabled(),
@@ -180,7 +183,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 audit,
                 version,
                 McpEndpoint.tools(
-                        new CatalogTools(projects, clankers, access),
+                        new CatalogTools(projects, clankers.service(), access),
                         new TicketTools(tickets, review.orchestrator(), access),
                         new ReviewTools(
                                 review.workflow(), review.documents(), review.approvals(), review.comments(), access)));
@@ -204,7 +207,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
             Clock clock,
             TicketService tickets,
             ProjectService projects,
-            ClankerService clankers,
+            Clankers.Parts clankers,
+            WorkerRuntimes runtimes,
             Secrets.Parts secrets,
             ProjectAccess access,
             AuditLog audit) {
@@ -226,9 +230,6 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 slack.listener());
         JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
         JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit);
-        WorkerRuntimes runtimes =
-                WorkerRuntimes.build(config.getDispatch(), config.getSecrets().getSsmPrefix(), System.getenv(), mapper);
-        environment.lifecycle().manage(runtimes);
         Dispatcher dispatcher = Dispatching.register(
                 environment,
                 jdbi,
@@ -246,8 +247,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor),
                 access);
         PromptTemplateService prompts = Prompts.register(environment.jersey(), jdbi, clock, access);
-        RunTargets targets = new RunTargets(projects, clankers, secrets.service());
-        PayloadFactory payloads = new PayloadFactory(config.getPublicUrl());
+        RunTargets targets = new RunTargets(projects, clankers.service(), secrets.service());
+        PayloadFactory payloads = new PayloadFactory(config.getPublicUrl(), clankers.files()::forPayload);
         claws.register(
                 environment,
                 jdbi,
@@ -288,7 +289,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 config.getSlack(),
                 new PlatformSecrets(jdbi, secrets.values(), System.getenv()),
                 new SlackAccounts(jdbi, config.getAuth().isEnabled()),
-                new SlackApp.Services(projects, clankers, tickets, approvals, runs, orchestrator, access, audit));
+                new SlackApp.Services(
+                        projects, clankers.service(), tickets, approvals, runs, orchestrator, access, audit));
         return new Review(workflow, documents, approvals, comments, orchestrator);
     }
 

@@ -3,6 +3,7 @@ package io.viberglass.platform;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
+import io.viberglass.platform.clankers.ClankerSettings;
 import io.viberglass.platform.claws.ClawSettings;
 import io.viberglass.platform.dispatch.DispatchSettings;
 import io.viberglass.platform.feedback.FeedbackSettings;
@@ -59,6 +60,10 @@ public class PlatformConfiguration extends Configuration {
     @Valid
     @NotNull
     private ClawSettings claws = new ClawSettings();
+
+    @Valid
+    @NotNull
+    private ClankerSettings clankers = new ClankerSettings();
 
     @Valid
     @NotNull
@@ -145,6 +150,16 @@ public class PlatformConfiguration extends Configuration {
     @JsonProperty
     public void setAuth(AuthSettings auth) {
         this.auth = auth;
+    }
+
+    @JsonProperty
+    public ClankerSettings getClankers() {
+        return clankers;
+    }
+
+    @JsonProperty
+    public void setClankers(ClankerSettings clankers) {
+        this.clankers = clankers;
     }
 
     @JsonProperty

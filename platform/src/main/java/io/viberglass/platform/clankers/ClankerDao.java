@@ -62,4 +62,14 @@ public interface ClankerDao {
     @org.jdbi.v3.sqlobject.statement.SqlBatch(
             "insert into clanker_secrets (clanker_id, secret_id) " + "values (:clankerId, :secretId)")
     void addSecrets(UUID clankerId, List<UUID> secretId);
+
+    /** Moves the status only from {@code from}: a deactivation or edit meanwhile wins over a late provisioning. */
+    @SqlUpdate("update clankers set status = :to, status_message = :message, updated_at = :now "
+            + "where id = :id and status = :from")
+    int moveStatus(UUID id, ClankerStatus from, ClankerStatus to, String message, java.time.Instant now);
+
+    /** The last step of a provisioning: its settings merged in, and active. */
+    @SqlUpdate("update clankers set deployment_config = deployment_config || cast(:configJson as jsonb), "
+            + "status = 'active', status_message = :message, updated_at = :now where id = :id and status = 'deploying'")
+    int activateProvisioned(UUID id, String configJson, String message, java.time.Instant now);
 }

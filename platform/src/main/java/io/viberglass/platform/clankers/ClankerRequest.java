@@ -1,5 +1,6 @@
 package io.viberglass.platform.clankers;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.viberglass.common.job.AgentType;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,7 +12,8 @@ import java.util.UUID;
 
 /**
  * Create or update a clanker. On create, {@code name}, {@code agent} and {@code deploymentStrategy} are required; on
- * update, absent fields are kept.
+ * update, absent fields are kept. {@code instructionFiles} (upstream: {@code configFiles}) replaces the whole set when
+ * present; files with blank content are left out.
  */
 public record ClankerRequest(
         @Size(min = 1, max = 255) String name,
@@ -21,7 +23,8 @@ public record ClankerRequest(
         DeploymentStrategy deploymentStrategy,
         @Size(max = 100) Map<@Size(min = 1, max = 100) String, Object> deploymentConfig,
         @Min(1) @Max(1000) Integer concurrencyLimit,
-        @Size(max = 50) List<@NotNull UUID> secretIds) {
+        @Size(max = 50) List<@NotNull UUID> secretIds,
+        @JsonAlias("configFiles") List<@NotNull InstructionFileRequest> instructionFiles) {
 
     /** The secrets its workers receive (their values are delivered as files, never in the environment). */
     public ClankerRequest(
@@ -32,6 +35,15 @@ public record ClankerRequest(
             DeploymentStrategy deploymentStrategy,
             Map<String, Object> deploymentConfig,
             Integer concurrencyLimit) {
-        this(name, description, agent, agentOptions, deploymentStrategy, deploymentConfig, concurrencyLimit, null);
+        this(
+                name,
+                description,
+                agent,
+                agentOptions,
+                deploymentStrategy,
+                deploymentConfig,
+                concurrencyLimit,
+                null,
+                null);
     }
 }

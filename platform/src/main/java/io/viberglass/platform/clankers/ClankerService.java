@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
-/** Clanker rules: a unique slug, a complete configuration for its strategy, and the active/inactive switch. */
+/** Clanker rules: a unique slug, valid instruction files, and inactive again when where it runs changes. */
 public class ClankerService {
     private final Jdbi jdbi;
     private final Clock clock;
@@ -40,6 +40,7 @@ public class ClankerService {
         if (request.deploymentStrategy() == null) {
             missing.add(new FieldError("deploymentStrategy", "must not be null"));
         }
+        missing.addAll(ClankerFileService.problems(request.instructionFiles()));
         if (!missing.isEmpty()) {
             throw DomainException.invalid("VALIDATION_ERROR", missing.size() + " fields are invalid", missing);
         }
@@ -64,11 +65,17 @@ public class ClankerService {
                     now);
             dao.insert(clanker, json(clanker.agentOptions()), json(clanker.deploymentConfig()));
             linkSecrets(dao, clanker.id(), request.secretIds());
+            ClankerFileService.replace(handle, clanker.id(), request.instructionFiles(), clock);
             return clanker;
         }));
     }
 
     public Clanker update(UUID id, ClankerRequest request) {
+        List<FieldError> fileProblems = ClankerFileService.problems(request.instructionFiles());
+        if (!fileProblems.isEmpty()) {
+            throw DomainException.invalid(
+                    "VALIDATION_ERROR", fileProblems.size() + " fields are invalid", fileProblems);
+        }
         return withUniqueSlug(() -> jdbi.inTransaction(handle -> {
             ClankerDao dao = handle.attach(ClankerDao.class);
             Clanker current = dao.findForUpdate(id).orElseThrow(() -> notFound(id.toString()));
@@ -107,6 +114,7 @@ public class ClankerService {
                     clock.instant());
             dao.update(updated, json(updated.agentOptions()), json(updated.deploymentConfig()));
             linkSecrets(dao, id, request.secretIds());
+            ClankerFileService.replace(handle, id, request.instructionFiles(), clock);
             return updated;
         }));
     }
@@ -156,45 +164,13 @@ public class ClankerService {
         }
     }
 
-    /**
-     * Makes the clanker available for runs once its configuration is complete for its strategy. Creating cloud
-     * resources (images, task definitions, functions) is the provisioner's job and happens before this.
-     */
-    public Clanker start(UUID id) {
-        return setStatus(
-                id,
-                clanker -> {
-                    DeploymentConfigRules.check(clanker.deploymentStrategy(), clanker.deploymentConfig());
-                    return ClankerStatus.ACTIVE;
-                },
-                "Ready to run jobs");
-    }
-
-    public Clanker deactivate(UUID id) {
-        return setStatus(id, clanker -> ClankerStatus.INACTIVE, "Deactivated");
-    }
-
-    private Clanker setStatus(UUID id, java.util.function.Function<Clanker, ClankerStatus> next, String message) {
-        return jdbi.inTransaction(handle -> {
-            ClankerDao dao = handle.attach(ClankerDao.class);
-            Clanker current = dao.findForUpdate(id).orElseThrow(() -> notFound(id.toString()));
-            Clanker updated = new Clanker(
-                    current.id(),
-                    current.name(),
-                    current.slug(),
-                    current.description(),
-                    current.agent(),
-                    current.agentOptions(),
-                    current.deploymentStrategy(),
-                    current.deploymentConfig(),
-                    current.concurrencyLimit(),
-                    next.apply(current),
-                    message,
-                    current.createdAt(),
-                    clock.instant());
-            dao.update(updated, json(updated.agentOptions()), json(updated.deploymentConfig()));
-            return updated;
-        });
+    /** A clanker's view: its secrets, instruction files and last provisioning besides its row. */
+    public ClankerView view(Clanker clanker) {
+        return jdbi.withHandle(handle -> ClankerView.of(
+                clanker,
+                handle.attach(ClankerDao.class).secrets(clanker.id()),
+                handle.attach(ClankerFileDao.class).list(clanker.id()),
+                handle.attach(ProvisioningDao.class).find(clanker.id())));
     }
 
     private static Map<String, String> copy(Map<String, String> options) {

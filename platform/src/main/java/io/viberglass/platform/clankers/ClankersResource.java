@@ -33,13 +33,17 @@ import java.util.UUID;
 @PermitAll
 public class ClankersResource {
     private final ClankerService clankers;
+    private final ClankerProvisioning provisioning;
+    private final AvailabilityCheck availability;
 
-    public ClankersResource(ClankerService clankers) {
+    public ClankersResource(ClankerService clankers, ClankerProvisioning provisioning, AvailabilityCheck availability) {
         this.clankers = clankers;
+        this.provisioning = provisioning;
+        this.availability = availability;
     }
 
     private ClankerView view(Clanker clanker) {
-        return ClankerView.of(clanker, clankers.secrets(clanker.id()));
+        return clankers.view(clanker);
     }
 
     @GET
@@ -94,10 +98,17 @@ public class ClankersResource {
 
     @POST
     @Path("/{id}/start")
-    @Operation(summary = "Check the configuration and make the runner available for runs")
+    @Operation(
+            summary = "Provision the runner's runtime and make it available for runs",
+            description = "400 naming each missing deploymentConfig key; 409 while a provisioning runs. A local runner "
+                    + "is active at once (200); any other answers 202 in status deploying and provisions in the "
+                    + "background: follow statusMessage and provisioning.messages until active or failed.")
     @RolesAllowed(Roles.ADMIN)
-    public ClankerView start(@PathParam("id") UUID id) {
-        return view(clankers.start(id));
+    public Response start(@PathParam("id") UUID id) {
+        ClankerView view = view(provisioning.start(id));
+        return Response.status(view.status() == ClankerStatus.DEPLOYING ? 202 : 200)
+                .entity(view)
+                .build();
     }
 
     @POST
@@ -105,6 +116,21 @@ public class ClankersResource {
     @Operation(summary = "Stop giving the runner new runs")
     @RolesAllowed(Roles.ADMIN)
     public ClankerView deactivate(@PathParam("id") UUID id) {
-        return view(clankers.deactivate(id));
+        return view(provisioning.deactivate(id));
+    }
+
+    @POST
+    @Path("/{id}/stop")
+    @Operation(summary = "Stop giving the runner new runs (same as deactivate)")
+    @RolesAllowed(Roles.ADMIN)
+    public ClankerView stop(@PathParam("id") UUID id) {
+        return deactivate(id);
+    }
+
+    @GET
+    @Path("/{id}/health")
+    @Operation(summary = "Check the runner's runtime now: configuration, reachability, image/task definition/function")
+    public ClankerHealth health(@PathParam("id") UUID id) {
+        return availability.health(clankers.get(id));
     }
 }

@@ -13,7 +13,8 @@ final class DeploymentConfigRules {
     static List<String> required(DeploymentStrategy strategy) {
         return switch (strategy) {
             case LOCAL -> List.of();
-            case DOCKER -> List.of("image");
+            // the image defaults to the catalog's for the agent; provisioning stores the one it checked
+            case DOCKER -> List.of();
             case ECS -> List.of("cluster", "taskDefinition", "subnets");
             case LAMBDA -> List.of("functionName");
             // the image comes from dispatch.kubernetes.imageTemplate unless the clanker names one

@@ -305,37 +305,39 @@ public class Dispatcher implements Managed {
      * gone), by job id. Runtimes that cannot tell answer nothing.
      */
     public Map<UUID, ExecutionEnd> endedExecutions(List<DispatchDao.Execution> executions) {
-        Map<UUID, ExecutionEnd> ended = new java.util.HashMap<>();
         Map<UUID, List<DispatchDao.Execution>> byClanker = new java.util.HashMap<>();
         executions.forEach(execution -> byClanker
                 .computeIfAbsent(execution.clankerId(), id -> new ArrayList<>())
                 .add(execution));
+        Map<UUID, ExecutionEnd> ended = new java.util.HashMap<>();
         byClanker.forEach((clankerId, ofClanker) -> jdbi.withExtension(ClankerDao.class, dao -> dao.find(clankerId))
-                .ifPresent(clanker -> invokers.forStrategy(clanker.deploymentStrategy())
-                        .ifPresent(invoker -> {
-                            Map<String, UUID> jobs = new java.util.LinkedHashMap<>();
-                            ofClanker.stream()
-                                    .filter(execution ->
-                                            clanker.deploymentStrategy().wire().equals(execution.invoker()))
-                                    .forEach(execution -> jobs.put(execution.executionId(), execution.id()));
-                            if (jobs.isEmpty()) {
-                                return;
-                            }
-                            try {
-                                invoker.ended(clanker, List.copyOf(jobs.keySet()))
-                                        .forEach((executionId, end) -> {
-                                            UUID jobId = jobs.get(executionId);
-                                            if (jobId != null) {
-                                                ended.put(jobId, end);
-                                            }
-                                        });
-                            } catch (RuntimeException e) {
-                                LOG.warn(
-                                        "Could not ask the {} runtime about its workers: {}",
-                                        invoker.strategy(),
-                                        e.getMessage());
-                            }
-                        })));
+                .ifPresent(clanker -> ended.putAll(endedOf(clanker, ofClanker))));
+        return ended;
+    }
+
+    /** Asks the clanker's runtime about the executions it started (not those of a strategy it had before). */
+    private Map<UUID, ExecutionEnd> endedOf(Clanker clanker, List<DispatchDao.Execution> executions) {
+        Optional<WorkerInvoker> invoker = invokers.forStrategy(clanker.deploymentStrategy());
+        Map<String, UUID> jobs = new java.util.LinkedHashMap<>();
+        executions.stream()
+                .filter(execution -> clanker.deploymentStrategy().wire().equals(execution.invoker()))
+                .forEach(execution -> jobs.put(execution.executionId(), execution.id()));
+        Map<UUID, ExecutionEnd> ended = new java.util.HashMap<>();
+        if (invoker.isEmpty() || jobs.isEmpty()) {
+            return ended;
+        }
+        try {
+            invoker.get().ended(clanker, List.copyOf(jobs.keySet())).forEach((executionId, end) -> {
+                if (jobs.containsKey(executionId)) {
+                    ended.put(jobs.get(executionId), end);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Could not ask the {} runtime about its workers: {}",
+                    clanker.deploymentStrategy().wire(),
+                    e.getMessage());
+        }
         return ended;
     }
 

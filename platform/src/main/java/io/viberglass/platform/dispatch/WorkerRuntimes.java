@@ -3,12 +3,16 @@ package io.viberglass.platform.dispatch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.lifecycle.Managed;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.viberglass.platform.clankers.RuntimeProvisioner;
 import io.viberglass.platform.dispatch.aws.AwsClients;
 import io.viberglass.platform.dispatch.docker.DockerConnection;
 import io.viberglass.platform.dispatch.docker.DockerInvoker;
+import io.viberglass.platform.dispatch.docker.DockerProvisioner;
 import io.viberglass.platform.dispatch.ecs.EcsInvoker;
+import io.viberglass.platform.dispatch.ecs.EcsProvisioner;
 import io.viberglass.platform.dispatch.kubernetes.KubernetesInvoker;
 import io.viberglass.platform.dispatch.lambda.LambdaInvoker;
+import io.viberglass.platform.dispatch.lambda.LambdaProvisioner;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,16 +31,19 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 public final class WorkerRuntimes implements Managed {
     private final List<WorkerInvoker> invokers;
+    private final List<RuntimeProvisioner> provisioners;
     private final DockerConnection docker;
     private final List<AwsClients<?>> aws;
     private final KubernetesClient kubernetes;
 
     private WorkerRuntimes(
             List<WorkerInvoker> invokers,
+            List<RuntimeProvisioner> provisioners,
             DockerConnection docker,
             List<AwsClients<?>> aws,
             KubernetesClient kubernetes) {
         this.invokers = invokers;
+        this.provisioners = provisioners;
         this.docker = docker;
         this.aws = aws;
         this.kubernetes = kubernetes;
@@ -72,7 +79,12 @@ public final class WorkerRuntimes implements Managed {
             kubernetes = KubernetesInvoker.client();
             invokers.add(new KubernetesInvoker(kubernetes, settings.getKubernetes(), Clock.systemUTC()));
         }
-        return new WorkerRuntimes(List.copyOf(invokers), docker, List.of(ecs, ssm, lambda), kubernetes);
+        // provisioning uses the invokers' clients: one connection setup, one set of settings
+        List<RuntimeProvisioner> provisioners = List.of(
+                new DockerProvisioner(docker, settings.getDocker()),
+                new EcsProvisioner(ecs, settings.getEcs()),
+                new LambdaProvisioner(lambda, settings.getLambda()));
+        return new WorkerRuntimes(List.copyOf(invokers), provisioners, docker, List.of(ecs, ssm, lambda), kubernetes);
     }
 
     /** The SDK's default chain (task role, instance profile, profile, environment), resolved at the first AWS call. */
@@ -94,6 +106,11 @@ public final class WorkerRuntimes implements Managed {
 
     public List<WorkerInvoker> invokers() {
         return invokers;
+    }
+
+    /** What {@code POST /clankers/{id}/start} runs for docker, ecs and lambda clankers. */
+    public List<RuntimeProvisioner> provisioners() {
+        return provisioners;
     }
 
     @Override

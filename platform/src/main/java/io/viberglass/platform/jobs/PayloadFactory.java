@@ -19,15 +19,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Builds the worker payload of a run from the ticket, its project's repository and the clanker. No secrets go in. */
 public class PayloadFactory {
     static final String DEFAULT_BRANCH_TEMPLATE = "viberator/{{ticketId}}";
 
     private final String publicUrl;
+    private final Function<UUID, List<InstructionFile>> clankerFiles;
 
-    public PayloadFactory(String publicUrl) {
+    /** @param clankerFiles a clanker's own instruction files, by clanker id */
+    public PayloadFactory(String publicUrl, Function<UUID, List<InstructionFile>> clankerFiles) {
         this.publicUrl = publicUrl;
+        this.clankerFiles = clankerFiles;
     }
 
     /** What one run needs besides its ticket: documents so far, the rendered task and the limits. */
@@ -66,9 +70,21 @@ public class PayloadFactory {
                 repository(scm, credentials.scmCredential()),
                 run.task(),
                 ticketContext(ticket, run),
-                run.instructionFiles(),
+                merge(clankerFiles.apply(clanker.id()), run.instructionFiles()),
                 run.settings(),
                 credentials.names());
+    }
+
+    /** The clanker's files first; the run's (project AGENTS.md, per-run files, TASK.md) win on the same path. */
+    static List<InstructionFile> merge(List<InstructionFile> clanker, List<InstructionFile> run) {
+        Map<String, InstructionFile> byPath = new LinkedHashMap<>();
+        for (InstructionFile file : clanker) {
+            byPath.put(file.path().toLowerCase(Locale.ROOT), file);
+        }
+        for (InstructionFile file : run) {
+            byPath.put(file.path().toLowerCase(Locale.ROOT), file);
+        }
+        return new ArrayList<>(byPath.values());
     }
 
     private static AgentSpec agent(Clanker clanker) {

@@ -48,7 +48,8 @@ final class DeliveryIds {
     /** The event named by a header ({@code issues}, {@code Issue Hook}); {@code null} for body-typed providers. */
     static String headerEvent(IntegrationSystem provider, Function<String, String> headers) {
         String header = EVENT_HEADERS.get(provider);
-        return header == null ? null : headers.apply(header);
+        String value = header == null ? null : headers.apply(header);
+        return value == null ? null : Nodes.truncate(value.strip(), 100);
     }
 
     /** The headers kept with a delivery: its event and id, for the log and for reprocessing. Never signatures. */

@@ -4,6 +4,11 @@ import java.util.UUID;
 
 /** How processing a delivery ended: its final status, the event type it turned out to be, why, and what it made. */
 record Handled(DeliveryStatus status, String eventType, String reason, UUID ticketId, UUID jobId) {
+    Handled {
+        // event types come from senders' bodies (an action name); the column holds 100 characters
+        eventType = Nodes.truncate(eventType, 100);
+    }
+
     static Handled ignored(String eventType, String reason) {
         return new Handled(DeliveryStatus.IGNORED, eventType, reason, null, null);
     }

@@ -73,28 +73,38 @@ public class WebhookIngest {
 
     public record Result(Outcome outcome, UUID id, String deliveryId, String reason) {}
 
+    /** One pooled connection for the whole delivery: lookup, secret, (rejection count or) insert. */
     public Result ingest(Incoming incoming) {
         if (incoming.contentLength() > settings.getMaxBodyBytes()) {
             throw tooLarge();
         }
-        InboundConfig config = config(incoming.provider(), incoming.configId());
-        byte[] body = read(incoming.body());
-        SecretValue secret = secrets.read(config.secretId());
-        Signatures.Verdict verdict = Signatures.verify(config.provider(), config, secret, incoming.headers(), body);
-        if (!verdict.valid()) {
-            rejected.inc();
-            jdbi.useExtension(InboundConfigDao.class, dao -> dao.countRejected(config.id(), clock.instant()));
-            LOG.info(
-                    "Rejected a {} delivery for webhook {}: {}",
-                    config.provider().wire(),
-                    config.id(),
-                    verdict.reason());
-            throw new DomainException(
-                    ErrorKind.UNAUTHORIZED, "WEBHOOK_SIGNATURE_INVALID", "Webhook rejected: " + verdict.reason());
+        IntegrationSystem provider = provider(incoming.provider());
+        UUID configId = parse(incoming.configId());
+        if (provider == null || configId == null) {
+            throw notFound();
         }
+        return jdbi.withHandle(handle -> {
+            InboundConfig config = handle.attach(InboundConfigDao.class)
+                    .find(configId)
+                    .filter(found -> found.provider() == provider)
+                    .orElseThrow(WebhookIngest::notFound);
+            byte[] body = read(incoming.body());
+            SecretValue secret = secrets.read(handle, config.secretId());
+            Signatures.Verdict verdict = Signatures.verify(provider, config, secret, incoming.headers(), body);
+            if (!verdict.valid()) {
+                rejected.inc();
+                handle.attach(InboundConfigDao.class).countRejected(config.id(), clock.instant());
+                LOG.info("Rejected a {} delivery for webhook {}: {}", provider.wire(), config.id(), verdict.reason());
+                throw new DomainException(
+                        ErrorKind.UNAUTHORIZED, "WEBHOOK_SIGNATURE_INVALID", "Webhook rejected: " + verdict.reason());
+            }
+            return store(handle, config, incoming, body);
+        });
+    }
+
+    private Result store(org.jdbi.v3.core.Handle handle, InboundConfig config, Incoming incoming, byte[] body) {
         String deliveryId = DeliveryIds.deliveryId(config.provider(), incoming.headers(), body);
         String headerEvent = DeliveryIds.headerEvent(config.provider(), incoming.headers());
-        String text = new String(body, StandardCharsets.UTF_8);
         Instant now = clock.instant();
         Outcome outcome = Outcome.ACCEPTED;
         String reason = null;
@@ -123,7 +133,7 @@ public class WebhookIngest {
                 status,
                 reason,
                 DeliveryIds.kept(config.provider(), incoming.headers()),
-                text,
+                new String(body, StandardCharsets.UTF_8),
                 0,
                 status == DeliveryStatus.RECEIVED ? now : null,
                 null,
@@ -131,11 +141,10 @@ public class WebhookIngest {
                 now,
                 status.isFinal() ? now : null,
                 now);
-        Optional<UUID> stored =
-                jdbi.withExtension(DeliveryDao.class, dao -> dao.insert(delivery, json.write(delivery.headers())));
+        DeliveryDao deliveries = handle.attach(DeliveryDao.class);
+        Optional<UUID> stored = deliveries.insert(delivery, json.write(delivery.headers()));
         if (stored.isEmpty()) {
-            UUID existing = jdbi.withExtension(DeliveryDao.class, dao -> dao.existing(config.id(), deliveryId))
-                    .orElseThrow();
+            UUID existing = deliveries.existing(config.id(), deliveryId).orElseThrow();
             return new Result(
                     Outcome.DUPLICATE, existing, deliveryId, "Delivery " + deliveryId + " was already received");
         }
@@ -145,18 +154,11 @@ public class WebhookIngest {
         return new Result(outcome, delivery.id(), deliveryId, reason);
     }
 
-    /** An unknown provider, a malformed id and an unknown webhook all look the same from outside. */
-    private InboundConfig config(String provider, String configId) {
-        Optional<IntegrationSystem> system = Arrays.stream(IntegrationSystem.values())
+    private static IntegrationSystem provider(String provider) {
+        return Arrays.stream(IntegrationSystem.values())
                 .filter(candidate -> candidate.wire().equals(provider) && candidate.supportsWebhooks())
-                .findFirst();
-        UUID id = parse(configId);
-        if (system.isEmpty() || id == null) {
-            throw notFound();
-        }
-        return jdbi.withExtension(InboundConfigDao.class, dao -> dao.find(id))
-                .filter(config -> config.provider() == system.get())
-                .orElseThrow(WebhookIngest::notFound);
+                .findFirst()
+                .orElse(null);
     }
 
     private byte[] read(InputStream in) {

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -209,8 +210,12 @@ final class MatrixWorld {
             case "PUT /clankers/{id}" -> new Call(method, "/api/clankers/" + clanker, Map.of("description", "Edited"));
             case "DELETE /clankers/{id}", "POST /clankers/{id}/start" ->
                 new Call(method, path(pattern, Map.of("id", newClanker(false))), null);
-            case "POST /clankers/{id}/deactivate" ->
+            case "POST /clankers/{id}/deactivate", "POST /clankers/{id}/stop" ->
                 new Call(method, path(pattern, Map.of("id", newClanker(true))), Map.of());
+            case "PUT /clankers/{id}/instruction-files/{path}" ->
+                new Call(method, path(pattern, Map.of()), Map.of("content", "# Edited\n"));
+            case "DELETE /clankers/{id}/instruction-files/{path}" ->
+                new Call(method, path(pattern, Map.of("id", newClanker(false))), null);
             case "POST /claw/schedules" -> new Call(method, "/api/claw/schedules", scheduleBody(template(), true));
             case "PUT /claw/schedules/{id}" -> new Call(method, path(pattern, ids()), Map.of("description", "Edited"));
             case "DELETE /claw/schedules/{id}", "POST /claw/schedules/{id}/pause" ->
@@ -366,6 +371,8 @@ final class MatrixWorld {
         ids.put("targetId", outbound);
         ids.put("provider", "custom");
         ids.put("webhookId", inbound);
+        ids.put("path", "AGENTS.md");
+        ids.put("name", "local");
         return ids;
     }
 
@@ -498,7 +505,15 @@ final class MatrixWorld {
     }
 
     private Map<String, Object> clankerBody() {
-        return Map.of("name", "Runner " + UUID.randomUUID(), "agent", "claude-code", "deploymentStrategy", "local");
+        return Map.of(
+                "name",
+                "Runner " + UUID.randomUUID(),
+                "agent",
+                "claude-code",
+                "deploymentStrategy",
+                "local",
+                "instructionFiles",
+                List.of(Map.of("path", "AGENTS.md", "content", "# Be kind\n")));
     }
 
     private String newClanker(boolean active) {

@@ -185,6 +185,10 @@ class ClankersApiTest {
                 "{\"name\":\"x\",\"agent\":\"codex\"}|deploymentStrategy",
                 "{\"name\":\"x\",\"agent\":\"codex\",\"deploymentStrategy\":\"k8s\"}|deploymentStrategy",
                 "{\"name\":\"x\",\"agent\":\"codex\",\"deploymentStrategy\":\"local\",\"concurrencyLimit\":0}|concurrencyLimit",
+                "{\"name\":\"x\",\"agent\":\"codex\",\"deploymentStrategy\":\"local\",\"instructionFiles\":[{\"path\":\"../AGENTS.md\",\"content\":\"x\"}]}|instructionFiles[0].path",
+                "{\"name\":\"x\",\"agent\":\"codex\",\"deploymentStrategy\":\"local\",\"instructionFiles\":[{\"path\":\"/etc/AGENTS.md\",\"content\":\"x\"}]}|instructionFiles[0].path",
+                "{\"name\":\"x\",\"agent\":\"codex\",\"deploymentStrategy\":\"local\",\"configFiles\":[{\"fileType\":\"skills/../../x.md\",\"content\":\"x\"}]}|instructionFiles[0].path",
+                "{\"name\":\"x\",\"agent\":\"codex\",\"deploymentStrategy\":\"local\",\"instructionFiles\":[{\"path\":\"notes.txt\",\"content\":\"x\"}]}|instructionFiles[0].path",
             })
     void invalidClankerIs400NamingTheField(String body, String field) {
         var reply = api.post("/api/clankers", body).expect(400);
@@ -199,5 +203,105 @@ class ClankersApiTest {
         api.get("/api/clankers/" + UUID.randomUUID()).expect(404);
         api.post("/api/clankers/" + UUID.randomUUID() + "/start", Map.of()).expect(404);
         assertThat(List.of(api.get("/api/clankers/nope").status())).containsExactly(400);
+    }
+
+    @Test
+    void instructionFilesAreStoredListedReplacedAndDeleted() {
+        JsonNode clanker = create(Map.of(
+                "name",
+                "With files",
+                "agent",
+                "opencode",
+                "deploymentStrategy",
+                "local",
+                "instructionFiles",
+                List.of(
+                        Map.of("path", "AGENTS.md", "content", "# Be brief\n"),
+                        Map.of("path", "skills/review/checklist.md", "content", "- tests\n"),
+                        Map.of("fileType", "opencode.json", "content", "{}"))));
+        String path = "/api/clankers/" + clanker.get("id").asText();
+
+        assertThat(clanker.get("instructionFiles"))
+                .extracting(file -> file.get("path").asText())
+                .containsExactly("AGENTS.md", "opencode.json", "skills/review/checklist.md");
+        assertThat(api.get(path + "/instruction-files/skills/review/checklist.md")
+                        .expect(200)
+                        .json()
+                        .get("content")
+                        .asText())
+                .isEqualTo("- tests\n");
+
+        api.put(path + "/instruction-files/skills/deploy.md", Map.of("content", "Deploy with care"))
+                .expect(200);
+        api.delete(path + "/instruction-files/opencode.json").expect(204);
+        api.get(path + "/instruction-files/opencode.json").expect(404);
+        assertThat(api.get(path + "/instruction-files").expect(200).json())
+                .extracting(file -> file.get("path").asText())
+                .containsExactly("AGENTS.md", "skills/deploy.md", "skills/review/checklist.md");
+
+        JsonNode replaced = api.put(
+                        path, Map.of("instructionFiles", List.of(Map.of("path", "CLAUDE.md", "content", "Hi"))))
+                .expect(200)
+                .json();
+        assertThat(replaced.get("instructionFiles"))
+                .extracting(file -> file.get("path").asText())
+                .containsExactly("CLAUDE.md");
+        assertThat(replaced.get("status").asText()).isEqualTo("inactive");
+    }
+
+    @Test
+    void oversizedOrMisplacedInstructionFilesAre400NamingTheField() {
+        String id = create(Map.of("name", "Strict", "agent", "codex", "deploymentStrategy", "local"))
+                .get("id")
+                .asText();
+
+        var tooBig = api.put(
+                        "/api/clankers/" + id,
+                        Map.of(
+                                "instructionFiles",
+                                List.of(Map.of("path", "AGENTS.md", "content", "x".repeat(200_001)))))
+                .expect(400);
+        assertThat(tooBig.json().get("details"))
+                .extracting(d -> d.get("field").asText())
+                .containsExactly("instructionFiles[0].content");
+
+        var notAllowed = api.put("/api/clankers/" + id + "/instruction-files/scripts/run.sh", Map.of("content", "rm"))
+                .expect(400);
+        assertThat(notAllowed.json().get("details"))
+                .extracting(d -> d.get("field").asText())
+                .containsExactly("path");
+    }
+
+    @Test
+    void theImageCatalogHasADefaultImagePerAgent() {
+        JsonNode images = api.get("/api/worker-images").expect(200).json();
+
+        assertThat(images).hasSize(7);
+        assertThat(images)
+                .filteredOn(image -> image.get("agent").asText().equals("claude-code"))
+                .singleElement()
+                .satisfies(image -> {
+                    assertThat(image.get("image").asText()).isEqualTo("viberglass/worker-claude-code:latest");
+                    assertThat(image.get("lambdaImage").asText()).isEqualTo("viberglass/worker-lambda:latest");
+                });
+    }
+
+    @Test
+    void deploymentStrategiesListWhatEachNeeds() {
+        JsonNode strategies = api.get("/api/deployment-strategies").expect(200).json();
+
+        assertThat(strategies).extracting(s -> s.get("name").asText()).startsWith("local", "docker", "ecs", "lambda");
+        JsonNode ecs = api.get("/api/deployment-strategies/ecs").expect(200).json();
+        assertThat(ecs.get("requiredConfig"))
+                .extracting(JsonNode::asText)
+                .containsExactly("cluster", "taskDefinition", "subnets");
+        assertThat(ecs.get("provisioned").asBoolean()).isTrue();
+        assertThat(api.get("/api/deployment-strategies/local")
+                        .expect(200)
+                        .json()
+                        .get("provisioned")
+                        .asBoolean())
+                .isFalse();
+        api.get("/api/deployment-strategies/kubernetes-ish").expect(404);
     }
 }

@@ -17,6 +17,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.viberglass.common.json.Json;
 import io.viberglass.common.security.Hmac;
 import io.viberglass.platform.PlatformConfiguration;
+import io.viberglass.platform.clankers.ClankerFileService;
 import io.viberglass.platform.clankers.ClankerService;
 import io.viberglass.platform.infra.db.Database;
 import io.viberglass.platform.infra.json.JsonText;
@@ -410,7 +411,7 @@ class ClawsApiTest {
                 settings,
                 queue,
                 targets,
-                new PayloadFactory("http://second"),
+                new PayloadFactory("http://second", new ClankerFileService(jdbi, clock)::forPayload),
                 new PromptTemplateService(jdbi, clock, new PromptRenderer()),
                 events,
                 new ClawWebhookSender(jdbi, clock, secrets.cipher(), settings));

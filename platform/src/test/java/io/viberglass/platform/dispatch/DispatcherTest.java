@@ -23,6 +23,7 @@ import io.viberglass.platform.jobs.JobQueue;
 import io.viberglass.platform.projects.CreateProjectRequest;
 import io.viberglass.platform.projects.ProjectListener;
 import io.viberglass.platform.projects.ProjectService;
+import io.viberglass.platform.testing.ClankerSwitch;
 import io.viberglass.platform.testing.MutableClock;
 import io.viberglass.platform.testing.TestDatabase;
 import java.time.Clock;
@@ -124,7 +125,7 @@ class DispatcherTest {
                         null,
                         limit))
                 .id();
-        clankers.start(id);
+        new ClankerSwitch(jdbi, clock).start(id);
         return id;
     }
 
@@ -297,7 +298,7 @@ class DispatcherTest {
     void aJobWhoseClankerWasDeactivatedFailsAsRunnerUnavailable() {
         UUID clanker = clanker(5);
         UUID id = enqueue(project(), clanker);
-        new ClankerService(jdbi, clock, Json.newMapper()).deactivate(clanker);
+        new ClankerSwitch(jdbi, clock).deactivate(clanker);
 
         dispatcher(settings(10, 5), clock, true);
 

@@ -36,6 +36,7 @@ import io.viberglass.platform.jobs.JobQueue;
 import io.viberglass.platform.projects.CreateProjectRequest;
 import io.viberglass.platform.projects.ProjectListener;
 import io.viberglass.platform.projects.ProjectService;
+import io.viberglass.platform.testing.ClankerSwitch;
 import io.viberglass.platform.testing.MutableClock;
 import io.viberglass.platform.testing.TestDatabase;
 import java.time.Duration;
@@ -169,7 +170,7 @@ class RuntimeSelectionTest {
                         config,
                         null))
                 .id();
-        clankers.start(id);
+        new ClankerSwitch(jdbi, time).start(id);
         return id;
     }
 

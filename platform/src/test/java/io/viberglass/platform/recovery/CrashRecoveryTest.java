@@ -41,7 +41,7 @@ class CrashRecoveryTest {
                 dispatch:
                   pollInterval: 200ms
                   claimTimeout: 2s
-                  startTimeout: 60s
+                  startTimeout: 5m
                   sweepInterval: 1s
                   perProjectLimit: 100
                   defaultClankerLimit: 6
@@ -72,7 +72,7 @@ class CrashRecoveryTest {
 
             platform.start(Map.of());
 
-            await().atMost(Duration.ofSeconds(120))
+            await().atMost(Duration.ofSeconds(240))
                     .pollInterval(Duration.ofMillis(250))
                     .until(() -> finished() == JOBS);
         }

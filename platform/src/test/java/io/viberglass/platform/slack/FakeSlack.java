@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,26 @@ final class FakeSlack {
                 .withRequestBody(containing("user=" + id))
                 .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"" + id + "\",\"team_id\":\"T0001\",\"name\":\"x\","
                         + "\"is_bot\":false,\"profile\":" + profile + "}}")));
+    }
+
+    /** The next chat.postMessage answers 429 with {@code Retry-After}; later ones succeed. */
+    void rateLimitNextPost(int retryAfterSeconds) {
+        server.stubFor(post(urlEqualTo("/api/chat.postMessage"))
+                .inScenario("rate limit")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", Integer.toString(retryAfterSeconds))
+                        .withBody("{\"ok\":false,\"error\":\"ratelimited\"}"))
+                .willSetStateTo("open"));
+    }
+
+    /** Every chat.postMessage into {@code channel} answers {@code ok: false} with {@code error}. */
+    void refusePosts(String channel, String error) {
+        server.stubFor(post(urlEqualTo("/api/chat.postMessage"))
+                .withRequestBody(containing("channel=" + channel))
+                .atPriority(1)
+                .willReturn(okJson("{\"ok\":false,\"error\":\"" + error + "\"}")));
     }
 
     void stub(String method, String json) {

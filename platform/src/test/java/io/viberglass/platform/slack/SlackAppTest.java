@@ -3,69 +3,44 @@ package io.viberglass.platform.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.viberglass.platform.PlatformConfiguration;
 import io.viberglass.platform.testing.Api;
-import io.viberglass.platform.testing.Fixtures;
 import io.viberglass.platform.testing.RecordingWorker;
 import io.viberglass.platform.testing.TestApp;
 import io.viberglass.platform.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SlackAppTest {
-    private static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
-
     @RegisterExtension
     static final TestDatabase DB = TestDatabase.migrated(SlackAppTest.class);
 
     static final FakeSlack SLACK = new FakeSlack();
     static final RecordingWorker WORKER = new RecordingWorker();
-    static final DropwizardAppExtension<PlatformConfiguration> APP = TestApp.on(
-            DB,
-            Stream.concat(
-                            Stream.of(WORKER.overrides()),
-                            Stream.of(
-                                    ConfigOverride.config("slack.apiUrl", SLACK.apiUrl()),
-                                    ConfigOverride.config("slack.deliveryInterval", "100ms"),
-                                    ConfigOverride.config("publicUrl", "https://viberglass.example.com")))
-                    .toArray(ConfigOverride[]::new));
+    static final DropwizardAppExtension<PlatformConfiguration> APP =
+            TestApp.on(DB, SlackScenario.overrides(SLACK, WORKER));
 
-    private final Api api = Api.of(APP);
-    private final SignedSlack slack = new SignedSlack(api, SIGNING_SECRET);
-    private final Fixtures fixtures = new Fixtures(api);
+    private final SlackScenario scenario = new SlackScenario(APP, SLACK, WORKER);
+    private final Api api = scenario.api;
+    private final SignedSlack slack = scenario.slack;
     private String projectId;
     private String clankerId;
     private String channel;
 
     @BeforeAll
-    static void secrets() {
-        Api api = Api.of(APP);
-        api.post("/api/secrets", Map.of("name", "SLACK_SIGNING_SECRET", "storage", "database", "value", SIGNING_SECRET))
-                .expect(201);
-        api.post("/api/secrets", Map.of("name", "SLACK_BOT_TOKEN", "storage", "database", "value", FakeSlack.BOT_TOKEN))
-                .expect(201);
-        for (String email : List.of("alice@example.com", "victor@example.com")) {
-            api.post("/api/users", Map.of("email", email, "name", email, "password", "a long enough password 1"))
-                    .expect(201);
-        }
+    static void secretsAndAccounts() {
+        SlackScenario.secretsAndAccounts(Api.of(APP));
     }
 
     @AfterAll
@@ -75,121 +50,15 @@ class SlackAppTest {
 
     @BeforeEach
     void scenery() {
-        SLACK.stubDefaults();
-        projectId = fixtures.project("https://github.com/acme/shop.git");
-        clankerId = fixtures.activeClanker(Map.of());
-        channel = "C" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        api.post("/api/projects/" + projectId + "/members", Map.of("email", "alice@example.com", "role", "approver"))
-                .expect(201);
-        api.post("/api/projects/" + projectId + "/members", Map.of("email", "victor@example.com", "role", "viewer"))
-                .expect(201);
-    }
-
-    private static ConditionFactory eventually() {
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100));
-    }
-
-    /** Slash command, then the modal submitted in {@code mode}; returns the ticket the submission created. */
-    private JsonNode launch(String mode, String message) {
-        slack.command(channel, "U0ALICE", message, "13345224609.738474920.8088930838d88f008e0")
-                .expect(200);
-        slack.interaction(viewSubmission("U0ALICE", mode, message)).expect(200);
-        JsonNode tickets = api.get("/api/tickets?projectId=" + projectId)
-                .expect(200)
-                .json()
-                .get("data");
-        assertThat(tickets).hasSize(1);
-        return tickets.get(0);
-    }
-
-    private String viewSubmission(String user, String mode, String message) {
-        return """
-                {"type":"view_submission","team":{"id":"T0001","domain":"acme"},
-                 "user":{"id":"%s","username":"alice","name":"alice","team_id":"T0001"},
-                 "api_app_id":"A0001","token":"legacy","trigger_id":"12466734323.1395872398.abc",
-                 "view":{"id":"V0001","team_id":"T0001","type":"modal","callback_id":"viberator_launch",
-                   "private_metadata":"%s","hash":"156772938.1827394","blocks":[],
-                   "title":{"type":"plain_text","text":"Launch Agent Session"},
-                   "state":{"values":{
-                     "project":{"value":{"type":"static_select","selected_option":{"text":{"type":"plain_text","text":"Shop"},"value":"%s"}}},
-                     "clanker":{"value":{"type":"static_select","selected_option":{"text":{"type":"plain_text","text":"Local"},"value":"%s"}}},
-                     "mode":{"value":{"type":"static_select","selected_option":{"text":{"type":"plain_text","text":"Mode"},"value":"%s"}}},
-                     "title":{"value":{"type":"plain_text_input","value":null}},
-                     "message":{"value":{"type":"plain_text_input","value":%s}}}}},
-                 "response_urls":[],"is_enterprise_install":false}
-                """
-                .formatted(user, channel, projectId, clankerId, mode, quote(message));
-    }
-
-    private String buttonClick(String user, String actionId, String value) {
-        return """
-                {"type":"block_actions","user":{"id":"%s","username":"alice","name":"alice","team_id":"T0001"},
-                 "api_app_id":"A0001","token":"legacy",
-                 "container":{"type":"message","message_ts":"1700000000.000500","channel_id":"%s","is_ephemeral":false,
-                   "thread_ts":"%s"},
-                 "trigger_id":"12321423423.333649436676.d8c1bb837935619ccad0f624c448ffb3",
-                 "team":{"id":"T0001","domain":"acme"},"channel":{"id":"%s","name":"dev"},
-                 "message":{"type":"message","text":"Plan complete.","ts":"1700000000.000500","thread_ts":"%s"},
-                 "response_url":"https://hooks.slack.com/actions/T0001/1/xyz",
-                 "actions":[{"action_id":"%s","block_id":"review","text":{"type":"plain_text","text":"Approve"},
-                   "value":"%s","style":"primary","type":"button","action_ts":"1700000001.000000"}]}
-                """
-                .formatted(user, channel, FakeSlack.THREAD_TS, channel, FakeSlack.THREAD_TS, actionId, value);
-    }
-
-    private String mention(String user, String text) {
-        return """
-                {"token":"legacy","team_id":"T0001","api_app_id":"A0001","type":"event_callback",
-                 "event_id":"Ev%s","event_time":1700000002,
-                 "event":{"type":"app_mention","user":"%s","text":%s,"ts":"1700000002.000100","channel":"%s",
-                   "thread_ts":"%s","event_ts":"1700000002.000100"}}
-                """
-                .formatted(
-                        UUID.randomUUID().toString().substring(0, 8), user, quote(text), channel, FakeSlack.THREAD_TS);
-    }
-
-    private String job(String ticketId, String kind) {
-        return eventually()
-                .until(
-                        () -> api.get("/api/jobs?ticketId=" + ticketId + "&kind=" + kind)
-                                .json()
-                                .get("data"),
-                        jobs -> jobs.size() > 0)
-                .get(0)
-                .get("id")
-                .asText();
-    }
-
-    /** Acts as the worker the local invoker started: fetches the payload (the run starts) and sends the result. */
-    private void finishAsWorker(String jobId, Map<String, Object> result) {
-        RecordingWorker.Invocation worker = WORKER.awaitInvocation(jobId);
-        Api as = api.withHeader("X-Callback-Token", worker.token());
-        as.get("/api/jobs/" + jobId + "/bootstrap").expect(200);
-        as.post("/api/jobs/" + jobId + "/result", result).expect(200);
-    }
-
-    private static String quote(String text) {
-        try {
-            return io.viberglass.common.json.Json.newMapper().writeValueAsString(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, Object> document(String content) {
-        return Map.of("success", true, "outcome", "succeeded", "documentContent", content, "executionTimeMs", 5);
-    }
-
-    private List<String> threadTexts() {
-        return SLACK.messages(channel).stream()
-                .filter(m -> FakeSlack.THREAD_TS.equals(m.get("thread_ts")))
-                .map(m -> m.get("text"))
-                .toList();
+        scenario.scenery();
+        projectId = scenario.projectId;
+        clankerId = scenario.clankerId;
+        channel = scenario.channel;
     }
 
     @Test
     void slashCommandModalApprovalRunsTheTicketThroughToExecutionInOneThread() {
-        JsonNode ticket = launch("planning", "The greeting is rude.\nMake it kind.");
+        JsonNode ticket = scenario.launch("planning", "The greeting is rude.\nMake it kind.");
         String ticketId = ticket.get("id").asText();
 
         assertThat(SLACK.calls("views.open")).singleElement().satisfies(call -> {
@@ -202,20 +71,21 @@ class SlackAppTest {
         assertThat(ticket.get("ticketSystem").asText()).isEqualTo("slack");
         assertThat(ticket.get("workflowPhase").asText()).isEqualTo("planning");
 
-        String planning = job(ticketId, "planning");
-        eventually().untilAsserted(() -> assertThat(SLACK.messages(channel)).isNotEmpty());
+        String planning = scenario.job(ticketId, "planning");
+        SlackScenario.eventually()
+                .untilAsserted(() -> assertThat(SLACK.messages(channel)).isNotEmpty());
         Map<String, String> opening = SLACK.messages(channel).get(0);
         assertThat(opening).doesNotContainKey("thread_ts");
         assertThat(opening.get("text"))
                 .startsWith("*Job started:* <https://viberglass.example.com/projects/")
                 .contains("/tickets/" + ticketId + "|The greeting is rude.>");
-        eventually().untilAsserted(() -> assertThat(threadTexts())
+        SlackScenario.eventually().untilAsserted(() -> assertThat(scenario.threadTexts())
                 .anySatisfy(text -> assertThat(text).contains("*Mode:* planning", "Make it kind."))
                 .anySatisfy(text -> assertThat(text).contains("Plan run queued (job " + planning)));
 
-        finishAsWorker(planning, document("# Plan\n\n1. Find the greeting\n2. Make it kind\n"));
+        scenario.finishAsWorker(planning, SlackScenario.document("# Plan\n\n1. Find the greeting\n2. Make it kind\n"));
 
-        eventually().untilAsserted(() -> assertThat(SLACK.calls("files.completeUploadExternal"))
+        SlackScenario.eventually().untilAsserted(() -> assertThat(SLACK.calls("files.completeUploadExternal"))
                 .singleElement()
                 .satisfies(call -> {
                     assertThat(call.get("channel_id")).isEqualTo(channel);
@@ -235,14 +105,15 @@ class SlackAppTest {
                         .get(0)
                         .getBodyAsString())
                 .startsWith("# Plan");
-        eventually().untilAsserted(() -> assertThat(SLACK.messages(channel)).anySatisfy(m -> assertThat(m.get("blocks"))
-                .contains("ticket_approve_phase", "ticket_reject_phase", ticketId + ":planning")));
-        assertThat(threadTexts()).anySatisfy(text -> assertThat(text).contains("started the planning run"));
+        SlackScenario.eventually()
+                .untilAsserted(() -> assertThat(SLACK.messages(channel)).anySatisfy(m -> assertThat(m.get("blocks"))
+                        .contains("ticket_approve_phase", "ticket_reject_phase", ticketId + ":planning")));
+        assertThat(scenario.threadTexts()).anySatisfy(text -> assertThat(text).contains("started the planning run"));
 
-        slack.interaction(buttonClick("U0ALICE", "ticket_approve_phase", ticketId + ":planning"))
+        slack.interaction(SlackPayloads.buttonClick(channel, "U0ALICE", "ticket_approve_phase", ticketId + ":planning"))
                 .expect(200);
 
-        String execution = job(ticketId, "execution");
+        String execution = scenario.job(ticketId, "execution");
         JsonNode plan = api.get("/api/tickets/" + ticketId + "/phases/planning").json();
         assertThat(plan.at("/document/approvalState").asText()).isEqualTo("approved");
         assertThat(plan.at("/document/approvedBy").asText()).isEqualTo("alice@example.com");
@@ -251,11 +122,11 @@ class SlackAppTest {
                         .get("workflowPhase")
                         .asText())
                 .isEqualTo("execution");
-        eventually().untilAsserted(() -> assertThat(threadTexts())
+        SlackScenario.eventually().untilAsserted(() -> assertThat(scenario.threadTexts())
                 .anySatisfy(text -> assertThat(text).contains("*Plan approved* by alice@example.com"))
                 .anySatisfy(text -> assertThat(text).contains("Execution run queued (job " + execution)));
 
-        finishAsWorker(
+        scenario.finishAsWorker(
                 execution,
                 Map.of(
                         "success", true,
@@ -264,19 +135,22 @@ class SlackAppTest {
                         "pullRequestUrl", "https://github.com/acme/shop/pull/7",
                         "executionTimeMs", 5));
 
-        eventually().untilAsserted(() -> assertThat(threadTexts()).anySatisfy(text -> assertThat(text)
-                .contains("<https://github.com/acme/shop/pull/7>", "*Job completed.*")));
+        SlackScenario.eventually()
+                .untilAsserted(() -> assertThat(scenario.threadTexts()).anySatisfy(text -> assertThat(text)
+                        .contains("<https://github.com/acme/shop/pull/7>", "*Job completed.*")));
     }
 
     @Test
     void aSlackUserWithoutAnAccountIsRefusedPrivatelyAndNothingIsApproved() {
-        String ticketId = launch("planning", "Rename the button").get("id").asText();
-        finishAsWorker(job(ticketId, "planning"), document("# Plan\nRename it.\n"));
+        String ticketId =
+                scenario.launch("planning", "Rename the button").get("id").asText();
+        scenario.finishAsWorker(scenario.job(ticketId, "planning"), SlackScenario.document("# Plan\nRename it.\n"));
 
-        slack.interaction(buttonClick("U0NOMAIL", "ticket_approve_phase", ticketId + ":planning"))
+        slack.interaction(
+                        SlackPayloads.buttonClick(channel, "U0NOMAIL", "ticket_approve_phase", ticketId + ":planning"))
                 .expect(200);
 
-        eventually().untilAsserted(() -> assertThat(SLACK.calls("chat.postEphemeral"))
+        SlackScenario.eventually().untilAsserted(() -> assertThat(SLACK.calls("chat.postEphemeral"))
                 .anySatisfy(call -> {
                     assertThat(call.get("user")).isEqualTo("U0NOMAIL");
                     assertThat(call.get("thread_ts")).isEqualTo(FakeSlack.THREAD_TS);
@@ -295,13 +169,15 @@ class SlackAppTest {
 
     @Test
     void aProjectViewerCannotApproveFromSlackEither() {
-        String ticketId = launch("planning", "Rename the button").get("id").asText();
-        finishAsWorker(job(ticketId, "planning"), document("# Plan\nRename it.\n"));
+        String ticketId =
+                scenario.launch("planning", "Rename the button").get("id").asText();
+        scenario.finishAsWorker(scenario.job(ticketId, "planning"), SlackScenario.document("# Plan\nRename it.\n"));
 
-        slack.interaction(buttonClick("U0VICTOR", "ticket_approve_phase", ticketId + ":planning"))
+        slack.interaction(
+                        SlackPayloads.buttonClick(channel, "U0VICTOR", "ticket_approve_phase", ticketId + ":planning"))
                 .expect(200);
 
-        eventually().untilAsserted(() -> assertThat(SLACK.calls("chat.postEphemeral"))
+        SlackScenario.eventually().untilAsserted(() -> assertThat(SLACK.calls("chat.postEphemeral"))
                 .anySatisfy(call -> {
                     assertThat(call.get("user")).isEqualTo("U0VICTOR");
                     assertThat(call.get("text")).contains("approver role");
@@ -315,13 +191,14 @@ class SlackAppTest {
 
     @Test
     void theApprovalFromSlackIsInTheAuditLogUnderTheSlackUsersAccount() {
-        String ticketId = launch("planning", "Rename the button").get("id").asText();
-        finishAsWorker(job(ticketId, "planning"), document("# Plan\nRename it.\n"));
+        String ticketId =
+                scenario.launch("planning", "Rename the button").get("id").asText();
+        scenario.finishAsWorker(scenario.job(ticketId, "planning"), SlackScenario.document("# Plan\nRename it.\n"));
 
-        slack.interaction(buttonClick("U0ALICE", "ticket_approve_phase", ticketId + ":planning"))
+        slack.interaction(SlackPayloads.buttonClick(channel, "U0ALICE", "ticket_approve_phase", ticketId + ":planning"))
                 .expect(200);
 
-        job(ticketId, "execution");
+        scenario.job(ticketId, "execution");
         JsonNode events =
                 api.get("/api/admin/audit?projectId=" + projectId).expect(200).json();
         assertThat(events.get("events"))
@@ -334,10 +211,11 @@ class SlackAppTest {
 
     @Test
     void aFailedRunIsReportedInTheThreadWithItsReason() {
-        String ticketId = launch("research", "Why is checkout slow?").get("id").asText();
+        String ticketId =
+                scenario.launch("research", "Why is checkout slow?").get("id").asText();
 
-        finishAsWorker(
-                job(ticketId, "research"),
+        scenario.finishAsWorker(
+                scenario.job(ticketId, "research"),
                 Map.of(
                         "success",
                         false,
@@ -348,60 +226,19 @@ class SlackAppTest {
                         "executionTimeMs",
                         5));
 
-        eventually().untilAsserted(() -> assertThat(threadTexts())
+        SlackScenario.eventually().untilAsserted(() -> assertThat(scenario.threadTexts())
                 .anySatisfy(text -> assertThat(text).startsWith("*Job failed.*").contains("agent exited with 3")));
     }
 
     @Test
-    void aMentionWithFeedbackQueuesARevisionOfTheThreadsDocument() {
-        String ticketId = launch("research", "Why is checkout slow?").get("id").asText();
-        finishAsWorker(job(ticketId, "research"), document("# Research\nIt is the database.\n"));
-        eventually().untilAsserted(() -> assertThat(SLACK.calls("files.completeUploadExternal"))
-                .isNotEmpty());
-
-        slack.event(mention("U0ALICE", "<@U0BOT> revise also look at the cache"))
-                .expect(200);
-
-        eventually().untilAsserted(() -> assertThat(api.get("/api/tickets/" + ticketId + "/phases/research/runs")
-                        .json())
-                .anySatisfy(
-                        run -> assertThat(run.path("revisionMessage").asText()).isEqualTo("also look at the cache")));
-        eventually().untilAsserted(() -> assertThat(threadTexts())
-                .anySatisfy(text -> assertThat(text).contains("Revision job queued")));
-    }
-
-    @Test
-    void advanceByMentionApprovesTheResearchAndRunsPlanning() {
-        String ticketId = launch("research", "Why is checkout slow?").get("id").asText();
-        finishAsWorker(job(ticketId, "research"), document("# Research\nIt is the database.\n"));
-
-        slack.event(mention("U0ALICE", "<@U0BOT> advance")).expect(200);
-
-        job(ticketId, "planning");
-        assertThat(api.get("/api/tickets/" + ticketId + "/phases/research")
-                        .json()
-                        .at("/document/approvalState")
-                        .asText())
-                .isEqualTo("approved");
-    }
-
-    @Test
     void aRateLimitedPostWaitsForRetryAfterAndIsThenDelivered() {
-        SLACK.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/chat.postMessage"))
-                .inScenario("rate limit")
-                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
-                        .withStatus(429)
-                        .withHeader("Retry-After", "2")
-                        .withBody("{\"ok\":false,\"error\":\"ratelimited\"}"))
-                .willSetStateTo("open"));
+        SLACK.rateLimitNextPost(2);
 
-        launch("research", "Why is checkout slow?");
+        scenario.launch("research", "Why is checkout slow?");
 
-        eventually().untilAsserted(() -> assertThat(threadTexts()).isNotEmpty());
-        var attempts = SLACK.server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/chat.postMessage")));
+        SlackScenario.eventually()
+                .untilAsserted(() -> assertThat(scenario.threadTexts()).isNotEmpty());
+        var attempts = SLACK.requests("chat.postMessage");
         assertThat(FakeSlack.form(attempts.get(0).getBodyAsString()))
                 .isEqualTo(FakeSlack.form(attempts.get(1).getBodyAsString()));
         assertThat(Duration.between(
@@ -410,49 +247,40 @@ class SlackAppTest {
                 .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
     }
 
-    @Nested
-    class RequestVerification {
-        private final byte[] body = "token=x&command=%2Fviberator&trigger_id=1".getBytes(StandardCharsets.UTF_8);
+    @Test
+    void aModalWithoutAMessageIsSentBackWithTheFieldMarkedRequired() {
+        JsonNode answer = slack.interaction(
+                        SlackPayloads.viewSubmission("U0ALICE", channel, projectId, clankerId, "research", "")
+                                .replace("\"value\":\"\"}}}}}", "\"value\":null}}}}}"))
+                .expect(200)
+                .json();
 
-        @Test
-        void aWrongSignatureIsRefusedBeforeAnythingRuns() {
-            long now = Instant.now().getEpochSecond();
+        assertThat(answer.get("response_action").asText()).isEqualTo("errors");
+        assertThat(answer.at("/errors/message").asText()).isEqualTo("Required");
+        assertThat(api.get("/api/tickets?projectId=" + projectId).json().get("data"))
+                .isEmpty();
+    }
 
-            slack.send(body, "application/x-www-form-urlencoded", now, "v0=" + "0".repeat(64))
-                    .expect(401);
-            slack.send(body, "application/x-www-form-urlencoded", now, SlackSignature.sign("other", now, body))
-                    .expect(401);
+    @Test
+    void aPermanentSlackErrorIsRecordedAsDeadAndTheThreadsOtherUpdatesWithIt() {
+        SLACK.refusePosts(channel, "not_in_channel");
 
-            assertThat(SLACK.calls("views.open")).isEmpty();
-        }
+        String ticketId =
+                scenario.launch("research", "Why is checkout slow?").get("id").asText();
 
-        @Test
-        void aStaleTimestampIsRefusedEvenWhenSignedCorrectly() {
-            long sixMinutesAgo = Instant.now().minusSeconds(360).getEpochSecond();
-
-            assertThat(slack.send(body, "application/x-www-form-urlencoded", sixMinutesAgo)
-                            .expect(401)
-                            .json()
-                            .get("message")
-                            .asText())
-                    .contains("timestamp");
-        }
-
-        @Test
-        void anOversizedBodyIsRefused() {
-            byte[] huge = new byte[300_000];
-            java.util.Arrays.fill(huge, (byte) 'a');
-
-            slack.send(huge, "application/x-www-form-urlencoded", Instant.now().getEpochSecond())
-                    .expect(413);
-        }
-
-        @Test
-        void urlVerificationAnswersTheChallenge() {
-            assertThat(slack.event("{\"token\":\"x\",\"challenge\":\"3eZbrw1aB\",\"type\":\"url_verification\"}")
-                            .expect(200)
-                            .body())
-                    .contains("3eZbrw1aB");
-        }
+        var jdbi = org.jdbi.v3.core.Jdbi.create(DB.dataSource());
+        java.util.function.Supplier<List<String>> outbox = () -> jdbi.withHandle(handle -> handle.createQuery(
+                        "select o.kind || ':' || o.status || ':' || coalesce(o.last_error, '') from slack_outbox o "
+                                + "join chat_ticket_threads t on t.id = o.thread_id where t.ticket_id = "
+                                + "cast(:ticket as uuid) order by o.seq")
+                .bind("ticket", ticketId)
+                .mapTo(String.class)
+                .list());
+        SlackScenario.eventually().untilAsserted(() -> assertThat(outbox.get())
+                .containsExactly(
+                        "open_thread:dead:Slack answered not_in_channel",
+                        "message:dead:The thread's first message was never posted",
+                        "message:dead:The thread's first message was never posted"));
+        assertThat(SLACK.messages(channel)).hasSize(1);
     }
 }

@@ -24,6 +24,34 @@ public class LambdaWorkerSettings extends AwsRuntimeSettings {
     @NotNull
     private Duration conflictBackoff = Duration.seconds(2);
 
+    /** Longest wait, while starting a clanker, for its function to become Active (after creation, or Pending). */
+    @NotNull
+    private Duration activeTimeout = Duration.minutes(5);
+
+    /** Pause between GetFunction calls during that wait. */
+    @NotNull
+    private Duration activePollInterval = Duration.seconds(3);
+
+    @JsonProperty
+    public Duration getActiveTimeout() {
+        return activeTimeout;
+    }
+
+    @JsonProperty
+    public void setActiveTimeout(Duration activeTimeout) {
+        this.activeTimeout = activeTimeout;
+    }
+
+    @JsonProperty
+    public Duration getActivePollInterval() {
+        return activePollInterval;
+    }
+
+    @JsonProperty
+    public void setActivePollInterval(Duration activePollInterval) {
+        this.activePollInterval = activePollInterval;
+    }
+
     @JsonProperty
     public int getConflictRetries() {
         return conflictRetries;

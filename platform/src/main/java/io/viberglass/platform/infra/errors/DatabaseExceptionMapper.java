@@ -8,7 +8,9 @@ import org.jdbi.v3.core.JdbiException;
 
 /**
  * Constraint violations reported by PostgreSQL are answers about the request, not crashes: uniqueness is enforced by
- * the database (no check-then-insert), so its 23505 is our 409. Anything else is an unexpected error.
+ * the database (no check-then-insert), so its 23505 is our 409. Data exceptions (SQLState class 22: too long, NUL
+ * bytes, invalid Unicode, out of range) are values the request carried, so they are a 400. Anything else is an
+ * unexpected error.
  */
 public class DatabaseExceptionMapper implements ExceptionMapper<JdbiException> {
     private final UnexpectedErrorMapper unexpected;
@@ -38,7 +40,20 @@ public class DatabaseExceptionMapper implements ExceptionMapper<JdbiException> {
                         "REFERENCE_CONFLICT",
                         List.of());
             case "22001" -> ErrorResponses.invalid("A value is too long", List.of(new FieldError("body", "too long")));
-            default -> unexpected.toResponse(exception);
+            // NUL, lone surrogates and other text PostgreSQL cannot store; the driver refuses NUL itself with 22023
+            case "22021", "22P05", "22023" ->
+                ErrorResponses.invalid(
+                        "A value contains characters that cannot be stored (NUL or invalid Unicode)",
+                        List.of(new FieldError("body", "contains a NUL byte or invalid Unicode")));
+            case "22003" ->
+                ErrorResponses.invalid("A number is out of range", List.of(new FieldError("body", "out of range")));
+            default ->
+                // any other data exception (class 22) is a value in the request the database would not take
+                state.startsWith("22")
+                        ? ErrorResponses.invalid(
+                                "A value was rejected by the database",
+                                List.of(new FieldError("body", "has an invalid value")))
+                        : unexpected.toResponse(exception);
         };
     }
 

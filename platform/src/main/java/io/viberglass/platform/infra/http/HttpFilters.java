@@ -6,15 +6,23 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.util.EnumSet;
 
-/** Installs the servlet filters every request passes, in order: probes, CORS, security headers, body limit. */
+/**
+ * Installs the servlet filters every request passes, in order: probes, CORS, security headers, declared charset, body
+ * limit; and the
+ * JSON error page for what Jetty refuses itself.
+ */
 public final class HttpFilters {
     private HttpFilters() {}
 
     public static void register(Environment environment, HttpSettings settings) {
         JsonErrorWriter errors = new JsonErrorWriter(environment.getObjectMapper());
-        add(environment, "probe-blocker", new ProbeBlockerFilter());
+        JsonErrorHandler jettyErrors = new JsonErrorHandler(environment.getObjectMapper());
+        environment.getApplicationContext().setErrorHandler(jettyErrors);
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
+        add(environment, "probe-blocker", new ProbeBlockerFilter(errors));
         add(environment, "cors", new CorsFilter(settings.getCorsAllowedOrigins()));
         add(environment, "security-headers", new SecurityHeadersFilter(settings.isHsts()));
+        add(environment, "charset", new CharsetFilter(errors));
         add(
                 environment,
                 "body-limit",

@@ -1,5 +1,6 @@
 package io.viberglass.platform.infra.http;
 
+import io.viberglass.platform.infra.errors.ErrorBody;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,6 +17,12 @@ import java.util.regex.Pattern;
  * empty 404 before they reach the application or the web app's catch-all route.
  */
 public class ProbeBlockerFilter implements Filter {
+    private final JsonErrorWriter errors;
+
+    public ProbeBlockerFilter(JsonErrorWriter errors) {
+        this.errors = errors;
+    }
+
     private static final Pattern PROBE = Pattern.compile("^/(?:"
             + "\\.(?!well-known/)[^/]*(?:/.*)?" // hidden files and directories: .env, .git/, .aws/ …
             + "|wp-[^/]*(?:/.*)?|wordpress(?:/.*)?|xmlrpc\\.php"
@@ -30,6 +37,14 @@ public class ProbeBlockerFilter implements Filter {
             throws IOException, ServletException {
         String path = ((HttpServletRequest) request).getRequestURI().toLowerCase(Locale.ROOT);
         if (path.contains("..") || PROBE.matcher(path).matches()) {
+            if (path.startsWith("/api/")) {
+                // API clients get the envelope every API error has; scanners elsewhere get nothing to read
+                errors.write(
+                        (HttpServletResponse) response,
+                        404,
+                        ErrorBody.of("Not Found", "No such resource", "NOT_FOUND"));
+                return;
+            }
             ((HttpServletResponse) response).setStatus(404);
             response.setContentLength(0);
             return;
