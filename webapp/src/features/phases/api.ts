@@ -130,7 +130,9 @@ export function useEditDocument(ticketId: string, phase: DocumentPhase) {
     meta: { fieldErrorsInline: true },
     onSuccess: (document) => {
       client.setQueryData<PhaseView>(phaseKeys.phase(ticketId, phase), (view) => (view ? { ...view, document } : view));
-      return refresh();
+      // not awaited: an approval moves the ticket on, and the refreshed ticket can unmount the panel that asked
+      // (its own onSuccess, the confirmation toast, would then never run)
+      void refresh();
     },
   });
 }
@@ -155,7 +157,9 @@ export function useApprovalAction(ticketId: string, phase: DocumentPhase) {
     onSuccess: (document, action) => {
       toast.success(APPROVAL_DONE[action][phase]);
       client.setQueryData<PhaseView>(phaseKeys.phase(ticketId, phase), (view) => (view ? { ...view, document } : view));
-      return refresh();
+      // not awaited: an approval moves the ticket on, and the refreshed ticket can unmount the panel that asked
+      // (its own onSuccess, the confirmation toast, would then never run)
+      void refresh();
     },
   });
 }
