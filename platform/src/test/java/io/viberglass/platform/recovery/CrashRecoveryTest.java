@@ -40,7 +40,7 @@ class CrashRecoveryTest {
                 """
                 dispatch:
                   pollInterval: 200ms
-                  claimTimeout: 2s
+                  claimTimeout: 30s
                   startTimeout: 5m
                   sweepInterval: 1s
                   perProjectLimit: 100
