@@ -3,6 +3,7 @@ package io.viberglass.platform.feedback;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.lifecycle.Managed;
 import io.viberglass.common.security.SecretValue;
+import io.viberglass.platform.infra.lifecycle.PollingLoop;
 import io.viberglass.platform.integrations.Integration;
 import io.viberglass.platform.integrations.IntegrationDao;
 import io.viberglass.platform.integrations.IntegrationSystem;
@@ -13,10 +14,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +33,7 @@ public class FeedbackDispatcher implements Managed {
     private final OwnedSecrets secrets;
     private final ObjectMapper mapper;
     private final Map<IntegrationSystem, FeedbackSender> senders;
-    private final AtomicBoolean wakeQueued = new AtomicBoolean();
-    private ScheduledExecutorService executor;
+    private final PollingLoop loop = new PollingLoop("feedback-outbox", this::drainQuietly);
 
     FeedbackDispatcher(
             Jdbi jdbi,
@@ -56,34 +52,17 @@ public class FeedbackDispatcher implements Managed {
 
     @Override
     public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "feedback-outbox");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = settings.getPollInterval().toMilliseconds();
-        executor.scheduleWithFixedDelay(this::drainQuietly, 0, millis, TimeUnit.MILLISECONDS);
+        loop.start(settings.getPollInterval().toJavaDuration());
     }
 
     @Override
     public void stop() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(15, TimeUnit.SECONDS);
+        loop.stop(java.time.Duration.ofSeconds(15));
     }
 
     /** Sends soon, without waiting for the next poll (rows were just committed). */
     public void wake() {
-        ScheduledExecutorService running = executor;
-        if (running != null && wakeQueued.compareAndSet(false, true)) {
-            try {
-                running.execute(() -> {
-                    wakeQueued.set(false);
-                    drainQuietly();
-                });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                wakeQueued.set(false);
-            }
-        }
+        loop.wake();
     }
 
     private void drainQuietly() {

@@ -3,14 +3,11 @@ package io.viberglass.platform.webhooks;
 import io.dropwizard.lifecycle.Managed;
 import io.viberglass.platform.infra.errors.DomainException;
 import io.viberglass.platform.infra.errors.ErrorKind;
+import io.viberglass.platform.infra.lifecycle.PollingLoop;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +28,7 @@ public class DeliveryProcessor implements Managed {
     private final Clock clock;
     private final WebhookSettings settings;
     private final DeliveryHandler handler;
-    private final AtomicBoolean wakeQueued = new AtomicBoolean();
-    private ScheduledExecutorService executor;
+    private final PollingLoop loop = new PollingLoop("webhook-deliveries", this::drainQuietly);
 
     DeliveryProcessor(Jdbi jdbi, Clock clock, WebhookSettings settings, DeliveryHandler handler) {
         this.jdbi = jdbi;
@@ -43,34 +39,17 @@ public class DeliveryProcessor implements Managed {
 
     @Override
     public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "webhook-deliveries");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = settings.getPollInterval().toMilliseconds();
-        executor.scheduleWithFixedDelay(this::drainQuietly, 0, millis, TimeUnit.MILLISECONDS);
+        loop.start(settings.getPollInterval().toJavaDuration());
     }
 
     @Override
     public void stop() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        loop.stop(java.time.Duration.ofSeconds(10));
     }
 
     /** Processes soon, without waiting for the next poll (a delivery was just stored). */
     public void wake() {
-        ScheduledExecutorService running = executor;
-        if (running != null && wakeQueued.compareAndSet(false, true)) {
-            try {
-                running.execute(() -> {
-                    wakeQueued.set(false);
-                    drainQuietly();
-                });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                wakeQueued.set(false);
-            }
-        }
+        loop.wake();
     }
 
     private void drainQuietly() {
