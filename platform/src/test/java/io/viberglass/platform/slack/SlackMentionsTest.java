@@ -135,6 +135,9 @@ class SlackMentionsTest {
     @Test
     void inAnExecutionThreadTheBotSaysExecutionCannotBeRevised() {
         scenario.launch("execution", "Fix the typo in the footer");
+        // A person can only mention in a thread once Slack has shown its first message.
+        SlackScenario.eventually().untilAsserted(() -> assertThat(scenario.threadTexts())
+                .anySatisfy(text -> assertThat(text).contains("Execution run queued")));
 
         slack.event(SlackPayloads.mention(channel, "U0ALICE", "<@U0BOT> make it blue"))
                 .expect(200);
