@@ -1,5 +1,6 @@
 package io.viberglass.common.job;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.viberglass.common.session.SessionTurn;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -89,6 +90,7 @@ public record JobPayload(
     }
 
     /** Whether the worker runs this job as an ACP session turn rather than a one-shot CLI run. */
+    @JsonIgnore
     public boolean isSessionTurn() {
         return session != null;
     }

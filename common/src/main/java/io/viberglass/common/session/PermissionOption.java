@@ -1,5 +1,6 @@
 package io.viberglass.common.session;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -13,6 +14,7 @@ public record PermissionOption(
         @NotBlank @Size(max = 500) String name,
         @NotBlank @Size(max = 50) String kind) {
 
+    @JsonIgnore
     public boolean allows() {
         return kind.startsWith("allow");
     }
