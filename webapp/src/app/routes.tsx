@@ -14,6 +14,8 @@ import { SecretsPage } from '../features/secrets/SecretsPage';
 import { CreateTicketPage } from '../features/tickets/CreateTicketPage';
 import { TicketDetailPage } from '../features/tickets/TicketDetailPage';
 import { TicketsPage } from '../features/tickets/TicketsPage';
+import { ApiTokensPage } from '../features/tokens/ApiTokensPage';
+import { UsersPage } from '../features/users/UsersPage';
 import { AppLayout } from './AppLayout';
 import { NotAvailablePage, NotFoundPage, RouteErrorPage } from './StatusPages';
 
@@ -51,8 +53,8 @@ export const routes: RouteObject[] = [
       { path: 'runners/:runnerSlug/edit', element: <EditRunnerPage /> },
       { path: 'secrets', element: <SecretsPage /> },
       { path: 'integrations', element: <NotAvailablePage feature="Integrations" note="It arrives with integrations and webhooks on the platform." /> },
-      { path: 'settings/users', element: <NotAvailablePage feature="Users" note="It arrives with authentication and user management on the platform." /> },
-      { path: 'settings/api-tokens', element: <NotAvailablePage feature="API tokens" note="It arrives with authentication and API tokens on the platform." /> },
+      { path: 'settings/users', element: <UsersPage /> },
+      { path: 'settings/api-tokens', element: <ApiTokensPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
