@@ -15,6 +15,7 @@ import {
   PlayIcon,
   PlugIcon,
   PlusIcon,
+  ShieldIcon,
   SunIcon,
   TicketIcon,
   UsersIcon,
@@ -69,7 +70,7 @@ export function Sidebar({ projectSlug }: { projectSlug: string | undefined }) {
           <Item to="/secrets" icon={<KeyIcon />}>
             Secrets
           </Item>
-          <Item to="/integrations" icon={<PlugIcon />} soon>
+          <Item to="/integrations" icon={<PlugIcon />}>
             Integrations
           </Item>
           {isAdmin && (
@@ -80,6 +81,11 @@ export function Sidebar({ projectSlug }: { projectSlug: string | undefined }) {
           <Item to="/settings/api-tokens" icon={<KeyIcon />}>
             API tokens
           </Item>
+          {isAdmin && (
+            <Item to="/settings/audit" icon={<ShieldIcon />}>
+              Audit log
+            </Item>
+          )}
         </NavSection>
       </nav>
       <div className="border-t border-zinc-200 p-3 dark:border-zinc-800">

@@ -8,6 +8,7 @@ import { ConfirmDialog, Dialog } from '../../components/ui/Dialog';
 import { Field, Input, Select } from '../../components/ui/Field';
 import { KeyIcon, PlusIcon } from '../../components/ui/icons';
 import { PageHeader } from '../../components/ui/PageHeader';
+import { ShownOnce } from '../../components/ui/ShownOnce';
 import { EmptyState, ErrorState, Skeleton } from '../../components/ui/States';
 import { DataTable, InlineError, rowClass, td, th } from '../../components/ui/Table';
 import { without } from '../../lib/fieldErrors';
@@ -215,28 +216,9 @@ function CreateTokenForm({ onCancel, onCreated }: { onCancel: () => void; onCrea
 }
 
 function ShowOnce({ token, onDone }: { token: CreatedToken; onDone: () => void }) {
-  const [copied, setCopied] = useState(false);
   return (
     <div className="space-y-4">
-      <div className="flex items-center gap-2">
-        <code
-          aria-label="New token"
-          className="min-w-0 flex-1 rounded-lg bg-zinc-100 px-3 py-2 font-mono text-sm break-all text-zinc-900 select-all dark:bg-zinc-800 dark:text-zinc-100"
-        >
-          {token.token}
-        </code>
-        <Button
-          variant="secondary"
-          onClick={() =>
-            void navigator.clipboard?.writeText(token.token).then(
-              () => setCopied(true),
-              () => toast.error('The browser did not allow copying; select the token and copy it by hand'),
-            )
-          }
-        >
-          {copied ? 'Copied' : 'Copy'}
-        </Button>
-      </div>
+      <ShownOnce label="New token" value={token.token} />
       <p className="text-sm text-zinc-500 dark:text-zinc-400">
         {token.name} · scope <strong>{token.scope}</strong>
         {token.expiresAt ? ` · expires ${formatDate(token.expiresAt)}` : ' · never expires'}
