@@ -7,6 +7,7 @@ import { ProjectLayout } from '../features/projects/ProjectLayout';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
 import { ProjectSettingsPage } from '../features/projects/settings/ProjectSettingsPage';
 import { EditRunnerPage, NewRunnerPage } from '../features/runners/RunnerFormPage';
+import { RunnerDetailPage } from '../features/runners/RunnerDetailPage';
 import { RunnersPage } from '../features/runners/RunnersPage';
 import { RunDetailPage } from '../features/runs/RunDetailPage';
 import { RunsPage } from '../features/runs/RunsPage';
@@ -53,6 +54,7 @@ export const routes: RouteObject[] = [
       },
       { path: 'runners', element: <RunnersPage /> },
       { path: 'runners/new', element: <NewRunnerPage /> },
+      { path: 'runners/:runnerSlug', element: <RunnerDetailPage /> },
       { path: 'runners/:runnerSlug/edit', element: <EditRunnerPage /> },
       { path: 'secrets', element: <SecretsPage /> },
       { path: 'integrations', element: <IntegrationsPage /> },

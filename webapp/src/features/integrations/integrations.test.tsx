@@ -52,6 +52,7 @@ function platform() {
     .on('GET', `/integrations/${GH.id}`, { body: GH })
     .on('GET', `/integrations/${GH.id}/webhooks/inbound`, { body: [HOOK] })
     .on('GET', `/integrations/${GH.id}/webhooks/inbound/${HOOK.id}/deliveries`, (call) => ({
+      status: 200,
       body: page(call.query.get('status') === 'failed' ? [FAILED] : [FAILED, PROCESSED]),
     }))
     .on('GET', `/integrations/${GH.id}/webhooks/outbound`, { body: [] });
@@ -152,7 +153,7 @@ describe('integrations', () => {
     const target = { id: 'tg-1', integrationId: GH.id, name: 'Acme GitHub', provider: 'github', active: true, events: ['job_ended'], createdAt: '2026-11-01T10:00:00Z' };
     let targets: unknown[] = [];
     const fake = platform()
-      .on('GET', `/integrations/${GH.id}/webhooks/outbound`, () => ({ body: targets }))
+      .on('GET', `/integrations/${GH.id}/webhooks/outbound`, () => ({ status: 200, body: targets }))
       .on('POST', `/integrations/${GH.id}/webhooks/outbound`, () => {
         targets = [target];
         return { status: 201, body: target };
@@ -186,14 +187,14 @@ describe('integrations', () => {
       .on('GET', `/projects/${project.id}/readiness`, { body: { projectId: project.id, automationAvailable: false, checks: [] } })
       .on('GET', `/projects/${project.id}/members`, { body: [] })
       .on('GET', `/projects/${project.id}/prompt-templates`, { body: [] })
-      .on('GET', `/integrations/project/${project.id}`, () => ({ body: links }))
+      .on('GET', `/integrations/project/${project.id}`, () => ({ status: 200, body: links }))
       .on('POST', `/integrations/project/${project.id}/link`, () => {
         links = [{ integrationId: GH.id, projectId: project.id, primary: false, integration: GH }];
         return { status: 201, body: links[0] };
       })
       .on('PUT', `/integrations/project/${project.id}/primary/${GH.id}`, () => {
         links = [{ integrationId: GH.id, projectId: project.id, primary: true, integration: GH }];
-        return { body: links[0] };
+        return { status: 200, body: links[0] };
       })
       .on('DELETE', `/integrations/project/${project.id}/link/${GH.id}`, () => {
         links = [];
