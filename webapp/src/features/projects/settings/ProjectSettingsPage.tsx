@@ -4,6 +4,8 @@ import { useCurrentProject } from '../ProjectLayout';
 import { DangerZone } from './DangerZone';
 import { GeneralSettings } from './GeneralSettings';
 import { IntegrationSettings } from './IntegrationSettings';
+import { MembersSettings } from './MembersSettings';
+import { PromptSettings } from './PromptSettings';
 import { ScmSettings } from './ScmSettings';
 
 export function ProjectSettingsPage() {
@@ -24,6 +26,8 @@ export function ProjectSettingsPage() {
         <GeneralSettings project={project} />
         <ScmSettings projectId={project.id} />
         <IntegrationSettings projectId={project.id} />
+        <MembersSettings projectId={project.id} />
+        <PromptSettings projectId={project.id} />
         <DangerZone project={project} />
       </div>
     </div>
