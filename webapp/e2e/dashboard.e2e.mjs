@@ -492,12 +492,12 @@ try {
 
   await step('the runner page shows provisioning and health, and edits its AGENTS.md', async () => {
     await page.goto(`${base}/runners`);
-    await page.getByRole('link', { name: 'Claude Code on this machine' }).click();
+    await page.getByRole('link', { name: 'Claude Code on this machine', exact: true }).click();
     await page.waitForURL(`${base}/runners/claude-code-on-this-machine`);
     await visible(page.getByRole('heading', { name: 'Claude Code on this machine', level: 1 }));
     await visible(page.getByRole('heading', { name: 'Provisioning' }));
     await page.getByRole('button', { name: 'Check now' }).click();
-    await visible(page.getByRole('status').getByText(/^(Healthy|Unhealthy)$/));
+    await visible(page.getByRole('status').getByText(/Healthy|Unhealthy/).first());
     await page.getByRole('button', { name: 'New file' }).click();
     const form = page.getByRole('form', { name: 'New instruction file' });
     assert.equal(await form.getByLabel('Path', { exact: true }).inputValue(), 'AGENTS.md');
@@ -511,7 +511,7 @@ try {
   });
 
   await step('connect a custom sender: its webhook takes a signed delivery, refuses a bad body, and redelivers', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Integrations' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Integrations', exact: true }).click();
     await visible(page.getByText('No integrations yet'));
     await page.getByRole('button', { name: 'New integration' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'New integration' });
@@ -519,7 +519,7 @@ try {
     await dialog.getByLabel('Name', { exact: true }).fill('Status page');
     await dialog.getByRole('button', { name: 'Create integration' }).click();
     await visible(page.getByText('Status page created'));
-    await page.getByRole('link', { name: 'Status page' }).click();
+    await page.getByRole('link', { name: 'Status page', exact: true }).click();
     await visible(page.getByRole('heading', { name: 'Status page', level: 1 }));
     await page.getByRole('button', { name: 'Add webhook' }).first().click();
     const add = page.getByRole('dialog', { name: 'Add inbound webhook' });
@@ -579,7 +579,7 @@ try {
   });
 
   await step('add a user, and meet the last-administrator rule', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users', exact: true }).click();
     await visible(page.getByRole('heading', { name: 'Users', level: 1 }));
     await page.getByRole('button', { name: 'Add user' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Add user' });
@@ -608,7 +608,7 @@ try {
   });
 
   await step('create an API token, shown once, that works as a bearer token; then revoke it', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API tokens' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API tokens', exact: true }).click();
     await visible(page.getByText('No API tokens yet'));
     await page.getByRole('button', { name: 'New token' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'New API token' });
@@ -633,7 +633,7 @@ try {
   });
 
   await step('the audit log lists what happened and its hash chain verifies', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log', exact: true }).click();
     const table = page.getByRole('table', { name: 'Audit events' });
     await visible(table.getByText('user.created').first());
     await page.getByRole('button', { name: 'Verify the chain' }).click();

@@ -27,7 +27,7 @@ export function Checkboxes<T extends string>({
           <label key={option} className="inline-flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
             <input
               type="checkbox"
-              className="size-4 rounded border-zinc-300 text-brand-600 focus:ring-brand-500 dark:border-zinc-600 dark:bg-zinc-900"
+              className="size-4 accent-brand-600"
               checked={value.includes(option)}
               onChange={(event) =>
                 onChange(event.target.checked ? [...value, option] : value.filter((chosen) => chosen !== option))

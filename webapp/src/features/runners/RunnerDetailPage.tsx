@@ -212,12 +212,14 @@ function ImageCard({ runner }: { runner: Runner }) {
   const save = useSaveRunner(runner.id);
   const configured = typeof runner.deploymentConfig?.image === 'string' ? (runner.deploymentConfig.image as string) : '';
   const catalog = images.data?.find((image) => image.agent === runner.agent);
-  const [mode, setMode] = useState<'catalog' | 'custom'>(configured ? 'custom' : 'catalog');
-  const [custom, setCustom] = useState(configured);
+  // starting a runner writes the catalog image it checked into its configuration: that is still "the catalog's"
+  const fromCatalog = !configured || configured === catalog?.image;
+  const [mode, setMode] = useState<'catalog' | 'custom'>(fromCatalog ? 'catalog' : 'custom');
+  const [custom, setCustom] = useState(fromCatalog ? '' : configured);
   useEffect(() => {
-    setMode(configured ? 'custom' : 'catalog');
-    setCustom(configured);
-  }, [configured]);
+    setMode(fromCatalog ? 'catalog' : 'custom');
+    setCustom(fromCatalog ? '' : configured);
+  }, [configured, fromCatalog]);
   const errors = fieldErrorsOf(save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
