@@ -35,6 +35,7 @@ import io.viberglass.platform.infra.http.HttpFilters;
 import io.viberglass.platform.infra.json.JsonText;
 import io.viberglass.platform.infra.ratelimit.RateLimiter;
 import io.viberglass.platform.infra.web.WebApp;
+import io.viberglass.platform.integrations.CredentialService;
 import io.viberglass.platform.integrations.IntegrationService;
 import io.viberglass.platform.integrations.Integrations;
 import io.viberglass.platform.jobs.CallbackService;
@@ -229,7 +230,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 feedback.outbox(),
                 slack.listener());
         JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
-        JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit);
+        JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit, clock);
         Dispatcher dispatcher = Dispatching.register(
                 environment,
                 jdbi,
@@ -247,7 +248,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor),
                 access);
         PromptTemplateService prompts = Prompts.register(environment.jersey(), jdbi, clock, access);
-        RunTargets targets = new RunTargets(projects, clankers.service(), secrets.service());
+        RunTargets targets = new RunTargets(projects, clankers.service(), secrets.service(), clock);
         PayloadFactory payloads = new PayloadFactory(config.getPublicUrl(), clankers.files()::forPayload);
         claws.register(
                 environment,
@@ -274,6 +275,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 secrets.owned(),
                 json,
                 Integrations.http(java.time.Duration.ofSeconds(10)),
+                new CredentialService(jdbi, clock, secrets.owned()),
                 access);
         Webhooks.register(
                 environment,
