@@ -173,7 +173,7 @@ final class AcpTurnRunner {
             boolean question = stopReason.equals("end_turn") && last.endsWith("?");
             return new Turn(Ending.ANSWERED, stopReason, sessionId, last, question, null);
         } catch (Interrupted e) {
-            return stop(client, sessionId, e.ending, updates);
+            return stop(client, sessionId, e.ending, e.call, updates);
         } catch (AcpException e) {
             return new Turn(Ending.FAILED, null, sessionId, updates.lastAssistantMessage(), false, e.getMessage());
         }
@@ -223,12 +223,20 @@ final class AcpTurnRunner {
         return id;
     }
 
-    /** Tells the agent to stop, gives it {@link #CANCEL_GRACE} to answer the prompt, then lets the caller kill it. */
-    private Turn stop(AcpClient client, String sessionId, Ending ending, SessionUpdateMapper updates) {
+    /**
+     * Tells the agent to stop, gives it {@link #CANCEL_GRACE} to answer the call it was working on (ACP agents answer
+     * a cancelled prompt with {@code stopReason: cancelled}), then lets the caller kill it.
+     */
+    private Turn stop(
+            AcpClient client,
+            String sessionId,
+            Ending ending,
+            CompletableFuture<JsonNode> call,
+            SessionUpdateMapper updates) {
         if (sessionId != null) {
             client.notify("session/cancel", Map.of("sessionId", sessionId));
             try {
-                client.exited().get(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                CompletableFuture.anyOf(call, client.exited()).get(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException | ExecutionException e) {
                 // still running: stopped by the caller
             } catch (InterruptedException e) {
@@ -250,10 +258,12 @@ final class AcpTurnRunner {
     /** The turn must stop: cancelled or out of time. */
     private static final class Interrupted extends Exception {
         final Ending ending;
+        final transient CompletableFuture<JsonNode> call;
 
-        Interrupted(Ending ending) {
+        Interrupted(Ending ending, CompletableFuture<JsonNode> call) {
             super(null, null, false, false);
             this.ending = ending;
+            this.call = call;
         }
     }
 
@@ -264,19 +274,19 @@ final class AcpTurnRunner {
         long millis = Duration.between(clock.instant(), deadline).toMillis();
         try {
             if (millis <= 0) {
-                throw new Interrupted(Ending.TIMED_OUT);
+                throw new Interrupted(Ending.TIMED_OUT, call);
             }
             first.get(millis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new Interrupted(Ending.TIMED_OUT);
+            throw new Interrupted(Ending.TIMED_OUT, call);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Interrupted(Ending.CANCELLED);
+            throw new Interrupted(Ending.CANCELLED, call);
         } catch (ExecutionException e) {
             // the call failed: reported below
         }
         if (!call.isDone()) {
-            throw new Interrupted(Ending.CANCELLED);
+            throw new Interrupted(Ending.CANCELLED, call);
         }
         try {
             return call.get();
@@ -287,7 +297,7 @@ final class AcpTurnRunner {
             throw new AcpException("the agent exchange failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Interrupted(Ending.CANCELLED);
+            throw new Interrupted(Ending.CANCELLED, call);
         }
     }
 
