@@ -282,7 +282,9 @@ final class MatrixWorld {
                         Map.of("clankerId", clanker, "revisionMessage", "Be more specific"));
             case "POST /tickets/{id}/phases/{phase}/advance" ->
                 new Call(method, path(pattern, Map.of("id", newTicket(), "phase", "planning")), Map.of());
-            case "POST /tickets/{id}/phases/{phase}/approve", "POST /tickets/{id}/phases/{phase}/revoke-approval" ->
+            case "POST /tickets/{id}/phases/{phase}/approve",
+                    "POST /tickets/{id}/phases/{phase}/revoke-approval",
+                    "POST /tickets/{id}/phases/{phase}/reject" ->
                 new Call(method, path(pattern, Map.of("id", ticketWithResearch(), "phase", "research")), Map.of());
             case "POST /tickets/{id}/phases/{phase}/request-approval" ->
                 new Call(method, path(pattern, ids()), Map.of());
