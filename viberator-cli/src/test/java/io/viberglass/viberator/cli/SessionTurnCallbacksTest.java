@@ -90,6 +90,10 @@ class SessionTurnCallbacksTest {
     }
 
     JobPayload turn(JobKind mode, String acpSessionId, boolean restoreState) {
+        return turn(mode, acpSessionId, restoreState, 600);
+    }
+
+    JobPayload turn(JobKind mode, String acpSessionId, boolean restoreState, int timeLimitSeconds) {
         return new JobPayload(
                 1,
                 JOB,
@@ -103,7 +107,7 @@ class SessionTurnCallbacksTest {
                 "Plan the greeting",
                 null,
                 List.of(),
-                new WorkerSettings(600, null, false, false, null, null),
+                new WorkerSettings(timeLimitSeconds, null, false, false, null, null),
                 List.of("ANTHROPIC_API_KEY"),
                 new SessionTurn("sess-1", "turn-2", mode, acpSessionId, restoreState, 900));
     }
@@ -322,6 +326,16 @@ class SessionTurnCallbacksTest {
                 .orElseThrow();
         assertThat(cancel.has("id")).as("session/cancel is a notification").isFalse();
         assertThat(cancel.path("params").path("sessionId").asText()).startsWith("fake-");
+    }
+
+    @Test
+    void aTurnThatOutlastsItsTimeLimitIsCancelledAndReportedTimedOut() throws Exception {
+        CliRunner.Run run = assertTimeoutPreemptively(
+                Duration.ofSeconds(90), () -> run(turn(JobKind.PLANNING, null, false, 5), "hang"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.TIMED_OUT);
+        assertThat(result().path("outcome").asText()).isEqualTo("timed_out");
+        assertThat(methodsAgentReceived()).contains("session/cancel");
     }
 
     @Test
