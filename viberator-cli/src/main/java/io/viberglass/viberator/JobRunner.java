@@ -232,8 +232,10 @@ public final class JobRunner {
                         Map.of("count", instructions.size()));
             }
             checkCancelled(context);
+            String prompt = prompts.build(payload, instructions);
             AgentRequest request = new AgentRequest(
-                    workspace.promptArgument(prompts.build(payload, instructions)),
+                    // an ACP prompt travels over the pipe, so it never needs the too-long-argument detour
+                    payload.isSessionTurn() ? prompt : workspace.promptArgument(prompt),
                     workspace.repo(),
                     workspace.dir(),
                     workspace.home(),
@@ -246,7 +248,16 @@ public final class JobRunner {
                 AcpTurnRunner.Turn turn = runSessionTurn(
                         payload, context, harness, executable, request, credentials, reporter, redactor, limit);
                 return sessionResult(
-                        payload, mode, turn, workspace, repository, branch, credentials, reporter, started);
+                        payload,
+                        mode,
+                        turn,
+                        context.cancellation().reason(),
+                        workspace,
+                        repository,
+                        branch,
+                        credentials,
+                        reporter,
+                        started);
             }
             reporter.progress(
                     "execute",
@@ -365,6 +376,7 @@ public final class JobRunner {
             JobPayload payload,
             JobKind mode,
             AcpTurnRunner.Turn turn,
+            Optional<String> cancelReason,
             Workspace workspace,
             GitRepository repository,
             String branch,
@@ -375,8 +387,7 @@ public final class JobRunner {
         switch (turn.ending()) {
             case CANCELLED ->
                 throw new RunFailure(
-                        RunOutcome.CANCELLED,
-                        "Turn cancelled: " + payload.session().sessionId());
+                        RunOutcome.CANCELLED, "Turn cancelled: " + cancelReason.orElse("the session turn was stopped"));
             case TIMED_OUT ->
                 throw new RunFailure(
                         RunOutcome.TIMED_OUT,

@@ -319,6 +319,7 @@ class SessionTurnCallbacksTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.CANCELLED);
         assertThat(result().path("outcome").asText()).isEqualTo("cancelled");
+        assertThat(result().path("errorMessage").asText()).contains("cancelled on the platform");
         assertThat(methodsAgentReceived()).contains("session/cancel");
         JsonNode cancel = agentReceived().stream()
                 .filter(m -> m.path("method").asText().equals("session/cancel"))
