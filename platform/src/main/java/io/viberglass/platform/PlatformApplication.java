@@ -46,6 +46,8 @@ import io.viberglass.platform.jobs.Jobs;
 import io.viberglass.platform.jobs.PayloadFactory;
 import io.viberglass.platform.jobs.RunTargets;
 import io.viberglass.platform.jobs.TicketRunEffects;
+import io.viberglass.platform.llm.Llm;
+import io.viberglass.platform.llm.ModelBroker;
 import io.viberglass.platform.mcp.CatalogTools;
 import io.viberglass.platform.mcp.McpEndpoint;
 import io.viberglass.platform.mcp.ReviewTools;
@@ -230,6 +232,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 slack.listener());
         JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
         JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit);
+        ModelBroker broker = new ModelBroker(jdbi, clock, config.getLlm());
         Dispatcher dispatcher = Dispatching.register(
                 environment,
                 jdbi,
@@ -240,12 +243,14 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 lifecycle,
                 listeners,
                 jobSecrets,
+                broker,
                 runtimes.invokers());
         Jobs.register(
                 environment.jersey(),
                 new JobService(jdbi, clock, lifecycle, queue, listeners, dispatcher::stopExecution),
-                new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor),
+                new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor, broker),
                 access);
+        Llm.register(environment.jersey(), jdbi, clock, config.getLlm(), jobSecrets, mapper, access, audit);
         PromptTemplateService prompts = Prompts.register(environment.jersey(), jdbi, clock, access);
         RunTargets targets = new RunTargets(projects, clankers.service(), secrets.service());
         PayloadFactory payloads = new PayloadFactory(config.getPublicUrl(), clankers.files()::forPayload);
