@@ -250,7 +250,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 new JobService(jdbi, clock, lifecycle, queue, listeners, dispatcher::stopExecution),
                 new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor, broker),
                 access);
-        Llm.register(environment.jersey(), jdbi, clock, config.getLlm(), jobSecrets, mapper, access, audit);
+        Llm.register(environment, jdbi, clock, config.getLlm(), jobSecrets, mapper, access, audit);
         PromptTemplateService prompts = Prompts.register(environment.jersey(), jdbi, clock, access);
         RunTargets targets = new RunTargets(projects, clankers.service(), secrets.service());
         PayloadFactory payloads = new PayloadFactory(config.getPublicUrl(), clankers.files()::forPayload);

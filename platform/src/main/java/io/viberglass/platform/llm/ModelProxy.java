@@ -87,7 +87,11 @@ public class ModelProxy {
     }
 
     /** An answer on its way back: status and headers known, body still streaming. */
-    public record Relay(int status, Map<String, List<String>> headers, String contentType, Body body) {}
+    public record Relay(int status, Map<String, List<String>> headers, String contentType, Body body) {
+        public boolean eventStream() {
+            return contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
+        }
+    }
 
     /** Writes the answer's body to the agent, then records its usage. */
     @FunctionalInterface
@@ -141,9 +145,6 @@ public class ModelProxy {
                     }
                     meter.accept(chunk, 0, read);
                     out.write(chunk, 0, read);
-                    if (meter.isEventStream() && in.available() == 0) {
-                        out.flush(); // an event the agent waits for goes out now, not when a buffer fills
-                    }
                 }
                 out.flush();
             } finally {

@@ -14,7 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import org.glassfish.jersey.server.ChunkedOutput;
 
 /**
  * The model API as a job's agent sees it: Anthropic Messages and OpenAI (Chat Completions, Responses) under
@@ -31,9 +36,12 @@ import java.util.UUID;
                 + "ModelProxy and valid only while the job runs; user sessions are not accepted")
 public class ModelProxyResource {
     private final ModelProxy proxy;
+    private final Executor streams;
 
-    public ModelProxyResource(ModelProxy proxy) {
+    /** @param streams runs the relay of event streams, which Jersey writes chunk by chunk only from another thread */
+    public ModelProxyResource(ModelProxy proxy, Executor streams) {
         this.proxy = proxy;
+        this.streams = streams;
     }
 
     @POST
@@ -81,14 +89,38 @@ public class ModelProxyResource {
                     body == null ? new byte[0] : body);
             Response.ResponseBuilder response = Response.status(relay.status()).type(relay.contentType());
             relay.headers().forEach((name, values) -> values.forEach(value -> response.header(name, value)));
-            return response.entity((StreamingOutput) out -> relay.body().writeTo(out))
-                    .build();
+            if (!relay.eventStream()) {
+                return response.entity((StreamingOutput) out -> relay.body().writeTo(out))
+                        .build();
+            }
+            // Jersey buffers a StreamingOutput until 8 KiB or its end; a ChunkedOutput goes out write by write
+            ChunkedOutput<byte[]> chunks = new ChunkedOutput<>(byte[].class);
+            streams.execute(() -> relay(relay, chunks));
+            return response.entity(chunks).build();
         } catch (ProxyRefusal refusal) {
             Response.ResponseBuilder response = Response.status(refusal.status())
                     .type(MediaType.APPLICATION_JSON)
                     .entity(provider.error(refusal.type(), refusal.code(), refusal.getMessage()));
             refusal.headers().forEach(response::header);
             return response.build();
+        }
+    }
+
+    private static void relay(ModelProxy.Relay relay, ChunkedOutput<byte[]> chunks) {
+        try (chunks) {
+            relay.body().writeTo(new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    chunks.write(new byte[] {(byte) b});
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                    chunks.write(Arrays.copyOfRange(bytes, offset, offset + length));
+                }
+            });
+        } catch (IOException e) {
+            // the agent hung up, or the provider did: the usage seen so far is recorded either way
         }
     }
 
