@@ -1,6 +1,7 @@
 package io.viberglass.platform.llm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.viberglass.common.job.FailureCode;
 import io.viberglass.common.job.JobStatus;
 import io.viberglass.common.security.SecretValue;
 import io.viberglass.common.security.Tokens;
@@ -55,6 +56,8 @@ public class ModelProxy {
     private final LlmSettings settings;
     private final JobSecrets secrets;
     private final UsageRecorder usage;
+    private final BudgetGuard budgets;
+    private final RunStopper stopper;
     private final ObjectMapper mapper;
     private final HttpClient http;
 
@@ -64,7 +67,11 @@ public class ModelProxy {
             LlmSettings settings,
             JobSecrets secrets,
             UsageRecorder usage,
+            BudgetGuard budgets,
+            RunStopper stopper,
             ObjectMapper mapper) {
+        this.budgets = budgets;
+        this.stopper = stopper;
         this.jdbi = jdbi;
         this.clock = clock;
         this.settings = settings;
@@ -115,6 +122,11 @@ public class ModelProxy {
             Map<String, List<String>> headers,
             byte[] body) {
         Target target = authorize(jobId, provider, presentedToken);
+        budgets.usedUp(jobId, target.job().projectId(), target.clanker().id()).ifPresent(limit -> {
+            String reason = limit.describe() + "; the run was stopped";
+            stopper.fail(jobId, FailureCode.BUDGET_EXCEEDED, reason);
+            throw new ProxyRefusal(403, "permission_error", "budget_exceeded", reason);
+        });
         HttpRequest request = request(target, path, query, headers, body);
         HttpResponse<InputStream> response;
         try {
@@ -150,6 +162,7 @@ public class ModelProxy {
             } finally {
                 meter.finish();
                 usage.record(target, status, meter, started);
+                budgets.warn(jobId, target.job().projectId(), target.clanker().id());
             }
         });
     }
