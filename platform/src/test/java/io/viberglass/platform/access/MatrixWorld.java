@@ -204,6 +204,11 @@ final class MatrixWorld {
                         method,
                         "/api/auth/setup",
                         Map.of("email", "late@example.test", "name", "Late", "password", Accounts.PASSWORD));
+            case "POST /auth/password" ->
+                new Call(
+                        method,
+                        api(pattern),
+                        Map.of("currentPassword", "not the current password", "newPassword", "whatever it is now"));
             case "POST /admin/audit/verify", "POST /auth/sessions/revoke-all" ->
                 new Call(method, api(pattern), Map.of());
             case "POST /clankers" -> new Call(method, "/api/clankers", clankerBody());
@@ -282,7 +287,9 @@ final class MatrixWorld {
                         Map.of("clankerId", clanker, "revisionMessage", "Be more specific"));
             case "POST /tickets/{id}/phases/{phase}/advance" ->
                 new Call(method, path(pattern, Map.of("id", newTicket(), "phase", "planning")), Map.of());
-            case "POST /tickets/{id}/phases/{phase}/approve", "POST /tickets/{id}/phases/{phase}/revoke-approval" ->
+            case "POST /tickets/{id}/phases/{phase}/approve",
+                    "POST /tickets/{id}/phases/{phase}/revoke-approval",
+                    "POST /tickets/{id}/phases/{phase}/reject" ->
                 new Call(method, path(pattern, Map.of("id", ticketWithResearch(), "phase", "research")), Map.of());
             case "POST /tickets/{id}/phases/{phase}/request-approval" ->
                 new Call(method, path(pattern, ids()), Map.of());
