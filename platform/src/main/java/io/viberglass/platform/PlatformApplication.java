@@ -47,6 +47,9 @@ import io.viberglass.platform.jobs.Jobs;
 import io.viberglass.platform.jobs.PayloadFactory;
 import io.viberglass.platform.jobs.RunTargets;
 import io.viberglass.platform.jobs.TicketRunEffects;
+import io.viberglass.platform.llm.BudgetGuard;
+import io.viberglass.platform.llm.Llm;
+import io.viberglass.platform.llm.ModelBroker;
 import io.viberglass.platform.mcp.CatalogTools;
 import io.viberglass.platform.mcp.McpEndpoint;
 import io.viberglass.platform.mcp.ReviewTools;
@@ -229,8 +232,10 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 lifecycleSync,
                 feedback.outbox(),
                 slack.listener());
-        JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
+        BudgetGuard budgets = new BudgetGuard(jdbi, clock, audit);
+        JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(budgets, ticketEffects, lifecycleSync));
         JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit, clock);
+        ModelBroker broker = new ModelBroker(jdbi, clock, config.getLlm());
         Dispatcher dispatcher = Dispatching.register(
                 environment,
                 jdbi,
@@ -241,12 +246,20 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 lifecycle,
                 listeners,
                 jobSecrets,
+                broker,
                 runtimes.invokers());
         Jobs.register(
                 environment.jersey(),
                 new JobService(jdbi, clock, lifecycle, queue, listeners, dispatcher::stopExecution),
-                new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor),
+                new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor, broker),
                 access);
+        Llm.register(
+                environment,
+                jdbi,
+                clock,
+                config.getLlm(),
+                mapper,
+                new Llm.Needs(jobSecrets, budgets, lifecycle, listeners, dispatcher::stopExecution, access, audit));
         PromptTemplateService prompts = Prompts.register(environment.jersey(), jdbi, clock, access);
         RunTargets targets = new RunTargets(projects, clankers.service(), secrets.service(), clock);
         PayloadFactory payloads = new PayloadFactory(config.getPublicUrl(), clankers.files()::forPayload);

@@ -27,6 +27,7 @@ public class CallbackService {
     private final JobLifecycle lifecycle;
     private final List<JobListener> listeners;
     private final Function<Job, SecretRedactor> redactors;
+    private final WorkerPayload payloads;
 
     /**
      * @param redactors the redactor of a job, knowing its secret values: everything a worker sends is scrubbed again
@@ -37,12 +38,23 @@ public class CallbackService {
             Clock clock,
             JobLifecycle lifecycle,
             List<JobListener> listeners,
-            Function<Job, SecretRedactor> redactors) {
+            Function<Job, SecretRedactor> redactors,
+            WorkerPayload payloads) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.lifecycle = lifecycle;
         this.listeners = List.copyOf(listeners);
         this.redactors = redactors;
+        this.payloads = payloads;
+    }
+
+    public CallbackService(
+            Jdbi jdbi,
+            Clock clock,
+            JobLifecycle lifecycle,
+            List<JobListener> listeners,
+            Function<Job, SecretRedactor> redactors) {
+        this(jdbi, clock, lifecycle, listeners, redactors, WorkerPayload.STORED);
     }
 
     /** Without secrets to know, token shapes are still scrubbed. */
@@ -57,7 +69,7 @@ public class CallbackService {
             Instant now = clock.instant();
             lifecycle.start(handle, job, Tokens.sha256Hex(token), now);
             listeners.forEach(listener -> listener.onStarted(handle, job, now));
-            return job.payload();
+            return payloads.of(handle, job);
         });
     }
 
