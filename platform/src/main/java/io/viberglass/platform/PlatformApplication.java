@@ -41,6 +41,7 @@ import io.viberglass.platform.integrations.Integrations;
 import io.viberglass.platform.jobs.CallbackService;
 import io.viberglass.platform.jobs.JobLifecycle;
 import io.viberglass.platform.jobs.JobListener;
+import io.viberglass.platform.jobs.JobLogStreamResource;
 import io.viberglass.platform.jobs.JobQueue;
 import io.viberglass.platform.jobs.JobService;
 import io.viberglass.platform.jobs.Jobs;
@@ -72,8 +73,10 @@ import io.viberglass.platform.secrets.JobSecrets;
 import io.viberglass.platform.secrets.PlatformSecrets;
 import io.viberglass.platform.secrets.ReencryptCommand;
 import io.viberglass.platform.secrets.Secrets;
+import io.viberglass.platform.sessions.Sessions;
 import io.viberglass.platform.slack.SlackAccounts;
 import io.viberglass.platform.slack.SlackApp;
+import io.viberglass.platform.streams.Streams;
 import io.viberglass.platform.tickets.TicketService;
 import io.viberglass.platform.tickets.Tickets;
 import io.viberglass.platform.webhooks.Webhooks;
@@ -225,15 +228,21 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         TicketRunEffects ticketEffects = new TicketRunEffects();
         Claws claws = new Claws(json);
         SlackApp slack = new SlackApp(jdbi, clock, json, config.getPublicUrl());
+        BudgetGuard budgets = new BudgetGuard(jdbi, clock, audit);
+        JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(budgets, ticketEffects, lifecycleSync));
+        PromptTemplateService prompts = Prompts.register(environment.jersey(), jdbi, clock, access);
+        RunTargets targets = new RunTargets(projects, clankers.service(), secrets.service(), clock);
+        PayloadFactory payloads = new PayloadFactory(config.getPublicUrl(), clankers.files()::forPayload);
+        Sessions sessions =
+                new Sessions(jdbi, clock, mapper, config.getSessions(), queue, tickets, targets, payloads, prompts);
         List<JobListener> listeners = List.of(
                 ticketEffects,
-                new PhaseDocumentEffects(documents),
+                new PhaseDocumentEffects(documents), // before the sessions' listener, which tells of the saved revision
                 claws.listener(),
                 lifecycleSync,
                 feedback.outbox(),
-                slack.listener());
-        BudgetGuard budgets = new BudgetGuard(jdbi, clock, audit);
-        JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(budgets, ticketEffects, lifecycleSync));
+                slack.listener(),
+                sessions.listener());
         JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit, clock);
         ModelBroker broker = new ModelBroker(jdbi, clock, config.getLlm());
         Dispatcher dispatcher = Dispatching.register(
@@ -248,11 +257,15 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 jobSecrets,
                 broker,
                 runtimes.invokers());
+        JobService jobs = new JobService(jdbi, clock, lifecycle, queue, listeners, dispatcher::stopExecution);
+        Streams streams = Streams.register(environment, config.getSessions(), config.getDataSourceFactory());
         Jobs.register(
                 environment.jersey(),
-                new JobService(jdbi, clock, lifecycle, queue, listeners, dispatcher::stopExecution),
+                jobs,
                 new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor, broker),
                 access);
+        environment.jersey().register(new JobLogStreamResource(jdbi, mapper, streams, access));
+        sessions.register(environment.jersey(), jobs, jobSecrets::redactor, streams, access);
         Llm.register(
                 environment,
                 jdbi,
@@ -260,9 +273,6 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 config.getLlm(),
                 mapper,
                 new Llm.Needs(jobSecrets, budgets, lifecycle, listeners, dispatcher::stopExecution, access, audit));
-        PromptTemplateService prompts = Prompts.register(environment.jersey(), jdbi, clock, access);
-        RunTargets targets = new RunTargets(projects, clankers.service(), secrets.service(), clock);
-        PayloadFactory payloads = new PayloadFactory(config.getPublicUrl(), clankers.files()::forPayload);
         claws.register(
                 environment,
                 jdbi,

@@ -164,7 +164,11 @@ public class CallbackService {
                 handle -> authenticate(handle, jobId, token, tenant, false).status());
     }
 
-    private static Job authenticate(Handle handle, UUID jobId, String token, String tenant, boolean lock) {
+    /**
+     * The job a callback is for, when {@code token} is its callback token and {@code tenant} (if sent) its tenant; the
+     * one check every worker callback goes through (the session callbacks too).
+     */
+    public static Job authenticate(Handle handle, UUID jobId, String token, String tenant, boolean lock) {
         if (token == null || token.isBlank()) {
             throw DomainException.unauthorized("Missing callback token");
         }
