@@ -35,6 +35,7 @@ import io.viberglass.platform.infra.http.HttpFilters;
 import io.viberglass.platform.infra.json.JsonText;
 import io.viberglass.platform.infra.ratelimit.RateLimiter;
 import io.viberglass.platform.infra.web.WebApp;
+import io.viberglass.platform.integrations.CredentialService;
 import io.viberglass.platform.integrations.IntegrationService;
 import io.viberglass.platform.integrations.Integrations;
 import io.viberglass.platform.jobs.CallbackService;
@@ -47,6 +48,9 @@ import io.viberglass.platform.jobs.Jobs;
 import io.viberglass.platform.jobs.PayloadFactory;
 import io.viberglass.platform.jobs.RunTargets;
 import io.viberglass.platform.jobs.TicketRunEffects;
+import io.viberglass.platform.llm.BudgetGuard;
+import io.viberglass.platform.llm.Llm;
+import io.viberglass.platform.llm.ModelBroker;
 import io.viberglass.platform.mcp.CatalogTools;
 import io.viberglass.platform.mcp.McpEndpoint;
 import io.viberglass.platform.mcp.ReviewTools;
@@ -233,9 +237,10 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         TicketRunEffects ticketEffects = new TicketRunEffects();
         Claws claws = new Claws(json);
         SlackApp slack = new SlackApp(jdbi, clock, json, config.getPublicUrl());
-        JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
+        BudgetGuard budgets = new BudgetGuard(jdbi, clock, audit);
+        JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(budgets, ticketEffects, lifecycleSync));
         PromptTemplateService prompts = Prompts.register(environment.jersey(), jdbi, clock, access);
-        RunTargets targets = new RunTargets(projects, clankers.service(), secrets.service());
+        RunTargets targets = new RunTargets(projects, clankers.service(), secrets.service(), clock);
         PayloadFactory payloads = new PayloadFactory(config.getPublicUrl(), clankers.files()::forPayload);
         Sessions sessions =
                 new Sessions(jdbi, clock, mapper, config.getSessions(), queue, tickets, targets, payloads, prompts);
@@ -247,7 +252,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 feedback.outbox(),
                 slack.listener(),
                 sessions.listener());
-        JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit);
+        JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit, clock);
+        ModelBroker broker = new ModelBroker(jdbi, clock, config.getLlm());
         Dispatcher dispatcher = Dispatching.register(
                 environment,
                 jdbi,
@@ -258,16 +264,24 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 lifecycle,
                 listeners,
                 jobSecrets,
+                broker,
                 runtimes.invokers());
         JobService jobs = new JobService(jdbi, clock, lifecycle, queue, listeners, dispatcher::stopExecution);
         Streams streams = Streams.register(environment, config.getSessions(), config.getDataSourceFactory());
         Jobs.register(
                 environment.jersey(),
                 jobs,
-                new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor),
+                new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor, broker),
                 access);
         environment.jersey().register(new JobLogStreamResource(jdbi, mapper, streams, access));
         sessions.register(environment.jersey(), jobs, jobSecrets::redactor, streams, access);
+        Llm.register(
+                environment,
+                jdbi,
+                clock,
+                config.getLlm(),
+                mapper,
+                new Llm.Needs(jobSecrets, budgets, lifecycle, listeners, dispatcher::stopExecution, access, audit));
         claws.register(
                 environment,
                 jdbi,
@@ -293,6 +307,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 secrets.owned(),
                 json,
                 Integrations.http(java.time.Duration.ofSeconds(10)),
+                new CredentialService(jdbi, clock, secrets.owned()),
                 access);
         Webhooks.register(
                 environment,

@@ -12,6 +12,7 @@ import io.viberglass.platform.infra.config.DatabaseUrl;
 import io.viberglass.platform.infra.config.EmbeddedDatabaseSettings;
 import io.viberglass.platform.infra.config.HttpSettings;
 import io.viberglass.platform.infra.config.MediaSettings;
+import io.viberglass.platform.llm.LlmSettings;
 import io.viberglass.platform.secrets.SecretSettings;
 import io.viberglass.platform.slack.SlackSettings;
 import io.viberglass.platform.webhooks.WebhookSettings;
@@ -79,6 +80,10 @@ public class PlatformConfiguration extends Configuration {
             new io.viberglass.platform.sessions.SessionSettings();
 
     private SlackSettings slack = new SlackSettings();
+
+    @Valid
+    @NotNull
+    private LlmSettings llm = new LlmSettings();
 
     private boolean applied;
 
@@ -195,6 +200,16 @@ public class PlatformConfiguration extends Configuration {
     @JsonProperty
     public void setDispatch(DispatchSettings dispatch) {
         this.dispatch = dispatch;
+    }
+
+    @JsonProperty
+    public LlmSettings getLlm() {
+        return llm;
+    }
+
+    @JsonProperty
+    public void setLlm(LlmSettings llm) {
+        this.llm = llm;
     }
 
     @JsonProperty
