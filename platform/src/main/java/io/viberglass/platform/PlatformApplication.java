@@ -145,6 +145,15 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         // providers listed in jars' META-INF/services (swagger brings a second Jackson provider with its own mapper)
         // would answer some requests with unconfigured JSON; only the providers registered here serve the API
         environment.jersey().property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        // ...which also hides the servlet container's async support: server-sent event streams and long polls
+        // suspend their responses instead of holding a request thread, so it is registered by hand
+        environment.jersey().register(new org.glassfish.jersey.internal.inject.AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(new org.glassfish.jersey.servlet.async.AsyncContextDelegateProviderImpl())
+                        .to(org.glassfish.jersey.servlet.spi.AsyncContextDelegateProvider.class);
+            }
+        });
         ErrorMappers.register(environment.jersey());
         environment.jersey().register(new WireEnumParamConverters());
         environment
