@@ -266,6 +266,42 @@ class IntegrationCredentialsApiTest {
         }
 
         @Test
+        void outboundFeedbackToTheProvider_usesTheDefaultCredential_andNamesItOnceExpired() {
+            String integration = github();
+            String value = "ghp_" + "feedback".repeat(5);
+            String credential = api.post(
+                            credentials(integration), Map.of("name", "feedback", "value", value, "isDefault", true))
+                    .expect(201)
+                    .json()
+                    .get("id")
+                    .asText();
+            String target = api.post("/api/integrations/" + integration + "/webhooks/outbound", Map.of())
+                    .expect(201)
+                    .json()
+                    .get("id")
+                    .asText();
+            String testSend = "/api/integrations/" + integration + "/webhooks/outbound/" + target + "/test";
+
+            assertThat(api.post(testSend, Map.of())
+                            .expect(200)
+                            .json()
+                            .get("success")
+                            .asBoolean())
+                    .isTrue();
+            GITHUB.verify(
+                    getRequestedFor(urlPathEqualTo("/user")).withHeader("Authorization", equalTo("Bearer " + value)));
+
+            api.put(
+                            credentials(integration) + "/" + credential,
+                            Map.of("expiresAt", Instant.now().minusSeconds(60).toString()))
+                    .expect(200);
+            JsonNode expired = api.post(testSend, Map.of()).expect(200).json();
+            assertThat(expired.get("success").asBoolean()).isFalse();
+            assertThat(expired.get("message").asText()).contains("Credential feedback expired at");
+            assertThat(expired.toString()).doesNotContain(value);
+        }
+
+        @Test
         void aRunPushesWithTheIntegrationsDefaultCredential_deliveredToTheWorkerAsAFile() {
             String integration = github();
             credential(integration, "default-pusher", true, null);
