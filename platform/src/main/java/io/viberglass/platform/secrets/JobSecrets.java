@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -61,6 +62,26 @@ public class JobSecrets implements CredentialResolver {
                     .detail("secrets", String.join(",", resolved.keySet())));
         }
         return resolved;
+    }
+
+    /**
+     * The first of {@code names} (in that order) among the job's credentials, for the model proxy, which adds it to
+     * the requests it forwards and never hands it out. Not audited per call: the dispatch already recorded the read.
+     */
+    public Optional<Map.Entry<String, SecretValue>> first(Job job, List<String> names) {
+        Map<String, Secret> byName = new LinkedHashMap<>();
+        for (Secret secret : secretsOf(job)) {
+            if (job.payload().requiredCredentials().contains(secret.name())) {
+                byName.put(secret.name(), secret);
+            }
+        }
+        for (String name : names) {
+            Secret secret = byName.get(name);
+            if (secret != null) {
+                return Optional.of(Map.entry(name, values.read(secret)));
+            }
+        }
+        return Optional.empty();
     }
 
     private Map<String, SecretValue> read(Job job) {

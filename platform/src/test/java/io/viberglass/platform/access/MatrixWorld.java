@@ -206,6 +206,11 @@ final class MatrixWorld {
                         method,
                         "/api/auth/setup",
                         Map.of("email", "late@example.test", "name", "Late", "password", Accounts.PASSWORD));
+            case "POST /auth/password" ->
+                new Call(
+                        method,
+                        api(pattern),
+                        Map.of("currentPassword", "not the current password", "newPassword", "whatever it is now"));
             case "POST /admin/audit/verify", "POST /auth/sessions/revoke-all" ->
                 new Call(method, api(pattern), Map.of());
             case "POST /clankers" -> new Call(method, "/api/clankers", clankerBody());
