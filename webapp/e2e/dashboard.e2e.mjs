@@ -561,6 +561,9 @@ try {
     await visible(page.getByText('Delivery queued again'));
     await page.goto(`${base}/integrations`);
     await visible(page.getByRole('table', { name: 'Integrations' }).getByText('Custom webhook'));
+    const activity = page.getByRole('list', { name: 'Webhooks in the last 24 hours' });
+    await visible(activity.getByText('1 processed'));
+    await visible(page.getByRole('list', { name: 'Recent failed deliveries' }).getByText(/The body has no title/).first());
     await snap('integrations');
   });
 
