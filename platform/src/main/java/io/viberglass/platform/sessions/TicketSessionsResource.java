@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.viberglass.platform.access.ProjectAccess;
 import io.viberglass.platform.access.ProjectPermission;
 import io.viberglass.platform.auth.Actor;
+import io.viberglass.platform.tickets.TicketsResource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +22,7 @@ import java.net.URI;
 import java.util.UUID;
 
 /** Launching a session on a ticket. Same root as the tickets resources: Jersey merges them. */
-@Path("/tickets")
+@Path("/tickets/{id: " + TicketsResource.ITEM_ID + "}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "agent sessions")
@@ -36,7 +37,7 @@ public class TicketSessionsResource {
     }
 
     @POST
-    @Path("/{id}/agent-sessions")
+    @Path("/agent-sessions")
     @Operation(summary = "Start a live session (research, planning or execution) with a first message")
     public Response launch(
             @Parameter(hidden = true) @Auth Actor actor,
