@@ -6,9 +6,7 @@
 //   api <seconds>    ticket create and list, 8 clients back to back; platform RSS idle and under that load
 // Prints Markdown table rows on stdout.
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.viberglass.common.job.AgentType;
-import io.viberglass.common.json.Json;
 import io.viberglass.platform.testing.Api;
 import io.viberglass.platform.testing.Fixtures;
 import io.viberglass.platform.testing.IntegrationFixtures;
@@ -120,11 +118,11 @@ public class SoakBench {
             long pid = platform.pid();
             new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-            JsonNode metrics = Json.newMapper().readTree(HTTP.send(
+            String metrics = HTTP.send(
                     HttpRequest.newBuilder(URI.create(platform.adminUrl() + "/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            long heap = metrics.at("/gauges/jvm.memory.heap.used/value").asLong();
-            long threads = metrics.at("/gauges/jvm.threads.count/value").asLong();
+                    HttpResponse.BodyHandlers.ofString()).body();
+            long heap = prometheus(metrics, "jvm_memory_used_bytes{area=\"heap\"}");
+            long threads = prometheus(metrics, "jvm_threads_current");
             long connections = Jdbi.create(database.dataSource()).withHandle(h -> h.createQuery(
                     "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()")
                     .mapTo(Long.class).one());
@@ -145,6 +143,15 @@ public class SoakBench {
             return "heap after GC %.1f MiB, %d threads, %d DB connections, RSS %.1f MiB, %d open files".formatted(
                     heapBytes / 1048576.0, threads, dbConnections, rssKib / 1024.0, openFiles);
         }
+    }
+
+    /** One sample from the admin port's Prometheus text ({@code name value} lines). */
+    static long prometheus(String metrics, String name) {
+        return metrics.lines()
+                .filter(line -> line.startsWith(name + " "))
+                .map(line -> (long) Double.parseDouble(line.substring(name.length() + 1).trim()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + name + " on /metrics"));
     }
 
     static long rssKib(long pid) throws Exception {
@@ -226,6 +233,7 @@ public class SoakBench {
                 }
             }
         }, name);
+        thread.setDaemon(true);
         thread.start();
         return thread;
     }
