@@ -1,5 +1,7 @@
 package io.viberglass.common.job;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.viberglass.common.session.SessionTurn;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,6 +30,7 @@ import java.util.List;
  * @param instructionFiles files written into the work tree before the agent starts (AGENTS.md, skills, configs)
  * @param settings limits and preferences for the run
  * @param requiredCredentials names of the credentials the run needs (API keys, SCM token)
+ * @param session present when the job is one turn of an interactive agent session, run over ACP
  */
 public record JobPayload(
         @NotNull @Min(1) @Max(CONTRACT_VERSION) Integer version,
@@ -42,7 +45,8 @@ public record JobPayload(
         @Valid TicketContext ticket,
         @Size(max = 200) List<@Valid @NotNull InstructionFile> instructionFiles,
         @Valid WorkerSettings settings,
-        @Size(max = 100) List<@NotBlank String> requiredCredentials) {
+        @Size(max = 100) List<@NotBlank String> requiredCredentials,
+        @Valid SessionTurn session) {
 
     /** The newest contract version this code speaks. */
     public static final int CONTRACT_VERSION = 1;
@@ -51,5 +55,43 @@ public record JobPayload(
         instructionFiles = instructionFiles == null ? List.of() : List.copyOf(instructionFiles);
         requiredCredentials = requiredCredentials == null ? List.of() : List.copyOf(requiredCredentials);
         settings = settings == null ? WorkerSettings.defaults() : settings;
+    }
+
+    /** A one-shot job: not part of an interactive session. */
+    public JobPayload(
+            Integer version,
+            String jobId,
+            JobKind kind,
+            String tenantId,
+            String clankerId,
+            String platformApiUrl,
+            AgentSpec agent,
+            RepositorySpec repository,
+            String task,
+            TicketContext ticket,
+            List<InstructionFile> instructionFiles,
+            WorkerSettings settings,
+            List<String> requiredCredentials) {
+        this(
+                version,
+                jobId,
+                kind,
+                tenantId,
+                clankerId,
+                platformApiUrl,
+                agent,
+                repository,
+                task,
+                ticket,
+                instructionFiles,
+                settings,
+                requiredCredentials,
+                null);
+    }
+
+    /** Whether the worker runs this job as an ACP session turn rather than a one-shot CLI run. */
+    @JsonIgnore
+    public boolean isSessionTurn() {
+        return session != null;
     }
 }

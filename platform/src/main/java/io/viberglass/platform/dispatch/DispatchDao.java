@@ -41,8 +41,9 @@ public interface DispatchDao {
 
     @SqlUpdate("update jobs set dispatched_at = :now, invoker = :invoker, execution_id = :executionId, "
             + "invocation_attempts = invocation_attempts + 1, updated_at = :now "
-            + "where id = :id and claimed_by = :instance and status in ('queued', 'active')")
-    int recordDispatch(UUID id, String instance, String invoker, String executionId, Instant now);
+            + "where id = :id and claimed_by = :instance and callback_token_hash = :tokenHash "
+            + "and status in ('queued', 'active')")
+    int recordDispatch(UUID id, String instance, String tokenHash, String invoker, String executionId, Instant now);
 
     /** Puts a claimed job back in the queue after a failed invocation, not before {@code retryAt}. */
     @SqlUpdate("update jobs set claimed_at = null, claimed_by = null, callback_token_hash = null, "

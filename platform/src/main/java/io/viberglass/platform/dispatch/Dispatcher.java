@@ -44,6 +44,7 @@ public class Dispatcher implements Managed {
     private final DispatchSettings settings;
     private final Invokers invokers;
     private final CredentialResolver credentials;
+    private final CredentialBroker broker;
     private final JobLifecycle lifecycle;
     private final List<JobListener> listeners;
     private final PlatformUrls urls;
@@ -65,6 +66,33 @@ public class Dispatcher implements Managed {
             PlatformUrls urls,
             DispatchSignal signal,
             String instance) {
+        this(
+                jdbi,
+                clock,
+                settings,
+                invokers,
+                credentials,
+                CredentialBroker.NONE,
+                lifecycle,
+                listeners,
+                urls,
+                signal,
+                instance);
+    }
+
+    public Dispatcher(
+            Jdbi jdbi,
+            Clock clock,
+            DispatchSettings settings,
+            Invokers invokers,
+            CredentialResolver credentials,
+            CredentialBroker broker,
+            JobLifecycle lifecycle,
+            List<JobListener> listeners,
+            PlatformUrls urls,
+            DispatchSignal signal,
+            String instance) {
+        this.broker = broker;
         this.jdbi = jdbi;
         this.clock = clock;
         this.settings = settings;
@@ -185,7 +213,7 @@ public class Dispatcher implements Managed {
         Map<String, io.viberglass.common.security.SecretValue> values;
         Map<String, String> ssmParameters;
         try {
-            values = credentials.resolve(job);
+            values = broker.exchange(job, clanker, invocation.platformApiUrl(), credentials.resolve(job));
             ssmParameters = credentials.ssmParameters(job);
         } catch (DomainException e) {
             // a missing variable or parameter does not come back by retrying; the message names it, never a value
@@ -198,7 +226,9 @@ public class Dispatcher implements Managed {
         }
         try {
             String executionId = invoker.get().invoke(new Dispatch(job, clanker, invocation, values, ssmParameters));
-            recordDispatch(job, clanker, executionId);
+            if (!recordDispatch(job, clanker, claim, executionId)) {
+                abandon(job, clanker, invoker.get(), executionId);
+            }
         } catch (InvocationException e) {
             handleFailure(job, e.isTransient(), e.getMessage(), e.retryAfter());
         } catch (RuntimeException e) {
@@ -211,26 +241,48 @@ public class Dispatcher implements Managed {
         }
     }
 
-    private void recordDispatch(Job job, Clanker clanker, String executionId) {
-        jdbi.useTransaction(handle -> {
+    /**
+     * Records the started worker against the claim it was started for. The claim is the job row still holding this
+     * instance's name and this claim's token hash: if the sweeper released it while the runtime was slow to start the
+     * worker (and perhaps another dispatch claimed it again), or the job was cancelled meanwhile, nothing is recorded.
+     */
+    private boolean recordDispatch(Job job, Clanker clanker, Claim claim, String executionId) {
+        return jdbi.inTransaction(handle -> {
             Instant now = clock.instant();
             if (handle.attach(DispatchDao.class)
                             .recordDispatch(
                                     job.id(),
                                     instance,
+                                    Tokens.sha256Hex(claim.token()),
                                     clanker.deploymentStrategy().wire(),
                                     executionId,
                                     now)
-                    == 1) {
-                lifecycle.progress(
-                        handle,
-                        job.id(),
-                        "dispatched",
-                        "Worker invoked",
-                        Map.of("invoker", clanker.deploymentStrategy().wire(), "executionId", executionId),
-                        now);
+                    != 1) {
+                return false;
             }
+            lifecycle.progress(
+                    handle,
+                    job.id(),
+                    "dispatched",
+                    "Worker invoked",
+                    Map.of("invoker", clanker.deploymentStrategy().wire(), "executionId", executionId),
+                    now);
+            return true;
         });
+    }
+
+    /**
+     * A worker started for a claim this dispatcher no longer holds carries a token the platform has forgotten: it
+     * could only fail on its first callback. Stopping it at once frees its slot; the job itself is queued again (or
+     * already re-dispatched, or cancelled) through its current claim.
+     */
+    private void abandon(Job job, Clanker clanker, WorkerInvoker invoker, String executionId) {
+        LOG.warn(
+                "Lost the claim on job {} while its worker started (claim timeout {}); stopping execution {}",
+                job.id(),
+                settings.getClaimTimeout(),
+                executionId);
+        invoker.cancel(clanker, executionId);
     }
 
     private void handleFailure(Job job, boolean transientFailure, String message, Duration retryAfter) {

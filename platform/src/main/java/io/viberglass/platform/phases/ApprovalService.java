@@ -46,6 +46,7 @@ public class ApprovalService {
                         null,
                         "approval_requested",
                         actor,
+                        null,
                         now);
                 PhaseDocument requested =
                         handle.attach(PhaseDao.class).document(ticketId, phase).orElseThrow();
@@ -67,7 +68,7 @@ public class ApprovalService {
                         "A " + phase.wire() + " run may still rewrite " + "the " + name(phase)
                                 + "; approve it when the run has finished");
             }
-            record(handle, document, ApprovalState.APPROVED, now, actor, "approved", actor, now);
+            record(handle, document, ApprovalState.APPROVED, now, actor, "approved", actor, null, now);
             if (ticket.workflowPhase() == phase) {
                 handle.attach(TicketDao.class).setPhase(ticketId, WorkflowPhase.values()[phase.ordinal() + 1], now);
             }
@@ -85,7 +86,34 @@ public class ApprovalService {
                 throw DomainException.conflict(
                         "NOT_APPROVED", "The " + name(phase) + " is not approved or awaiting " + "approval");
             }
-            record(handle, document, ApprovalState.DRAFT, null, null, "revoked", actor, now);
+            record(handle, document, ApprovalState.DRAFT, null, null, "revoked", actor, null, now);
+        });
+    }
+
+    /**
+     * Sends the document back: it stays as it is, marked rejected with the reason, until a new revision (a revision
+     * run or an edit) puts it up for review again. An approved document is revoked, not rejected.
+     */
+    public DocumentView reject(UUID ticketId, WorkflowPhase phase, String actor, String reason) {
+        return change(ticketId, phase, (handle, ticket, document, now) -> {
+            approvers.requireApprover(ticket.projectId(), actor);
+            requireContent(document, phase);
+            if (document.approvalState() == ApprovalState.APPROVED) {
+                throw DomainException.conflict(
+                        "ALREADY_APPROVED",
+                        "The " + name(phase) + " is already approved; revoke the approval to send it back");
+            }
+            if (document.approvalState() == ApprovalState.REJECTED) {
+                throw DomainException.conflict(
+                        "ALREADY_REJECTED", "This revision of the " + name(phase) + " is already rejected");
+            }
+            if (handle.attach(PhaseDao.class).runInFlight(ticketId, phase.wire())) {
+                throw DomainException.conflict(
+                        "PHASE_RUN_ACTIVE",
+                        "A " + phase.wire() + " run may still rewrite the " + name(phase)
+                                + "; review it when the run has finished");
+            }
+            record(handle, document, ApprovalState.REJECTED, null, null, "rejected", actor, reason, now);
         });
     }
 
@@ -127,6 +155,7 @@ public class ApprovalService {
             String approvedBy,
             String action,
             String actor,
+            String comment,
             Instant now) {
         PhaseDao dao = handle.attach(PhaseDao.class);
         dao.updateDocument(document.id(), document.content(), document.revision(), state, approvedAt, approvedBy, now);
@@ -136,7 +165,7 @@ public class ApprovalService {
                 document.phase(),
                 action,
                 actor,
-                null,
+                comment,
                 document.revision(),
                 now);
     }

@@ -130,6 +130,23 @@ public class PhaseDocumentsResource {
         return view;
     }
 
+    @POST
+    @Path("/phases/{phase}/reject")
+    @Operation(summary = "Send the document back with a reason; a new revision puts it up for review again")
+    public DocumentView reject(
+            @Parameter(hidden = true) @Auth Actor actor,
+            @PathParam("id") UUID id,
+            @PathParam("phase") WorkflowPhase phase,
+            @Valid RejectRequest request) {
+        UUID projectId = access.requireTicket(actor, id, ProjectPermission.APPROVE);
+        String reason = request == null ? null : request.reason();
+        DocumentView view = approvals.reject(id, phase, actor.getName(), reason);
+        audit.record(WorkflowResource.entry(actor, "approval.rejected", projectId, id)
+                .detail("phase", phase.wire())
+                .detail("revision", view.revision()));
+        return view;
+    }
+
     @GET
     @Path("/phases/{phase}/approvals")
     @Operation(summary = "The approval audit trail of the document")

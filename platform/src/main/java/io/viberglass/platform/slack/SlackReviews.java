@@ -86,7 +86,14 @@ public class SlackReviews {
 
     public void reject(String value, String slackUser) {
         act(value, slackUser, (thread, target, actor) -> {
-            access.requireTicket(actor, target.ticketId(), ProjectPermission.APPROVE);
+            UUID projectId = access.requireTicket(actor, target.ticketId(), ProjectPermission.APPROVE);
+            var rejected = approvals.reject(target.ticketId(), target.phase(), actor.getName(), "Rejected in Slack");
+            audit.record(AuditEntry.by(actor, "approval.rejected")
+                    .project(projectId)
+                    .target("ticket", target.ticketId())
+                    .detail("phase", target.phase().wire())
+                    .detail("revision", rejected.revision())
+                    .detail("via", "slack"));
             notices.say(thread.id(), SlackMessages.rejected(slackUser));
         });
     }

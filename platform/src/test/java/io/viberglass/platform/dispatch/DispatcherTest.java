@@ -1,6 +1,7 @@
 package io.viberglass.platform.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.viberglass.common.job.AgentSpec;
@@ -403,5 +404,36 @@ class DispatcherTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> invoker.invocations.containsKey(id.toString()));
         assertThat(job(id).claimedBy()).isEqualTo(dispatcher.instance());
+    }
+
+    @Test
+    void aClaimReleasedWhileItsWorkerStartsStopsThatWorkerAndTheJobIsDispatchedAgain() {
+        MutableClock time = new MutableClock(Instant.now());
+        UUID id = enqueue(project(), clanker(5));
+        DispatchSettings settings = settings(10, 5);
+        Dispatcher dispatcher = dispatcher(settings, time, false);
+        JobSweeper sweeper = new JobSweeper(jdbi, time, settings, lifecycle, List.of(), dispatcher);
+        List<String> tokens = new java.util.concurrent.CopyOnWriteArrayList<>();
+        invoker.onInvoke(dispatch -> {
+            tokens.add(dispatch.invocation().callbackToken());
+            if (tokens.size() == 1) {
+                // the runtime takes longer than the claim timeout to start this worker
+                time.advance(Duration.ofMillis(settings.getClaimTimeout().toMilliseconds())
+                        .plusSeconds(1));
+                assertThat(sweeper.sweep().releasedClaims()).isEqualTo(1);
+            }
+        });
+        dispatcher(settings, time, true);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> job(id).executionId() != null && !invoker.cancelled.isEmpty());
+        assertThat(invoker.cancelled).containsExactly("exec-" + id);
+        assertThat(job(id).executionId()).isEqualTo("exec-" + id + "#2");
+        assertThat(tokens).hasSize(2).doesNotHaveDuplicates();
+        assertThatThrownBy(() -> callbacks.bootstrap(id, tokens.get(0), null))
+                .as("the abandoned worker's token")
+                .isInstanceOf(io.viberglass.platform.infra.errors.DomainException.class);
+        assertThat(callbacks.bootstrap(id, tokens.get(1), null).jobId()).isEqualTo(id.toString());
+        assertThat(job(id).status()).isEqualTo(io.viberglass.common.job.JobStatus.ACTIVE);
     }
 }

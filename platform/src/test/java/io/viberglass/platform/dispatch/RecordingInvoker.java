@@ -50,10 +50,11 @@ final class RecordingInvoker implements WorkerInvoker {
             failuresLeft.put(jobId, left - 1);
             throw InvocationException.retryable("engine busy", null);
         }
-        invocations.computeIfAbsent(jobId, id -> new AtomicInteger()).incrementAndGet();
+        int attempt =
+                invocations.computeIfAbsent(jobId, id -> new AtomicInteger()).incrementAndGet();
         order.add(jobId);
         worker.accept(dispatch);
-        return "exec-" + jobId;
+        return attempt == 1 ? "exec-" + jobId : "exec-" + jobId + "#" + attempt;
     }
 
     @Override

@@ -448,6 +448,27 @@ class PhasesApiTest {
             assertThat(revoked.has("approvedBy")).isFalse();
             api.post(base + "/phases/planning/revoke-approval", Map.of()).expect(409);
         }
+
+        @Test
+        void rejectingSendsThePlanBackWithTheReasonUntilANewRevision() {
+            api.put(base + "/phases/planning/document", Map.of("content", PLAN)).expect(200);
+
+            JsonNode rejected = api.post(
+                            base + "/phases/planning/reject", Map.of("reason", "Step 2 breaks the public API"))
+                    .expect(200)
+                    .json();
+
+            assertThat(rejected.get("approvalState").asText()).isEqualTo("rejected");
+            assertThat(api.get(base + "/phases/planning/approvals").json()).anySatisfy(event -> {
+                assertThat(event.get("action").asText()).isEqualTo("rejected");
+                assertThat(event.get("comment").asText()).isEqualTo("Step 2 breaks the public API");
+            });
+            api.post(base + "/phases/planning/reject", Map.of()).expect(409);
+            api.post(base + "/phases/planning/approve", Map.of()).expect(200);
+            api.post(base + "/phases/planning/reject", Map.of()).expect(409);
+            api.post(base + "/phases/planning/reject", Map.of("reason", "x".repeat(2001)))
+                    .expect(400);
+        }
     }
 
     @Nested

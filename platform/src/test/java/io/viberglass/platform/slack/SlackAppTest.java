@@ -141,6 +141,35 @@ class SlackAppTest {
     }
 
     @Test
+    void rejectSendsThePlanBackThroughTheApprovalServiceAndRunsNothing() {
+        String ticketId =
+                scenario.launch("planning", "Rename the button").get("id").asText();
+        scenario.finishAsWorker(scenario.job(ticketId, "planning"), SlackScenario.document("# Plan\nRename it.\n"));
+
+        slack.interaction(SlackPayloads.buttonClick(channel, "U0ALICE", "ticket_reject_phase", ticketId + ":planning"))
+                .expect(200);
+
+        SlackScenario.eventually().untilAsserted(() -> assertThat(scenario.threadTexts())
+                .anySatisfy(text -> assertThat(text).startsWith("Rejected by <@U0ALICE>")));
+        assertThat(api.get("/api/tickets/" + ticketId + "/phases/planning")
+                        .json()
+                        .at("/document/approvalState")
+                        .asText())
+                .isEqualTo("rejected");
+        assertThat(api.get("/api/tickets/" + ticketId + "/phases/planning/approvals")
+                        .json())
+                .anySatisfy(event -> {
+                    assertThat(event.get("action").asText()).isEqualTo("rejected");
+                    assertThat(event.get("actor").asText()).isEqualTo("alice@example.com");
+                    assertThat(event.get("comment").asText()).isEqualTo("Rejected in Slack");
+                });
+        assertThat(api.get("/api/jobs?ticketId=" + ticketId + "&kind=execution")
+                        .json()
+                        .get("data"))
+                .isEmpty();
+    }
+
+    @Test
     void aSlackUserWithoutAnAccountIsRefusedPrivatelyAndNothingIsApproved() {
         String ticketId =
                 scenario.launch("planning", "Rename the button").get("id").asText();
