@@ -73,6 +73,7 @@ import io.viberglass.platform.secrets.JobSecrets;
 import io.viberglass.platform.secrets.PlatformSecrets;
 import io.viberglass.platform.secrets.ReencryptCommand;
 import io.viberglass.platform.secrets.Secrets;
+import io.viberglass.platform.sessions.SessionService;
 import io.viberglass.platform.sessions.Sessions;
 import io.viberglass.platform.slack.SlackAccounts;
 import io.viberglass.platform.slack.SlackApp;
@@ -274,7 +275,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor, broker),
                 access);
         environment.jersey().register(new JobLogStreamResource(jdbi, mapper, streams, access));
-        sessions.register(environment.jersey(), jobs, jobSecrets::redactor, streams, access);
+        SessionService sessionService =
+                sessions.register(environment.jersey(), jobs, jobSecrets::redactor, streams, access);
         Llm.register(
                 environment,
                 jdbi,
@@ -324,7 +326,16 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 new PlatformSecrets(jdbi, secrets.values(), System.getenv()),
                 new SlackAccounts(jdbi, config.getAuth().isEnabled()),
                 new SlackApp.Services(
-                        projects, clankers.service(), tickets, approvals, runs, orchestrator, access, audit));
+                        projects,
+                        clankers.service(),
+                        tickets,
+                        approvals,
+                        runs,
+                        orchestrator,
+                        access,
+                        audit,
+                        sessionService,
+                        mapper));
         return new Review(workflow, documents, approvals, comments, orchestrator);
     }
 
