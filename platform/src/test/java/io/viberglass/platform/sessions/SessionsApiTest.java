@@ -371,6 +371,41 @@ class SessionsApiTest {
     }
 
     @Nested
+    class PermissionWaits {
+        @Test
+        void aWaitThatRunsOutAnswersOpen() throws Exception {
+            JsonNode launched = launch(asAlice, "execution", "Fix it");
+            SessionWorker turn = SessionWorker.pickUp(admin, WORKER, lastJob(launched));
+            String requestId = turn.askPermission("npm install");
+
+            JsonNode answer = turn.awaitDecision(requestId, 1)
+                    .get(10, TimeUnit.SECONDS)
+                    .expect(200)
+                    .json();
+
+            assertThat(answer.get("status").asText()).isEqualTo("open");
+        }
+
+        @Test
+        void theTurnEndingCancelsItsOpenRequest_andTheSessionWorksAgain() throws Exception {
+            JsonNode launched = launch(asAlice, "execution", "Fix it");
+            String sessionId = launched.get("session").get("id").asText();
+            SessionWorker turn = SessionWorker.pickUp(admin, WORKER, lastJob(launched));
+            String requestId = turn.askPermission("npm install");
+            CompletableFuture<Api.Reply> decision = turn.awaitDecision(requestId, 20);
+
+            turn.fail("agent crashed").expect(200);
+
+            assertThat(decision.get(20, TimeUnit.SECONDS).json().get("status").asText())
+                    .isEqualTo("cancelled");
+            JsonNode after = session(sessionId);
+            assertThat(after.get("session").get("status").asText()).isEqualTo("active");
+            assertThat(after.hasNonNull("pendingRequest")).isFalse();
+            assertThat(types(events(sessionId))).endsWith("needs_approval", "approval_resolved", "turn_failed");
+        }
+    }
+
+    @Nested
     class Cancel {
         @Test
         void cancellingStopsTheTurnsJob_andAnswersTheWaitingWorkerCancelled() throws Exception {
