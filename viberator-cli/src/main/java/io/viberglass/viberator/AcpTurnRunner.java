@@ -126,7 +126,15 @@ final class AcpTurnRunner {
                             }
                             reporter.log(LogLevel.WARN, source + ":stderr", line);
                         })) {
-            Turn turn = converse(client, request, session, context.cancellation(), deadline, updates, reporter);
+            Turn turn = converse(
+                    client,
+                    request,
+                    session,
+                    harness.acp().orElseThrow().authMethod(),
+                    context.cancellation(),
+                    deadline,
+                    updates,
+                    reporter);
             if (turn.ending() == Ending.FAILED) {
                 String tail;
                 synchronized (stderrTail) {
@@ -152,6 +160,7 @@ final class AcpTurnRunner {
             AcpClient client,
             AgentRequest request,
             SessionTurn session,
+            String authMethod,
             Cancellation cancellation,
             Instant deadline,
             SessionUpdateMapper updates,
@@ -160,6 +169,10 @@ final class AcpTurnRunner {
         try {
             JsonNode init = await(client.request("initialize", initializeParams()), cancellation, deadline);
             boolean canLoad = init.path("agentCapabilities").path("loadSession").asBoolean(false);
+            if (authMethod != null && offers(init, authMethod)) {
+                // the key is in the agent's environment already; this only tells the agent to use it
+                await(client.request("authenticate", Map.of("methodId", authMethod)), cancellation, deadline);
+            }
             sessionId = openSession(client, request, session, canLoad, cancellation, deadline, reporter);
             Map<String, Object> prompt = new LinkedHashMap<>();
             prompt.put("sessionId", sessionId);
@@ -245,6 +258,15 @@ final class AcpTurnRunner {
         }
         String error = ending == Ending.TIMED_OUT ? "the turn ran out of time" : null;
         return new Turn(ending, null, sessionId, updates.lastAssistantMessage().strip(), false, error);
+    }
+
+    private static boolean offers(JsonNode init, String authMethod) {
+        for (JsonNode method : init.path("authMethods")) {
+            if (authMethod.equals(method.path("id").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Object> initializeParams() {
