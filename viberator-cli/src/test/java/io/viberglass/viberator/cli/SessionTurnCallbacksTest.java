@@ -420,6 +420,35 @@ class SessionTurnCallbacksTest {
     }
 
     @Test
+    void anExecutionTurnThatChangedFilesCommitsAndPushesTheWorkBranch() throws Exception {
+        decide("{\"status\":\"resolved\",\"optionId\":\"allow\"}");
+
+        CliRunner.Run run = run(turn(JobKind.EXECUTION, null, false), "plan");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode result = result();
+        assertThat(result.path("outcome").asText()).isEqualTo("succeeded");
+        assertThat(result.path("branch").asText()).isEqualTo("viberator/job-7");
+        assertThat(result.path("documentContent").isMissingNode()
+                        || result.path("documentContent").isNull())
+                .isTrue();
+        assertThat(GitFixtures.files(remote, "viberator/job-7")).contains("PLAN.md");
+    }
+
+    @Test
+    void anExecutionTurnThatEndsWithAQuestionCommitsNothing() throws Exception {
+        CliRunner.Run run = run(turn(JobKind.EXECUTION, null, false), "question");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode result = result();
+        assertThat(result.path("outcome").asText()).isEqualTo("succeeded");
+        assertThat(result.path("branch").isMissingNode()
+                        || result.path("branch").isNull())
+                .isTrue();
+        assertThat(GitFixtures.head(remote, "viberator/job-7")).isNull();
+    }
+
+    @Test
     void aTurnThatEndsWithAQuestionReportsNeedsInput() throws Exception {
         CliRunner.Run run = run(turn(JobKind.RESEARCH, null, false), "question");
 
