@@ -24,6 +24,6 @@ export default defineConfig({
     css: false,
     include: ['src/**/*.test.{ts,tsx}'],
     // jsdom page tests type and click like a user; other builds may share the machine's two cores
-    testTimeout: 30_000,
+    testTimeout: 60_000,
   },
 });

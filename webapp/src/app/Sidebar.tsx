@@ -15,10 +15,12 @@ import {
   PlayIcon,
   PlugIcon,
   PlusIcon,
+  ShieldIcon,
   SunIcon,
   TicketIcon,
   UsersIcon,
 } from '../components/ui/icons';
+import { useMe } from '../features/auth/api';
 import { UserMenu } from '../features/auth/UserMenu';
 import { useProjects } from '../features/projects/api';
 import { cn } from '../lib/cn';
@@ -26,6 +28,9 @@ import type { ThemeChoice } from './theme';
 import { useThemeChoice } from './useThemeChoice';
 
 export function Sidebar({ projectSlug }: { projectSlug: string | undefined }) {
+  const me = useMe();
+  // administration pages a member could not use are left out; authentication off means the local administrator
+  const isAdmin = !me.data || me.data.user.role === 'admin';
   return (
     <div className="flex h-full flex-col">
       <Link to="/" className="flex h-16 shrink-0 items-center gap-2.5 px-5">
@@ -65,15 +70,22 @@ export function Sidebar({ projectSlug }: { projectSlug: string | undefined }) {
           <Item to="/secrets" icon={<KeyIcon />}>
             Secrets
           </Item>
-          <Item to="/integrations" icon={<PlugIcon />} soon>
+          <Item to="/integrations" icon={<PlugIcon />}>
             Integrations
           </Item>
-          <Item to="/settings/users" icon={<UsersIcon />} soon>
-            Users
-          </Item>
-          <Item to="/settings/api-tokens" icon={<KeyIcon />} soon>
+          {isAdmin && (
+            <Item to="/settings/users" icon={<UsersIcon />}>
+              Users
+            </Item>
+          )}
+          <Item to="/settings/api-tokens" icon={<KeyIcon />}>
             API tokens
           </Item>
+          {isAdmin && (
+            <Item to="/settings/audit" icon={<ShieldIcon />}>
+              Audit log
+            </Item>
+          )}
         </NavSection>
       </nav>
       <div className="border-t border-zinc-200 p-3 dark:border-zinc-800">

@@ -35,17 +35,22 @@ import io.viberglass.platform.infra.http.HttpFilters;
 import io.viberglass.platform.infra.json.JsonText;
 import io.viberglass.platform.infra.ratelimit.RateLimiter;
 import io.viberglass.platform.infra.web.WebApp;
+import io.viberglass.platform.integrations.CredentialService;
 import io.viberglass.platform.integrations.IntegrationService;
 import io.viberglass.platform.integrations.Integrations;
 import io.viberglass.platform.jobs.CallbackService;
 import io.viberglass.platform.jobs.JobLifecycle;
 import io.viberglass.platform.jobs.JobListener;
+import io.viberglass.platform.jobs.JobLogStreamResource;
 import io.viberglass.platform.jobs.JobQueue;
 import io.viberglass.platform.jobs.JobService;
 import io.viberglass.platform.jobs.Jobs;
 import io.viberglass.platform.jobs.PayloadFactory;
 import io.viberglass.platform.jobs.RunTargets;
 import io.viberglass.platform.jobs.TicketRunEffects;
+import io.viberglass.platform.llm.BudgetGuard;
+import io.viberglass.platform.llm.Llm;
+import io.viberglass.platform.llm.ModelBroker;
 import io.viberglass.platform.mcp.CatalogTools;
 import io.viberglass.platform.mcp.McpEndpoint;
 import io.viberglass.platform.mcp.ReviewTools;
@@ -68,8 +73,10 @@ import io.viberglass.platform.secrets.JobSecrets;
 import io.viberglass.platform.secrets.PlatformSecrets;
 import io.viberglass.platform.secrets.ReencryptCommand;
 import io.viberglass.platform.secrets.Secrets;
+import io.viberglass.platform.sessions.Sessions;
 import io.viberglass.platform.slack.SlackAccounts;
 import io.viberglass.platform.slack.SlackApp;
+import io.viberglass.platform.streams.Streams;
 import io.viberglass.platform.tickets.TicketService;
 import io.viberglass.platform.tickets.Tickets;
 import io.viberglass.platform.webhooks.Webhooks;
@@ -221,15 +228,23 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         TicketRunEffects ticketEffects = new TicketRunEffects();
         Claws claws = new Claws(json);
         SlackApp slack = new SlackApp(jdbi, clock, json, config.getPublicUrl());
+        BudgetGuard budgets = new BudgetGuard(jdbi, clock, audit);
+        JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(budgets, ticketEffects, lifecycleSync));
+        PromptTemplateService prompts = Prompts.register(environment.jersey(), jdbi, clock, access);
+        RunTargets targets = new RunTargets(projects, clankers.service(), secrets.service(), clock);
+        PayloadFactory payloads = new PayloadFactory(config.getPublicUrl(), clankers.files()::forPayload);
+        Sessions sessions =
+                new Sessions(jdbi, clock, mapper, config.getSessions(), queue, tickets, targets, payloads, prompts);
         List<JobListener> listeners = List.of(
                 ticketEffects,
-                new PhaseDocumentEffects(documents),
+                new PhaseDocumentEffects(documents), // before the sessions' listener, which tells of the saved revision
                 claws.listener(),
                 lifecycleSync,
                 feedback.outbox(),
-                slack.listener());
-        JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(ticketEffects, lifecycleSync));
-        JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit);
+                slack.listener(),
+                sessions.listener());
+        JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit, clock);
+        ModelBroker broker = new ModelBroker(jdbi, clock, config.getLlm());
         Dispatcher dispatcher = Dispatching.register(
                 environment,
                 jdbi,
@@ -240,15 +255,24 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 lifecycle,
                 listeners,
                 jobSecrets,
+                broker,
                 runtimes.invokers());
+        JobService jobs = new JobService(jdbi, clock, lifecycle, queue, listeners, dispatcher::stopExecution);
+        Streams streams = Streams.register(environment, config.getSessions(), config.getDataSourceFactory());
         Jobs.register(
                 environment.jersey(),
-                new JobService(jdbi, clock, lifecycle, queue, listeners, dispatcher::stopExecution),
-                new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor),
+                jobs,
+                new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor, broker),
                 access);
-        PromptTemplateService prompts = Prompts.register(environment.jersey(), jdbi, clock, access);
-        RunTargets targets = new RunTargets(projects, clankers.service(), secrets.service());
-        PayloadFactory payloads = new PayloadFactory(config.getPublicUrl(), clankers.files()::forPayload);
+        environment.jersey().register(new JobLogStreamResource(jdbi, mapper, streams, access));
+        sessions.register(environment.jersey(), jobs, jobSecrets::redactor, streams, access);
+        Llm.register(
+                environment,
+                jdbi,
+                clock,
+                config.getLlm(),
+                mapper,
+                new Llm.Needs(jobSecrets, budgets, lifecycle, listeners, dispatcher::stopExecution, access, audit));
         claws.register(
                 environment,
                 jdbi,
@@ -274,6 +298,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 secrets.owned(),
                 json,
                 Integrations.http(java.time.Duration.ofSeconds(10)),
+                new CredentialService(jdbi, clock, secrets.owned()),
                 access);
         Webhooks.register(
                 environment,

@@ -12,6 +12,7 @@ import io.viberglass.platform.infra.config.DatabaseUrl;
 import io.viberglass.platform.infra.config.EmbeddedDatabaseSettings;
 import io.viberglass.platform.infra.config.HttpSettings;
 import io.viberglass.platform.infra.config.MediaSettings;
+import io.viberglass.platform.llm.LlmSettings;
 import io.viberglass.platform.secrets.SecretSettings;
 import io.viberglass.platform.slack.SlackSettings;
 import io.viberglass.platform.webhooks.WebhookSettings;
@@ -73,7 +74,16 @@ public class PlatformConfiguration extends Configuration {
     @NotNull
     private FeedbackSettings feedback = new FeedbackSettings();
 
+    @Valid
+    @NotNull
+    private io.viberglass.platform.sessions.SessionSettings sessions =
+            new io.viberglass.platform.sessions.SessionSettings();
+
     private SlackSettings slack = new SlackSettings();
+
+    @Valid
+    @NotNull
+    private LlmSettings llm = new LlmSettings();
 
     private boolean applied;
 
@@ -193,6 +203,16 @@ public class PlatformConfiguration extends Configuration {
     }
 
     @JsonProperty
+    public LlmSettings getLlm() {
+        return llm;
+    }
+
+    @JsonProperty
+    public void setLlm(LlmSettings llm) {
+        this.llm = llm;
+    }
+
+    @JsonProperty
     public SlackSettings getSlack() {
         return slack;
     }
@@ -230,5 +250,15 @@ public class PlatformConfiguration extends Configuration {
     @JsonProperty
     public void setFeedback(FeedbackSettings feedback) {
         this.feedback = feedback;
+    }
+
+    @JsonProperty
+    public io.viberglass.platform.sessions.SessionSettings getSessions() {
+        return sessions;
+    }
+
+    @JsonProperty
+    public void setSessions(io.viberglass.platform.sessions.SessionSettings sessions) {
+        this.sessions = sessions;
     }
 }

@@ -23,4 +23,12 @@ public final class AuthRequests {
             return "Login[email=" + email + "]";
         }
     }
+
+    public record ChangePassword(
+            @NotNull @Size(max = 1024) String currentPassword, @NotNull @Size(max = 1024) String newPassword) {
+        @Override
+        public String toString() {
+            return "ChangePassword[]";
+        }
+    }
 }

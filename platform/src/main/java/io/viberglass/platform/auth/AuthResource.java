@@ -99,6 +99,23 @@ public class AuthResource {
                 .build();
     }
 
+    @POST
+    @Path("/password")
+    @PermitAll
+    @Operation(
+            summary = "Change your password (current password required); signs out your other sessions, keeps this one")
+    public Revoked changePassword(
+            @Parameter(hidden = true) @Auth Actor actor,
+            @NotNull @Valid AuthRequests.ChangePassword request,
+            @Context ContainerRequestContext context,
+            @Context HttpServletRequest http) {
+        String token = Credentials.from(context)
+                .filter(credentials -> !credentials.isApiToken())
+                .map(Credentials::token)
+                .orElse(null);
+        return new Revoked(auth.changePassword(actor, token, request, client(http)));
+    }
+
     private Response signedIn(SignedIn signedIn, Response.Status status) {
         return Response.status(status)
                 .entity(SessionReply.of(signedIn))

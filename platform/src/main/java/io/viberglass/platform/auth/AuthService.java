@@ -139,6 +139,46 @@ public class AuthService {
         });
     }
 
+    /**
+     * Changes the signed-in person's password after checking the current one, and signs out every other session of the
+     * account (a stolen session should not outlive the password change that follows its theft). Only a session may do
+     * this: an API token is a key for automation, not proof of the person.
+     */
+    public int changePassword(
+            Actor actor, String sessionToken, AuthRequests.ChangePassword request, ClientInfo client) {
+        requireAccount(actor);
+        if (actor.kind() != Actor.Kind.SESSION || sessionToken == null) {
+            throw DomainException.forbidden(
+                    "SESSION_REQUIRED", "Change the password from a signed-in session, not with an API token");
+        }
+        limiter.check("password:account:" + actor.userId(), settings.getLoginPerAccount());
+        User user = jdbi.withExtension(UserDao.class, dao -> dao.find(actor.userId()))
+                .orElseThrow(() -> DomainException.unauthorized("The account no longer exists"));
+        if (!hasher.verify(request.currentPassword(), user.passwordHash())) {
+            audit.record(AuditEntry.by(actor, "auth.password_change_failed")
+                    .target("user", user.id())
+                    .from(client.ip()));
+            throw DomainException.invalid("INVALID_CURRENT_PASSWORD", "currentPassword", "is not the current password");
+        }
+        PasswordPolicy.check(request.newPassword(), user.email(), "newPassword");
+        if (request.newPassword().equals(request.currentPassword())) {
+            throw DomainException.invalid("PASSWORD_UNCHANGED", "newPassword", "must differ from the current password");
+        }
+        String hash = hasher.hash(request.newPassword());
+        return jdbi.inTransaction(handle -> {
+            Instant now = clock.instant();
+            handle.attach(UserDao.class).setPassword(user.id(), hash, now);
+            int revoked = handle.attach(SessionDao.class).revokeOthers(user.id(), Tokens.sha256Hex(sessionToken), now);
+            audit.record(
+                    handle,
+                    AuditEntry.by(actor, "auth.password_changed")
+                            .target("user", user.id())
+                            .from(client.ip())
+                            .detail("otherSessionsRevoked", revoked));
+            return revoked;
+        });
+    }
+
     public Optional<Actor> authenticate(String token) {
         Instant now = clock.instant();
         return jdbi.withHandle(handle -> {

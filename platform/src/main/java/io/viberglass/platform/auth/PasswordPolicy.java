@@ -11,19 +11,23 @@ public final class PasswordPolicy {
     private PasswordPolicy() {}
 
     public static void check(String password, String email) {
+        check(password, email, "password");
+    }
+
+    /** The same rules, reporting the failure against {@code field}. */
+    public static void check(String password, String email, String field) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
             throw DomainException.invalid(
-                    "WEAK_PASSWORD", "password", "must be at least " + MIN_LENGTH + " characters long");
+                    "WEAK_PASSWORD", field, "must be at least " + MIN_LENGTH + " characters long");
         }
         if (password.length() > MAX_LENGTH) {
-            throw DomainException.invalid(
-                    "WEAK_PASSWORD", "password", "must be at most " + MAX_LENGTH + " characters long");
+            throw DomainException.invalid("WEAK_PASSWORD", field, "must be at most " + MAX_LENGTH + " characters long");
         }
         if (password.isBlank()) {
-            throw DomainException.invalid("WEAK_PASSWORD", "password", "must not be blank");
+            throw DomainException.invalid("WEAK_PASSWORD", field, "must not be blank");
         }
         if (email != null && password.trim().toLowerCase(Locale.ROOT).equals(email)) {
-            throw DomainException.invalid("WEAK_PASSWORD", "password", "must not be the email address");
+            throw DomainException.invalid("WEAK_PASSWORD", field, "must not be the email address");
         }
     }
 }

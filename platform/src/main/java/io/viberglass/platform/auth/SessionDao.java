@@ -32,6 +32,10 @@ public interface SessionDao {
     @SqlUpdate("update user_sessions set revoked_at = :now where user_id = :userId and revoked_at is null")
     int revokeAll(UUID userId, Instant now);
 
+    @SqlUpdate("update user_sessions set revoked_at = :now where user_id = :userId and revoked_at is null "
+            + "and token_hash <> :keptTokenHash")
+    int revokeOthers(UUID userId, String keptTokenHash, Instant now);
+
     @SqlUpdate("delete from user_sessions where expires_at < :before or revoked_at < :before")
     int deleteEnded(Instant before);
 }

@@ -44,6 +44,7 @@ public class Dispatcher implements Managed {
     private final DispatchSettings settings;
     private final Invokers invokers;
     private final CredentialResolver credentials;
+    private final CredentialBroker broker;
     private final JobLifecycle lifecycle;
     private final List<JobListener> listeners;
     private final PlatformUrls urls;
@@ -65,6 +66,33 @@ public class Dispatcher implements Managed {
             PlatformUrls urls,
             DispatchSignal signal,
             String instance) {
+        this(
+                jdbi,
+                clock,
+                settings,
+                invokers,
+                credentials,
+                CredentialBroker.NONE,
+                lifecycle,
+                listeners,
+                urls,
+                signal,
+                instance);
+    }
+
+    public Dispatcher(
+            Jdbi jdbi,
+            Clock clock,
+            DispatchSettings settings,
+            Invokers invokers,
+            CredentialResolver credentials,
+            CredentialBroker broker,
+            JobLifecycle lifecycle,
+            List<JobListener> listeners,
+            PlatformUrls urls,
+            DispatchSignal signal,
+            String instance) {
+        this.broker = broker;
         this.jdbi = jdbi;
         this.clock = clock;
         this.settings = settings;
@@ -185,7 +213,7 @@ public class Dispatcher implements Managed {
         Map<String, io.viberglass.common.security.SecretValue> values;
         Map<String, String> ssmParameters;
         try {
-            values = credentials.resolve(job);
+            values = broker.exchange(job, clanker, invocation.platformApiUrl(), credentials.resolve(job));
             ssmParameters = credentials.ssmParameters(job);
         } catch (DomainException e) {
             // a missing variable or parameter does not come back by retrying; the message names it, never a value

@@ -29,6 +29,7 @@ public final class Dispatching {
             JobLifecycle lifecycle,
             List<JobListener> listeners,
             CredentialResolver credentials,
+            CredentialBroker broker,
             List<WorkerInvoker> invokers) {
         AtomicInteger port = new AtomicInteger();
         environment.lifecycle().addServerLifecycleListener(server -> port.set(localPort(server)));
@@ -44,6 +45,7 @@ public final class Dispatching {
                 settings,
                 new Invokers(invokers),
                 credentials,
+                broker,
                 lifecycle,
                 listeners,
                 urls,

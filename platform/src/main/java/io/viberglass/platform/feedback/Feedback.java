@@ -51,6 +51,7 @@ public final class Feedback {
                 clock,
                 settings,
                 secrets,
+                integrations,
                 mapper,
                 Map.of(
                         IntegrationSystem.GITHUB, new GitHubFeedback(http, mapper),

@@ -67,6 +67,7 @@ final class MatrixWorld {
     private final String inbound;
     private final String delivery;
     private final String outbound;
+    private final String credential;
 
     MatrixWorld(Api firstAdmin, Jdbi jdbi) {
         this.anonymous = Api.anonymous(firstAdmin.base());
@@ -147,6 +148,7 @@ final class MatrixWorld {
                 .json()
                 .get("id")
                 .asText();
+        credential = newCredential();
     }
 
     /** The client a caller uses: its bearer, a job's callback headers, or nothing. */
@@ -204,6 +206,11 @@ final class MatrixWorld {
                         method,
                         "/api/auth/setup",
                         Map.of("email", "late@example.test", "name", "Late", "password", Accounts.PASSWORD));
+            case "POST /auth/password" ->
+                new Call(
+                        method,
+                        api(pattern),
+                        Map.of("currentPassword", "not the current password", "newPassword", "whatever it is now"));
             case "POST /admin/audit/verify", "POST /auth/sessions/revoke-all" ->
                 new Call(method, api(pattern), Map.of());
             case "POST /clankers" -> new Call(method, "/api/clankers", clankerBody());
@@ -317,6 +324,12 @@ final class MatrixWorld {
                 new Call(method, path(pattern, ids()), Map.of("name", "Renamed " + UUID.randomUUID()));
             case "DELETE /integrations/{id}" -> new Call(method, path(pattern, Map.of("id", newIntegration())), null);
             case "POST /integrations/{id}/test" -> new Call(method, path(pattern, Map.of("id", github)), Map.of());
+            case "POST /integrations/{integrationId}/credentials" ->
+                new Call(method, path(pattern, ids()), credentialBody());
+            case "PUT /integrations/{integrationId}/credentials/{credentialId}" ->
+                new Call(method, path(pattern, ids()), Map.of("description", "Renamed " + UUID.randomUUID()));
+            case "DELETE /integrations/{integrationId}/credentials/{credentialId}" ->
+                new Call(method, path(pattern, Map.of("credentialId", newCredential())), null);
             case "POST /integrations/project/{projectId}/link" ->
                 new Call(method, path(pattern, ids()), Map.of("integrationId", newIntegration()));
             case "DELETE /integrations/project/{projectId}/link/{integrationId}" ->
@@ -371,6 +384,7 @@ final class MatrixWorld {
         ids.put("configId", inbound);
         ids.put("deliveryId", delivery);
         ids.put("targetId", outbound);
+        ids.put("credentialId", credential);
         ids.put("provider", "custom");
         ids.put("webhookId", inbound);
         ids.put("path", "AGENTS.md");
@@ -596,6 +610,18 @@ final class MatrixWorld {
 
     private Map<String, Object> integrationBody() {
         return Map.of("name", "Custom " + UUID.randomUUID(), "system", "custom");
+    }
+
+    private Map<String, Object> credentialBody() {
+        return Map.of("name", "Token " + UUID.randomUUID(), "value", "matrix-token");
+    }
+
+    private String newCredential() {
+        return admin.post("/api/integrations/" + integration + "/credentials", credentialBody())
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
     }
 
     private String newIntegration() {

@@ -207,6 +207,51 @@ class AuthApiTest {
         }
 
         @Test
+        void changingThePasswordNeedsTheCurrentOneAndSignsOutTheOtherSessionsOnly() {
+            Accounts.Login user = accounts.member();
+            String elsewhere = accounts.login(user.email());
+            Api me = admin.as(user.token());
+
+            var wrong = me.post(
+                            "/api/auth/password",
+                            Map.of("currentPassword", "not it at all", "newPassword", "a brand new passphrase"))
+                    .expect(400);
+            assertThat(wrong.json().at("/details/0/field").asText()).isEqualTo("currentPassword");
+            me.post("/api/auth/password", Map.of("currentPassword", Accounts.PASSWORD, "newPassword", "short"))
+                    .expect(400);
+            me.post(
+                            "/api/auth/password",
+                            Map.of("currentPassword", Accounts.PASSWORD, "newPassword", Accounts.PASSWORD))
+                    .expect(400);
+            admin.as(elsewhere).get("/api/auth/me").expect(200);
+
+            var changed = me.post(
+                            "/api/auth/password",
+                            Map.of("currentPassword", Accounts.PASSWORD, "newPassword", "a brand new passphrase"))
+                    .expect(200);
+
+            assertThat(changed.json().get("revokedSessions").asInt()).isEqualTo(1);
+            me.get("/api/auth/me").expect(200);
+            admin.as(elsewhere).get("/api/auth/me").expect(401);
+            login(user.email(), Accounts.PASSWORD).expect(401);
+            login(user.email(), "a brand new passphrase").expect(200);
+            assertThat(changed.body()).doesNotContain("a brand new passphrase");
+        }
+
+        @Test
+        void anApiTokenCannotChangeThePassword() {
+            Accounts.Login user = accounts.member();
+            String token = accounts.token(user.token(), "admin");
+
+            admin.as(token)
+                    .post(
+                            "/api/auth/password",
+                            Map.of("currentPassword", Accounts.PASSWORD, "newPassword", "a brand new passphrase"))
+                    .expect(403);
+            login(user.email(), Accounts.PASSWORD).expect(200);
+        }
+
+        @Test
         void sessionTokensAreStoredOnlyAsTheirSha256() {
             Accounts.Login user = accounts.member();
 

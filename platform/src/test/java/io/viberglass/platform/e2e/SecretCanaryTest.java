@@ -22,6 +22,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.viberglass.platform.PlatformConfiguration;
 import io.viberglass.platform.testing.Api;
+import io.viberglass.platform.testing.FakeModelServer;
 import io.viberglass.platform.testing.TestApp;
 import io.viberglass.platform.testing.TestDatabase;
 import io.viberglass.viberator.testing.FakeAgents;
@@ -48,8 +49,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Plants two canary secrets — the agent's model key and the repository token — runs a job end to end with an agent
  * that tries to exfiltrate everything it can reach (its environment, {@code /proc/self/environ}, git's configuration,
- * the secrets directory) and prints it all, then searches every place a secret could end up: the job's logs and API
- * responses, the platform's log output, the worker's console log and a dump of the whole database.
+ * the secrets directory) and prints it all, then calls the model the way Claude Code does (through the credential
+ * broker's proxy, with the proxy token it was given), then searches every place a secret could end up: what the agent
+ * saw, the job's logs and API responses, the platform's log output, the worker's console log, every file left in the
+ * worker's directories and a dump of the whole database. The model key reaches only the (fake) model provider.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SecretCanaryTest {
@@ -62,7 +65,9 @@ class SecretCanaryTest {
     static final Path REMOTE = Fixture.bareRepository(WORK);
     static final Path DUMP = WORK.resolve("what-the-agent-saw.txt");
     static final WireMockServer GITHUB = Fixture.github();
-    static final DropwizardAppExtension<PlatformConfiguration> APP = TestApp.on(DB, Fixture.overrides(WORK, DUMP));
+    static final FakeModelServer MODEL = new FakeModelServer();
+    static final DropwizardAppExtension<PlatformConfiguration> APP =
+            TestApp.on(DB, Fixture.overrides(WORK, DUMP, MODEL));
 
     static final ListAppender<ILoggingEvent> PLATFORM_LOG = new ListAppender<>();
     private final Api api = Api.of(APP);
@@ -78,6 +83,7 @@ class SecretCanaryTest {
     @AfterAll
     static void stop() {
         GITHUB.stop();
+        MODEL.close();
     }
 
     @Test
@@ -157,17 +163,26 @@ class SecretCanaryTest {
                 .as("%s %s", job.get("failure"), job.get("logs"))
                 .isEqualTo("completed");
 
-        // the agent needs its model key and had it; it never had the repository token, even via /proc or git
+        // the agent had a proxy token and the proxy's address instead of the model key, and never the repository
+        // token, even via /proc or git; its model call reached the provider with the real key, added by the proxy
         String seen = Files.readString(DUMP);
         assertThat(seen)
                 .contains("== /proc/self/environ")
-                .contains(MODEL_KEY)
+                .contains("ANTHROPIC_API_KEY=vgllm_")
+                .contains("ANTHROPIC_BASE_URL=http://127.0.0.1:" + APP.getLocalPort() + "/api/llm/" + jobId)
+                .doesNotContain(MODEL_KEY)
                 .doesNotContain(GIT_TOKEN)
                 .doesNotContain("CALLBACK_TOKEN")
                 .doesNotContain("VIBERATOR_SECRETS_DIR");
         // the token was used where it belongs: the pull request call
         GITHUB.verify(postRequestedFor(urlPathEqualTo("/repos/acme/shop/pulls"))
                 .withHeader("Authorization", equalTo("token " + GIT_TOKEN)));
+
+        assertThat(MODEL.received()).singleElement().satisfies(request -> assertThat(request.header("x-api-key"))
+                .isEqualTo(MODEL_KEY));
+        JsonNode usage = api.get("/api/jobs/" + jobId + "/usage").expect(200).json();
+        assertThat(usage.get("requests").asLong()).isEqualTo(1);
+        assertThat(usage.get("outputTokens").asLong()).isEqualTo(15);
 
         String logs = job.get("logs").toString()
                 + api.get("/api/jobs/" + jobId + "/logs?limit=5000").body();
@@ -197,9 +212,10 @@ class SecretCanaryTest {
                                 ? ""
                                 : ThrowableProxyUtil.asString(event.getThrowableProxy())))
                 .collect(Collectors.joining("\n")));
-        try (Stream<Path> logs = Files.walk(WORK.resolve("worker-logs"))) {
-            for (Path log : logs.filter(Files::isRegularFile).toList()) {
-                all.append(Files.readString(log));
+        // every file the worker and its agent left: logs, the work tree, the scratch home, the agent's dump
+        try (Stream<Path> files = Files.walk(WORK)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
             }
         }
         Process dump = new ProcessBuilder("pg_dump", "-h", "127.0.0.1", "-U", "postgres", "--data-only", DB.name())
@@ -230,7 +246,7 @@ class SecretCanaryTest {
             }
         }
 
-        static ConfigOverride[] overrides(Path work, Path dump) {
+        static ConfigOverride[] overrides(Path work, Path dump, FakeModelServer model) {
             Path agent = greedyAgent(work.resolve("bin"));
             return new ConfigOverride[] {
                 ConfigOverride.config(
@@ -244,7 +260,8 @@ class SecretCanaryTest {
                 ConfigOverride.config("dispatch.pollInterval", "200ms"),
                 ConfigOverride.config("dispatch.local.environment.VIBERATOR_CLAUDE_CODE_BIN", agent.toString()),
                 ConfigOverride.config("dispatch.local.environment.VIBERATOR_AGENT_ENV_PASSTHROUGH", "CANARY_DUMP"),
-                ConfigOverride.config("dispatch.local.environment.CANARY_DUMP", dump.toString())
+                ConfigOverride.config("dispatch.local.environment.CANARY_DUMP", dump.toString()),
+                ConfigOverride.config("llm.anthropicBaseUrl", model.baseUrl())
             };
         }
 
@@ -264,6 +281,15 @@ class SecretCanaryTest {
                           echo "== .git/config"; cat .git/config 2>&1
                           echo "== secrets"; ls -la /run/secrets 2>&1; cat /run/secrets/* 2>&1
                         } > "$CANARY_DUMP"
+                        # the model call, as Claude Code makes it: $ANTHROPIC_BASE_URL/v1/messages, key in x-api-key
+                        reply=$(curl -sS -X POST "$ANTHROPIC_BASE_URL/v1/messages?beta=true" \
+                          -H "x-api-key: $ANTHROPIC_API_KEY" -H "anthropic-version: 2023-06-01" \
+                          -H "content-type: application/json" \
+                          -d '{"model":"claude-fake-1","max_tokens":64,"stream":true,"messages":[{"role":"user","content":"Hi"}]}')
+                        case "$reply" in
+                          *message_stop*) ;;
+                          *) echo '{"type":"result","subtype":"success","is_error":true,"api_error_status":500,"num_turns":1,"result":"model call failed","permission_denials":[],"session_id":"canary"}'; exit 1 ;;
+                        esac
                         json() { local s="$1"; s="${s//\\\\/\\\\\\\\}"; s="${s//\\"/\\\\\\"}"; s="${s//$'\\t'/ }"; printf '"%s"' "$s"; }
                         echo '{"type":"system","subtype":"init","session_id":"canary","tools":["Bash"],"model":"fake"}'
                         n=0

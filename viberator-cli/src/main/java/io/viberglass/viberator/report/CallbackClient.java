@@ -33,8 +33,14 @@ public final class CallbackClient {
      * @param maxDelay the longest single delay
      */
     public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
-        /** Progress and log batches: a few quick tries, since the next heartbeat or batch follows soon. */
+        /** Progress: a few quick tries, since the next heartbeat follows soon. */
         public static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofSeconds(1));
+
+        /**
+         * Log batches: about three minutes of tries, so a platform restart loses no line. Each batch carries its
+         * number, so one that reached the platform before the answer was lost is not stored twice.
+         */
+        public static final RetryPolicy LOGS = new RetryPolicy(16, Duration.ofSeconds(1), Duration.ofSeconds(15));
 
         /**
          * The result: about seven minutes of tries, so a platform restart or rolling deploy while the worker finishes

@@ -34,7 +34,8 @@ public class BodySizeLimitFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
-        long limit = isMultipart(http) ? maxUploadBytes : maxBodyBytes;
+        // model requests carry whole conversations (and images): the model proxy gets the upload limit
+        long limit = isMultipart(http) || http.getRequestURI().startsWith("/api/llm/") ? maxUploadBytes : maxBodyBytes;
         long declared = http.getContentLengthLong();
         if (declared > limit) {
             errors.write(

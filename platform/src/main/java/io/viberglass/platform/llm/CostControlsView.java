@@ -1,0 +1,21 @@
+package io.viberglass.platform.llm;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A clanker's cost controls as configured and as they act.
+ *
+ * @param modelBroker the setting
+ * @param brokered whether its workers really get a proxy token instead of the key (false for agents or runtimes the
+ *     broker does not cover, whatever the setting)
+ * @param warnings what the configuration exposes, in sentences for people
+ */
+public record CostControlsView(
+        UUID clankerId,
+        boolean modelBroker,
+        boolean brokered,
+        BigDecimal runBudgetUsd,
+        BigDecimal monthlyBudgetUsd,
+        List<String> warnings) {}

@@ -1,0 +1,98 @@
+package io.viberglass.platform.llm;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The model proxy (credential broker) and the price table ({@code llm} in the configuration). */
+public class LlmSettings {
+    /** Where Anthropic Messages requests go when a clanker names no {@code endpoint} of its own. */
+    @NotBlank
+    private String anthropicBaseUrl = "https://api.anthropic.com";
+
+    /** Where OpenAI requests go when a clanker names no {@code endpoint} of its own. */
+    @NotBlank
+    private String openaiBaseUrl = "https://api.openai.com";
+
+    /** How long a job's proxy token lives at most (it also dies when its job ends). */
+    @NotNull
+    private Duration tokenTtl = Duration.hours(6);
+
+    /** Time allowed to connect to the provider; a streamed answer may then take as long as it needs. */
+    @NotNull
+    private Duration connectTimeout = Duration.seconds(10);
+
+    /** Price per model, USD per million tokens; a model not listed is recorded with tokens but without a cost. */
+    @NotNull
+    private Map<String, @Valid Price> prices = new HashMap<>();
+
+    /**
+     * USD per million tokens.
+     *
+     * @param input uncached input tokens
+     * @param output output tokens
+     * @param cachedInput input tokens read from the provider's prompt cache (defaults to {@code input})
+     * @param cacheWrite input tokens written to the prompt cache (defaults to {@code input})
+     */
+    public record Price(
+            @NotNull @DecimalMin("0") BigDecimal input,
+            @NotNull @DecimalMin("0") BigDecimal output,
+            @DecimalMin("0") BigDecimal cachedInput,
+            @DecimalMin("0") BigDecimal cacheWrite) {}
+
+    @JsonProperty
+    public String getAnthropicBaseUrl() {
+        return anthropicBaseUrl;
+    }
+
+    @JsonProperty
+    public void setAnthropicBaseUrl(String anthropicBaseUrl) {
+        this.anthropicBaseUrl = anthropicBaseUrl;
+    }
+
+    @JsonProperty
+    public String getOpenaiBaseUrl() {
+        return openaiBaseUrl;
+    }
+
+    @JsonProperty
+    public void setOpenaiBaseUrl(String openaiBaseUrl) {
+        this.openaiBaseUrl = openaiBaseUrl;
+    }
+
+    @JsonProperty
+    public Duration getTokenTtl() {
+        return tokenTtl;
+    }
+
+    @JsonProperty
+    public void setTokenTtl(Duration tokenTtl) {
+        this.tokenTtl = tokenTtl;
+    }
+
+    @JsonProperty
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    @JsonProperty
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    @JsonProperty
+    public Map<String, Price> getPrices() {
+        return prices;
+    }
+
+    @JsonProperty
+    public void setPrices(Map<String, Price> prices) {
+        this.prices = prices == null ? new HashMap<>() : prices;
+    }
+}

@@ -1,0 +1,159 @@
+package io.viberglass.platform.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads token usage out of a model response while it passes through, without holding a stream back: JSON bodies
+ * (Anthropic Messages, OpenAI Chat Completions and Responses) and server-sent events, whose usage arrives in Anthropic's
+ * {@code message_start} / {@code message_delta}, OpenAI's final chat chunk and the Responses API's
+ * {@code response.completed}. Usage fields seen later replace earlier ones (Anthropic's delta counts are cumulative).
+ */
+public final class UsageMeter {
+    private static final int MAX_JSON_BYTES = 16 * 1024 * 1024;
+    private static final int MAX_LINE_BYTES = 4 * 1024 * 1024;
+
+    private final ObjectMapper mapper;
+    private final boolean eventStream;
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private boolean overflow;
+    private String model;
+    private long input;
+    private long output;
+    private long cachedInput;
+    private long cacheWrite;
+    private boolean sawUsage;
+
+    public UsageMeter(ObjectMapper mapper, String contentType) {
+        this.mapper = mapper;
+        this.eventStream = contentType != null && contentType.toLowerCase().startsWith("text/event-stream");
+    }
+
+    public boolean isEventStream() {
+        return eventStream;
+    }
+
+    /** Feeds bytes as they are forwarded. */
+    public void accept(byte[] bytes, int offset, int length) {
+        if (!eventStream) {
+            if (buffer.size() + length > MAX_JSON_BYTES) {
+                overflow = true;
+                return;
+            }
+            buffer.write(bytes, offset, length);
+            return;
+        }
+        for (int i = offset; i < offset + length; i++) {
+            if (bytes[i] == '\n') {
+                line(buffer.toString(StandardCharsets.UTF_8));
+                buffer.reset();
+                overflow = false;
+            } else if (!overflow) {
+                if (buffer.size() >= MAX_LINE_BYTES) {
+                    overflow = true; // a line this long carries content, not usage; skip the rest of it
+                    buffer.reset();
+                } else {
+                    buffer.write(bytes[i]);
+                }
+            }
+        }
+    }
+
+    /** Call once the body ended. */
+    public void finish() {
+        if (eventStream) {
+            if (buffer.size() > 0) {
+                line(buffer.toString(StandardCharsets.UTF_8));
+            }
+        } else if (!overflow && buffer.size() > 0) {
+            read(buffer.toByteArray());
+        }
+        buffer.reset();
+    }
+
+    public String model() {
+        return model;
+    }
+
+    public boolean sawUsage() {
+        return sawUsage;
+    }
+
+    public TokenCounts counts() {
+        return new TokenCounts(input, output, cachedInput, cacheWrite);
+    }
+
+    private void line(String line) {
+        String trimmed = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        if (!trimmed.startsWith("data:")) {
+            return;
+        }
+        String data = trimmed.substring(5).trim();
+        if (data.startsWith("{")) {
+            read(data.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void read(byte[] json) {
+        JsonNode node;
+        try {
+            node = mapper.readTree(json);
+        } catch (IOException e) {
+            return; // not JSON (an HTML error page from a gateway): nothing to count
+        }
+        if (node == null || !node.isObject()) {
+            return;
+        }
+        String type = node.path("type").asText("");
+        JsonNode carrier =
+                switch (type) {
+                    case "message_start" -> node.path("message");
+                    case "response.completed", "response.incomplete", "response.failed", "response.created" ->
+                        node.path("response");
+                    default -> node;
+                };
+        if (carrier.path("model").isTextual()) {
+            model = carrier.path("model").asText();
+        }
+        JsonNode usage = carrier.path("usage");
+        if (usage.isObject()) {
+            usage(usage);
+        }
+    }
+
+    private void usage(JsonNode usage) {
+        sawUsage = true;
+        if (usage.has("prompt_tokens")) { // OpenAI Chat Completions: prompt tokens include the cached ones
+            long cached =
+                    usage.path("prompt_tokens_details").path("cached_tokens").asLong(0);
+            cachedInput = cached;
+            input = Math.max(0, usage.path("prompt_tokens").asLong(0) - cached);
+            output = usage.path("completion_tokens").asLong(output);
+            return;
+        }
+        if (usage.has("input_tokens_details")) { // OpenAI Responses: input tokens include the cached ones
+            long cached =
+                    usage.path("input_tokens_details").path("cached_tokens").asLong(0);
+            cachedInput = cached;
+            input = Math.max(0, usage.path("input_tokens").asLong(0) - cached);
+            output = usage.path("output_tokens").asLong(output);
+            return;
+        }
+        // Anthropic: input tokens exclude cache reads and writes; a delta repeats only what it knows
+        input = usage.path("input_tokens").isNumber()
+                ? usage.path("input_tokens").asLong()
+                : input;
+        output = usage.path("output_tokens").isNumber()
+                ? usage.path("output_tokens").asLong()
+                : output;
+        cachedInput = usage.path("cache_read_input_tokens").isNumber()
+                ? usage.path("cache_read_input_tokens").asLong()
+                : cachedInput;
+        cacheWrite = usage.path("cache_creation_input_tokens").isNumber()
+                ? usage.path("cache_creation_input_tokens").asLong()
+                : cacheWrite;
+    }
+}
