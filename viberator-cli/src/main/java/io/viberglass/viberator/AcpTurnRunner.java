@@ -348,6 +348,8 @@ final class AcpTurnRunner {
         @Override
         public Object onRequest(String method, JsonNode params) throws AcpException.RemoteError {
             if (method.equals("session/request_permission")) {
+                // what led up to the request reaches the timeline before the request itself does
+                events.flush();
                 return permissions.decide(params);
             }
             // we advertised no file system and no terminal: the agent must not ask for them

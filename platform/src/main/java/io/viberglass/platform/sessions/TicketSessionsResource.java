@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.viberglass.platform.access.ProjectAccess;
 import io.viberglass.platform.access.ProjectPermission;
 import io.viberglass.platform.auth.Actor;
+import io.viberglass.platform.tickets.TicketsResource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,8 +21,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 
-/** Launching a session on a ticket. Same root as the tickets resources: Jersey merges them. */
-@Path("/tickets")
+/**
+ * Launching a session on a ticket. Its root path is the one the other ticket item resources share (Jersey merges
+ * those): a bare {@code /tickets} root loses every {@code /tickets/{id}/...} request to them and answers 404.
+ */
+@Path("/tickets/{id: " + TicketsResource.ITEM_ID + "}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "agent sessions")
@@ -36,7 +40,7 @@ public class TicketSessionsResource {
     }
 
     @POST
-    @Path("/{id}/agent-sessions")
+    @Path("/agent-sessions")
     @Operation(summary = "Start a live session (research, planning or execution) with a first message")
     public Response launch(
             @Parameter(hidden = true) @Auth Actor actor,
