@@ -73,6 +73,7 @@ import io.viberglass.platform.secrets.JobSecrets;
 import io.viberglass.platform.secrets.PlatformSecrets;
 import io.viberglass.platform.secrets.ReencryptCommand;
 import io.viberglass.platform.secrets.Secrets;
+import io.viberglass.platform.sessions.SessionService;
 import io.viberglass.platform.sessions.Sessions;
 import io.viberglass.platform.slack.SlackAccounts;
 import io.viberglass.platform.slack.SlackApp;
@@ -144,6 +145,15 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         // providers listed in jars' META-INF/services (swagger brings a second Jackson provider with its own mapper)
         // would answer some requests with unconfigured JSON; only the providers registered here serve the API
         environment.jersey().property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        // ...which also hides the servlet container's async support: server-sent event streams and long polls
+        // suspend their responses instead of holding a request thread, so it is registered by hand
+        environment.jersey().register(new org.glassfish.jersey.internal.inject.AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(new org.glassfish.jersey.servlet.async.AsyncContextDelegateProviderImpl())
+                        .to(org.glassfish.jersey.servlet.spi.AsyncContextDelegateProvider.class);
+            }
+        });
         ErrorMappers.register(environment.jersey());
         environment.jersey().register(new WireEnumParamConverters());
         environment
@@ -265,7 +275,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor, broker),
                 access);
         environment.jersey().register(new JobLogStreamResource(jdbi, mapper, streams, access));
-        sessions.register(environment.jersey(), jobs, jobSecrets::redactor, streams, access);
+        SessionService sessionService =
+                sessions.register(environment.jersey(), jobs, jobSecrets::redactor, streams, access);
         Llm.register(
                 environment,
                 jdbi,
@@ -315,7 +326,16 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 new PlatformSecrets(jdbi, secrets.values(), System.getenv()),
                 new SlackAccounts(jdbi, config.getAuth().isEnabled()),
                 new SlackApp.Services(
-                        projects, clankers.service(), tickets, approvals, runs, orchestrator, access, audit));
+                        projects,
+                        clankers.service(),
+                        tickets,
+                        approvals,
+                        runs,
+                        orchestrator,
+                        access,
+                        audit,
+                        sessionService,
+                        mapper));
         return new Review(workflow, documents, approvals, comments, orchestrator);
     }
 

@@ -80,8 +80,9 @@ public interface SessionDao {
             + "order by s.updated_at desc, s.id limit :limit")
     List<Listed> list(List<String> statuses, UUID projectId, UUID ticketId, UUID viewer, int limit);
 
-    @SqlUpdate("update agent_sessions set status = :status, updated_at = :now, completed_at = case when :status in "
-            + "('completed', 'failed', 'cancelled') then cast(:now as timestamptz) else null end where id = :id")
+    @SqlUpdate("update agent_sessions set status = :status, updated_at = :now, completed_at = case when "
+            + "cast(:status as text) in ('completed', 'failed', 'cancelled') then cast(:now as timestamptz) else null "
+            + "end where id = :id")
     void setStatus(UUID id, String status, Instant now);
 
     @SqlUpdate("update agent_sessions set latest_pending_request_id = :requestId, updated_at = :now where id = :id")
@@ -144,10 +145,9 @@ public interface SessionDao {
 
     /** Moves a turn on from one of {@code from}; answers 0 when it was elsewhere already. */
     @SqlUpdate("update agent_turns set status = :status, updated_at = :now, "
-            // inside CASE the driver's timestamp parameter has no type of its own: say it, or COALESCE fails
-            + "started_at = coalesce(started_at, case when :status = 'running' then cast(:now as timestamptz) end), "
-            + "completed_at = case when :status in ('completed', 'failed', 'cancelled') then cast(:now as timestamptz) "
-            + "else completed_at end "
+            + "started_at = coalesce(started_at, case when cast(:status as text) = 'running' "
+            + "then cast(:now as timestamptz) end), completed_at = case when cast(:status as text) in "
+            + "('completed', 'failed', 'cancelled') then cast(:now as timestamptz) else completed_at end "
             + "where id = :id and status = any(:from)")
     int moveTurn(UUID id, String status, List<String> from, Instant now);
 

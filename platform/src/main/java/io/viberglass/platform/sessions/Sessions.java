@@ -61,7 +61,8 @@ public final class Sessions {
         return new SessionJobListener(transitions);
     }
 
-    public void register(
+    /** Serves the session routes and callbacks; returns the service, which the Slack bridge acts through too. */
+    public SessionService register(
             JerseyEnvironment jersey,
             JobService jobs,
             Function<Job, SecretRedactor> redactors,
@@ -86,5 +87,6 @@ public final class Sessions {
         jersey.register(new AgentSessionsResource(service, new SessionStreams(jdbi, json, streams, presence), access));
         jersey.register(new TicketSessionsResource(service, access));
         jersey.register(new SessionCallbacksResource(callbacks, new DecisionWaits(callbacks, streams.hub())));
+        return service;
     }
 }

@@ -21,10 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 
-/**
- * Launching a session on a ticket. Its root path is the one the other ticket item resources share (Jersey merges
- * those): a bare {@code /tickets} root loses every {@code /tickets/{id}/...} request to them and answers 404.
- */
+/** Launching a session on a ticket. Same root as the tickets resources: Jersey merges them. */
 @Path("/tickets/{id: " + TicketsResource.ITEM_ID + "}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
