@@ -45,6 +45,7 @@ final class AcpTurnRunner {
     static final Duration CANCEL_GRACE = Duration.ofSeconds(5);
 
     private static final int STDERR_TAIL = 5;
+    private static final Duration STDERR_GRACE = Duration.ofSeconds(1);
 
     private final Clock clock;
     private final ObjectMapper mapper;
@@ -136,6 +137,8 @@ final class AcpTurnRunner {
                     updates,
                     reporter);
             if (turn.ending() == Ending.FAILED) {
+                // a dying agent's last words on stderr say why; give the reader a moment to catch them
+                awaitQuietly(client.stderrClosed(), STDERR_GRACE);
                 String tail;
                 synchronized (stderrTail) {
                     tail = String.join("\n", stderrTail);
@@ -258,6 +261,16 @@ final class AcpTurnRunner {
         }
         String error = ending == Ending.TIMED_OUT ? "the turn ran out of time" : null;
         return new Turn(ending, null, sessionId, updates.lastAssistantMessage().strip(), false, error);
+    }
+
+    private static void awaitQuietly(CompletableFuture<?> future, Duration limit) {
+        try {
+            future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // go on without it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static boolean offers(JsonNode init, String authMethod) {
