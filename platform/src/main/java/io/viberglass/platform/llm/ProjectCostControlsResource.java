@@ -46,7 +46,8 @@ public class ProjectCostControlsResource {
     @GET
     @Path("/cost-controls")
     @Operation(summary = "A project's budgets per run and per month")
-    public ProjectCostControls get(@Parameter(hidden = true) @Auth Actor actor, @PathParam("id") UUID id) {
+    public ProjectCostControls getProjectCostControls(
+            @Parameter(hidden = true) @Auth Actor actor, @PathParam("id") UUID id) {
         access.require(actor, id, ProjectPermission.VIEW);
         return jdbi.withExtension(BudgetDao.class, dao -> dao.project(id))
                 .orElse(new ProjectCostControls(id, null, null, null));
@@ -55,7 +56,7 @@ public class ProjectCostControlsResource {
     @PUT
     @Path("/cost-controls")
     @Operation(summary = "Set a project's budgets (project administrators); raising one lets runs queue again")
-    public ProjectCostControls set(
+    public ProjectCostControls setProjectCostControls(
             @Parameter(hidden = true) @Auth Actor actor,
             @PathParam("id") UUID id,
             @NotNull @Valid ProjectCostControlsRequest request) {
