@@ -17,11 +17,13 @@ public class CostControlsService {
     private final Jdbi jdbi;
     private final Clock clock;
     private final AuditLog audit;
+    private final QuotaPauses pauses;
 
-    public CostControlsService(Jdbi jdbi, Clock clock, AuditLog audit) {
+    public CostControlsService(Jdbi jdbi, Clock clock, AuditLog audit, QuotaPauses pauses) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.audit = audit;
+        this.pauses = pauses;
     }
 
     public CostControlsView get(UUID clankerId) {
@@ -50,7 +52,7 @@ public class CostControlsService {
                 .orElseThrow(() -> DomainException.notFound("CLANKER_NOT_FOUND", "Clanker not found"));
     }
 
-    private static CostControlsView view(Clanker clanker, CostControls controls) {
+    private CostControlsView view(Clanker clanker, CostControls controls) {
         Optional<String> unbrokered = ModelBroker.unbrokeredReason(clanker, controls);
         return new CostControlsView(
                 clanker.id(),
@@ -58,6 +60,7 @@ public class CostControlsService {
                 unbrokered.isEmpty(),
                 controls.runBudgetUsd(),
                 controls.monthlyBudgetUsd(),
-                unbrokered.map(List::of).orElse(List.of()));
+                unbrokered.map(List::of).orElse(List.of()),
+                pauses.pausedUntil(clanker.id()).orElse(null));
     }
 }
