@@ -37,7 +37,13 @@ public class CostControlsService {
     public CostControlsView set(Actor actor, UUID clankerId, CostControlsRequest request) {
         Clanker clanker = clanker(clankerId);
         CostControls controls = new CostControls(
-                clankerId, request.modelBroker(), request.runBudgetUsd(), request.monthlyBudgetUsd(), clock.instant());
+                clankerId,
+                request.modelBroker(),
+                request.runBudgetUsd(),
+                request.monthlyBudgetUsd(),
+                request.stuckAfterMinutes(),
+                request.repeatedToolCallLimit(),
+                clock.instant());
         jdbi.useExtension(CostControlsDao.class, dao -> dao.save(controls));
         audit.record(AuditEntry.by(actor, "clanker.cost_controls_changed")
                 .target("clanker", clankerId)
@@ -60,6 +66,8 @@ public class CostControlsService {
                 unbrokered.isEmpty(),
                 controls.runBudgetUsd(),
                 controls.monthlyBudgetUsd(),
+                controls.stuckAfterMinutes(),
+                controls.repeatedToolCallLimit(),
                 unbrokered.map(List::of).orElse(List.of()),
                 pauses.pausedUntil(clanker.id()).orElse(null));
     }

@@ -21,5 +21,7 @@ public record CostControlsView(
         boolean brokered,
         BigDecimal runBudgetUsd,
         BigDecimal monthlyBudgetUsd,
+        Integer stuckAfterMinutes,
+        Integer repeatedToolCallLimit,
         List<String> warnings,
         Instant pausedUntil) {}

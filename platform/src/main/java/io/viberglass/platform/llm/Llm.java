@@ -57,6 +57,10 @@ public final class Llm {
                 .build();
         UsageRecorder recorder = new UsageRecorder(jdbi, new Pricing(settings.getPrices()));
         RunStopper stopper = new RunStopper(jdbi, clock, needs.lifecycle(), needs.listeners(), needs.stopExecution());
+        environment
+                .lifecycle()
+                .manage(new StuckRunDetector(
+                        jdbi, clock, settings.getStuckRuns(), needs.lifecycle(), needs.audit(), stopper));
         QuotaPauses pauses = new QuotaPauses(jdbi, clock, needs.audit());
         ModelProxy proxy = new ModelProxy(
                 jdbi, clock, settings, needs.secrets(), recorder, needs.budgets(), stopper, pauses, mapper);
@@ -68,6 +72,7 @@ public final class Llm {
         jersey.register(new UsageResources.Clankers(usage, needs.access()));
         jersey.register(
                 new CostControlsResource(new CostControlsService(jdbi, clock, needs.audit(), pauses), needs.access()));
-        jersey.register(new ProjectCostControlsResource(jdbi, clock, needs.access(), needs.audit()));
+        jersey.register(new ProjectCostControlsResource(
+                new ProjectCostControlsService(jdbi, clock, needs.audit()), needs.access()));
     }
 }

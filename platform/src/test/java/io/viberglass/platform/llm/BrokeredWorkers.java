@@ -30,6 +30,7 @@ final class BrokeredWorkers {
 
     private final ShopFixture shop = ShopFixture.create("vg-llm-");
     private final Path captures = shop.work().resolve("captures");
+    private String project;
     private final Map<String, String> secretIds = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger clankers = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -62,8 +63,12 @@ final class BrokeredWorkers {
         shop.stop();
     }
 
-    String project(Api api) {
-        return shop.project(api);
+    /** The project "Shop" (made once per platform). */
+    synchronized String project(Api api) {
+        if (project == null) {
+            project = shop.project(api);
+        }
+        return project;
     }
 
     /** A new started local clanker of {@code agent} holding {@code keyName} = {@code keyValue} (one secret per name). */
