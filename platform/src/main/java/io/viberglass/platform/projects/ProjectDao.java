@@ -36,6 +36,13 @@ public interface ProjectDao {
     @SqlQuery("select slug from projects where slug = :base or slug like :base || '-%'")
     List<String> slugsLike(String base);
 
+    /**
+     * Holds, until the transaction ends, the right to pick a slug from {@code base}: concurrent creates of similar
+     * names then take turns instead of racing for the same free slug (the unique constraint stays the backstop).
+     */
+    @SqlQuery("select count(*) from (select pg_advisory_xact_lock(hashtext('project-slug:' || :base))) l")
+    int lockSlugBase(String base);
+
     /** Projects matching the archive filter that {@code viewer} is a member of (all of them for a null viewer). */
     String LIST_FILTER = " where (:archived = 'include' "
             + "or (:archived = 'exclude' and archived_at is null) or (:archived = 'only' and archived_at is not null)) "

@@ -38,6 +38,7 @@ public class ProjectService {
                 () -> jdbi.inTransaction(handle -> {
                     ProjectDao dao = handle.attach(ProjectDao.class);
                     String base = Slugs.base(name);
+                    dao.lockSlugBase(base);
                     Project project = new Project(
                             UUID.randomUUID(),
                             name,
@@ -89,6 +90,7 @@ public class ProjectService {
                     String slug = current.slug();
                     if (!name.equals(current.name()) && !Slugs.base(name).equals(Slugs.base(current.name()))) {
                         String base = Slugs.base(name);
+                        dao.lockSlugBase(base);
                         slug = Slugs.firstFree(
                                 base,
                                 dao.slugsLike(base).stream()
