@@ -117,7 +117,7 @@ class SlackSessionsTest {
                                 List.of(
                                         Map.of("optionId", "allow", "name", "Allow once", "kind", "allow_once"),
                                         Map.of("optionId", "reject", "name", "Reject", "kind", "reject_once"))))
-                .expect(200)
+                .expect(201)
                 .json()
                 .get("requestId")
                 .asText();
@@ -156,7 +156,7 @@ class SlackSessionsTest {
         SlackScenario.eventually().untilAsserted(() -> assertThat(
                         api.get("/api/agent-sessions/" + sessionId).json().get("turns"))
                 .anySatisfy(turn ->
-                        assertThat(turn.get("contentMarkdown").asText()).isEqualTo("Also keep it under ten words")));
+                        assertThat(turn.path("contentMarkdown").asText()).isEqualTo("Also keep it under ten words")));
 
         worker.post("/api/jobs/" + jobId + "/result", SlackScenario.document("# Plan\n\n1. Say hello kindly\n"))
                 .expect(200);
