@@ -128,13 +128,11 @@ function Item({
   icon,
   children,
   end,
-  soon,
 }: {
   to: string;
   icon: ReactNode;
   children: ReactNode;
   end?: boolean;
-  soon?: boolean;
 }) {
   return (
     <li>
@@ -150,13 +148,8 @@ function Item({
           )
         }
       >
-        <span className={cn(soon && 'opacity-60')}>{icon}</span>
-        <span className={cn('flex-1', soon && 'opacity-70')}>{children}</span>
-        {soon && (
-          <span className="rounded bg-zinc-100 px-1.5 py-px text-[10px] font-medium text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400">
-            Soon
-          </span>
-        )}
+        <span>{icon}</span>
+        <span className="flex-1">{children}</span>
       </NavLink>
     </li>
   );

@@ -15,13 +15,18 @@ import { fieldErrorsOf, without } from '../../lib/fieldErrors';
 import { relativeTime } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
 import { useIntegrations, useIntegrationTypes, useSaveIntegration, useTestIntegration, type Integration, type IntegrationRequest, type PluginInfo } from './api';
+import { useMe } from '../auth/api';
 import { CATEGORY_LABEL, settingLabel, SYSTEM_LABEL } from './labels';
+import { WebhookActivity } from './WebhookActivity';
 
 /** The integrations with ticketing and source-control systems: create from the plugin registry, test the connection. */
 export function IntegrationsPage() {
   useTitle('Integrations');
   const integrations = useIntegrations();
   const test = useTestIntegration();
+  const me = useMe();
+  // the operations view is for administrators (authentication off means the local administrator)
+  const isAdmin = !me.data || me.data.user.role === 'admin';
   const [creating, setCreating] = useState(false);
   const newButton = (
     <Button onClick={() => setCreating(true)}>
@@ -91,6 +96,9 @@ export function IntegrationsPage() {
             </tr>
           ))}
         </DataTable>
+      )}
+      {isAdmin && integrations.data && integrations.data.data.length > 0 && (
+        <WebhookActivity integrations={integrations.data.data} />
       )}
       <Dialog
         open={creating}

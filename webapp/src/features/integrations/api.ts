@@ -224,3 +224,18 @@ export function useTestFeedbackTarget(integrationId: string) {
     onSuccess: (_result, targetId) => client.invalidateQueries({ queryKey: integrationKeys.history(integrationId, targetId) }),
   });
 }
+
+export type WebhookCounts = Schemas['Counts'];
+export type WebhookStatus = Omit<WithRequired<Schemas['WebhookStatus'], 'since' | 'webhooks'>, 'failedDeliveries'> & {
+  failedDeliveries?: { count?: number; recent?: Delivery[] };
+};
+
+/** Webhook operations (administrators): deliveries per webhook in the last 24 h, failure rates, recent failures. */
+export function useWebhookStatus(enabled: boolean) {
+  return useQuery({
+    queryKey: ['webhooks', 'status'] as const,
+    queryFn: ({ signal }) => api.get<WebhookStatus>('/webhooks/status', { hours: 24 }, signal),
+    enabled,
+    refetchInterval: 30_000,
+  });
+}

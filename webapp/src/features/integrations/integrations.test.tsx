@@ -43,6 +43,24 @@ const FAILED = {
 };
 const PROCESSED = { ...FAILED, id: 'd-2', status: 'processed', reason: undefined, ticketId: 't-1', attempts: 1 };
 
+const STATUS = {
+  status: 'operational',
+  since: '2026-11-01T10:00:00Z',
+  webhooks: [
+    {
+      id: HOOK.id,
+      integrationId: GH.id,
+      provider: 'github',
+      projectId: project.id,
+      active: true,
+      deliveries: { received: 5, processed: 3, ignored: 1, failed: 1, failureRate: 0.2 },
+      rejected: 2,
+      lastRejectedAt: '2026-11-02T09:00:00Z',
+    },
+  ],
+  failedDeliveries: { count: 1, recent: [{ ...FAILED, webhookConfigId: HOOK.id }] },
+};
+
 function platform() {
   return fakeApi()
     .on('GET', '/projects', { body: page([project]) })
@@ -55,7 +73,8 @@ function platform() {
       status: 200,
       body: page(call.query.get('status') === 'failed' ? [FAILED] : [FAILED, PROCESSED]),
     }))
-    .on('GET', `/integrations/${GH.id}/webhooks/outbound`, { body: [] });
+    .on('GET', `/integrations/${GH.id}/webhooks/outbound`, { body: [] })
+    .on('GET', '/webhooks/status', { body: STATUS });
 }
 
 describe('integrations', () => {
@@ -72,6 +91,18 @@ describe('integrations', () => {
     expect(await screen.findByText('Acme GitHub: connection failed')).toBeInTheDocument();
     expect(screen.getByText('GitHub answered 401: Bad credentials')).toBeInTheDocument();
     expect(fake.made('POST', `/integrations/${GH.id}/test`)).toHaveLength(1);
+  });
+
+  it('shows administrators the last day of webhook activity with the recent failures', async () => {
+    const fake = platform();
+    renderRoutes(routes, '/integrations');
+    const webhooks = await screen.findByRole('list', { name: 'Webhooks in the last 24 hours' });
+    expect(within(webhooks).getByText('1 failed (20 %)')).toBeInTheDocument();
+    expect(within(webhooks).getByText('2 bad signatures')).toBeInTheDocument();
+    const failures = screen.getByRole('list', { name: 'Recent failed deliveries' });
+    expect(within(failures).getByRole('link', { name: 'Acme GitHub' })).toHaveAttribute('href', `/integrations/${GH.id}`);
+    expect(within(failures).getByText(/Could not reach the project/)).toBeInTheDocument();
+    expect(fake.made('GET', '/webhooks/status')[0]!.query.get('hours')).toBe('24');
   });
 
   it('creates an integration from the plugin registry, asking for the system’s required settings', async () => {

@@ -37,9 +37,8 @@ export function useSetMemberRole(projectId: string) {
   const client = useQueryClient();
   const key = memberKeys.members(projectId);
   return useMutation({
-    // the body's schema shares its name with the users' RoleRequest in the OpenAPI description, so it is typed here
     mutationFn: ({ userId, role }: { userId: string; role: ProjectRole }) =>
-      api.put<Member>(`/projects/${projectId}/members/${userId}`, { role }),
+      api.put<Member>(`/projects/${projectId}/members/${userId}`, { role } satisfies Schemas['MemberRoleRequest']),
     onMutate: async ({ userId, role }) => {
       await client.cancelQueries({ queryKey: key });
       const previous = client.getQueryData<Member[]>(key);

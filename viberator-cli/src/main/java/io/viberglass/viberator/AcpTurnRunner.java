@@ -45,6 +45,7 @@ final class AcpTurnRunner {
     static final Duration CANCEL_GRACE = Duration.ofSeconds(5);
 
     private static final int STDERR_TAIL = 5;
+    private static final Duration STDERR_GRACE = Duration.ofSeconds(1);
 
     private final Clock clock;
     private final ObjectMapper mapper;
@@ -126,8 +127,18 @@ final class AcpTurnRunner {
                             }
                             reporter.log(LogLevel.WARN, source + ":stderr", line);
                         })) {
-            Turn turn = converse(client, request, session, context.cancellation(), deadline, updates, reporter);
+            Turn turn = converse(
+                    client,
+                    request,
+                    session,
+                    harness.acp().orElseThrow().authMethod(),
+                    context.cancellation(),
+                    deadline,
+                    updates,
+                    reporter);
             if (turn.ending() == Ending.FAILED) {
+                // a dying agent's last words on stderr say why; give the reader a moment to catch them
+                awaitQuietly(client.stderrClosed(), STDERR_GRACE);
                 String tail;
                 synchronized (stderrTail) {
                     tail = String.join("\n", stderrTail);
@@ -152,6 +163,7 @@ final class AcpTurnRunner {
             AcpClient client,
             AgentRequest request,
             SessionTurn session,
+            String authMethod,
             Cancellation cancellation,
             Instant deadline,
             SessionUpdateMapper updates,
@@ -160,6 +172,10 @@ final class AcpTurnRunner {
         try {
             JsonNode init = await(client.request("initialize", initializeParams()), cancellation, deadline);
             boolean canLoad = init.path("agentCapabilities").path("loadSession").asBoolean(false);
+            if (authMethod != null && offers(init, authMethod)) {
+                // the key is in the agent's environment already; this only tells the agent to use it
+                await(client.request("authenticate", Map.of("methodId", authMethod)), cancellation, deadline);
+            }
             sessionId = openSession(client, request, session, canLoad, cancellation, deadline, reporter);
             Map<String, Object> prompt = new LinkedHashMap<>();
             prompt.put("sessionId", sessionId);
@@ -247,6 +263,25 @@ final class AcpTurnRunner {
         return new Turn(ending, null, sessionId, updates.lastAssistantMessage().strip(), false, error);
     }
 
+    private static void awaitQuietly(CompletableFuture<?> future, Duration limit) {
+        try {
+            future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // go on without it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean offers(JsonNode init, String authMethod) {
+        for (JsonNode method : init.path("authMethods")) {
+            if (authMethod.equals(method.path("id").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Map<String, Object> initializeParams() {
         return Map.of(
                 "protocolVersion",
@@ -326,6 +361,8 @@ final class AcpTurnRunner {
         @Override
         public Object onRequest(String method, JsonNode params) throws AcpException.RemoteError {
             if (method.equals("session/request_permission")) {
+                // what led up to the request reaches the timeline before the request itself does
+                events.flush();
                 return permissions.decide(params);
             }
             // we advertised no file system and no terminal: the agent must not ask for them

@@ -24,6 +24,7 @@ public enum FailureCode implements WireEnum {
     HEARTBEAT_TIMEOUT("The worker stopped reporting progress and was presumed dead.", true),
     ORPHANED("The job ran past the maximum run time without a result.", true),
     CANCELLED("The run was cancelled.", false),
+    AGENT_STUCK("The agent produced no output for too long and was stopped as stuck.", true),
     BUDGET_EXCEEDED(
             "The run reached a cost budget (per run or per month) and was stopped. Raise the budget to run again.",
             false),

@@ -12,7 +12,8 @@ public interface DispatchDao {
     /**
      * Queued jobs that fit their pools, oldest first. A job counts against its clanker and project pools from the
      * moment it is claimed until it finishes; within a pool, jobs are ranked by age, so a full pool blocks only its
-     * own jobs and the rest keep FIFO order.
+     * own jobs and the rest keep FIFO order. A clanker paused for its provider's quota gets none of its jobs claimed
+     * until the pause ends.
      */
     @SqlQuery("with running as ("
             + "  select clanker_id, project_id from jobs"
@@ -21,7 +22,9 @@ public interface DispatchDao {
             + "  select j.id, j.clanker_id, j.project_id, j.created_at,"
             + "   row_number() over (partition by j.clanker_id order by j.created_at, j.id) as clanker_rank,"
             + "   row_number() over (partition by j.project_id order by j.created_at, j.id) as project_rank"
-            + "  from jobs j where j.status = 'queued' and j.claimed_at is null"
+            + "  from jobs j left join clanker_pauses p on p.clanker_id = j.clanker_id"
+            + "  where j.status = 'queued' and j.claimed_at is null"
+            + "   and (p.paused_until is null or p.paused_until <= :now)"
             + "   and (j.next_invocation_at is null or j.next_invocation_at <= :now))"
             + " select c.id from candidates c left join clankers k on k.id = c.clanker_id"
             + " where c.clanker_rank + (select count(*) from running r where r.clanker_id = c.clanker_id)"

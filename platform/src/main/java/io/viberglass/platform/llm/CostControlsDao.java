@@ -13,9 +13,11 @@ public interface CostControlsDao {
     Optional<CostControls> find(UUID clankerId);
 
     @SqlUpdate("insert into clanker_cost_controls (clanker_id, model_broker, run_budget_usd, monthly_budget_usd, "
-            + "updated_at) values (:clankerId, :modelBroker, :runBudgetUsd, :monthlyBudgetUsd, :updatedAt) "
+            + "stuck_after_minutes, repeated_tool_call_limit, updated_at) values (:clankerId, :modelBroker, "
+            + ":runBudgetUsd, :monthlyBudgetUsd, :stuckAfterMinutes, :repeatedToolCallLimit, :updatedAt) "
             + "on conflict (clanker_id) do update set model_broker = excluded.model_broker, "
             + "run_budget_usd = excluded.run_budget_usd, monthly_budget_usd = excluded.monthly_budget_usd, "
-            + "updated_at = excluded.updated_at")
+            + "stuck_after_minutes = excluded.stuck_after_minutes, "
+            + "repeated_tool_call_limit = excluded.repeated_tool_call_limit, updated_at = excluded.updated_at")
     void save(@BindMethods CostControls controls);
 }

@@ -35,14 +35,15 @@ public class CostControlsResource {
 
     @GET
     @Operation(summary = "A runner's model broker setting and budgets, with warnings about what they expose")
-    public CostControlsView get(@Parameter(hidden = true) @Auth Actor actor, @PathParam("id") UUID id) {
+    public CostControlsView getClankerCostControls(
+            @Parameter(hidden = true) @Auth Actor actor, @PathParam("id") UUID id) {
         access.requireGlobal(actor, ProjectPermission.VIEW);
         return controls.get(id);
     }
 
     @PUT
     @Operation(summary = "Set a runner's model broker and budgets (administrators)")
-    public CostControlsView set(
+    public CostControlsView setClankerCostControls(
             @Parameter(hidden = true) @Auth Actor actor,
             @PathParam("id") UUID id,
             @NotNull @Valid CostControlsRequest request) {

@@ -17,11 +17,13 @@ public class CostControlsService {
     private final Jdbi jdbi;
     private final Clock clock;
     private final AuditLog audit;
+    private final QuotaPauses pauses;
 
-    public CostControlsService(Jdbi jdbi, Clock clock, AuditLog audit) {
+    public CostControlsService(Jdbi jdbi, Clock clock, AuditLog audit, QuotaPauses pauses) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.audit = audit;
+        this.pauses = pauses;
     }
 
     public CostControlsView get(UUID clankerId) {
@@ -35,7 +37,13 @@ public class CostControlsService {
     public CostControlsView set(Actor actor, UUID clankerId, CostControlsRequest request) {
         Clanker clanker = clanker(clankerId);
         CostControls controls = new CostControls(
-                clankerId, request.modelBroker(), request.runBudgetUsd(), request.monthlyBudgetUsd(), clock.instant());
+                clankerId,
+                request.modelBroker(),
+                request.runBudgetUsd(),
+                request.monthlyBudgetUsd(),
+                request.stuckAfterMinutes(),
+                request.repeatedToolCallLimit(),
+                clock.instant());
         jdbi.useExtension(CostControlsDao.class, dao -> dao.save(controls));
         audit.record(AuditEntry.by(actor, "clanker.cost_controls_changed")
                 .target("clanker", clankerId)
@@ -50,7 +58,7 @@ public class CostControlsService {
                 .orElseThrow(() -> DomainException.notFound("CLANKER_NOT_FOUND", "Clanker not found"));
     }
 
-    private static CostControlsView view(Clanker clanker, CostControls controls) {
+    private CostControlsView view(Clanker clanker, CostControls controls) {
         Optional<String> unbrokered = ModelBroker.unbrokeredReason(clanker, controls);
         return new CostControlsView(
                 clanker.id(),
@@ -58,6 +66,9 @@ public class CostControlsService {
                 unbrokered.isEmpty(),
                 controls.runBudgetUsd(),
                 controls.monthlyBudgetUsd(),
-                unbrokered.map(List::of).orElse(List.of()));
+                controls.stuckAfterMinutes(),
+                controls.repeatedToolCallLimit(),
+                unbrokered.map(List::of).orElse(List.of()),
+                pauses.pausedUntil(clanker.id()).orElse(null));
     }
 }

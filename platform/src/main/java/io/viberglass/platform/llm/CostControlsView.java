@@ -1,6 +1,7 @@
 package io.viberglass.platform.llm;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,8 @@ import java.util.UUID;
  * @param brokered whether its workers really get a proxy token instead of the key (false for agents or runtimes the
  *     broker does not cover, whatever the setting)
  * @param warnings what the configuration exposes, in sentences for people
+ * @param pausedUntil while the provider's quota is exhausted (a 429 with a reset time), when the clanker's queue
+ *     resumes; {@code null} when it is not paused
  */
 public record CostControlsView(
         UUID clankerId,
@@ -18,4 +21,7 @@ public record CostControlsView(
         boolean brokered,
         BigDecimal runBudgetUsd,
         BigDecimal monthlyBudgetUsd,
-        List<String> warnings) {}
+        Integer stuckAfterMinutes,
+        Integer repeatedToolCallLimit,
+        List<String> warnings,
+        Instant pausedUntil) {}

@@ -57,15 +57,22 @@ public final class Llm {
                 .build();
         UsageRecorder recorder = new UsageRecorder(jdbi, new Pricing(settings.getPrices()));
         RunStopper stopper = new RunStopper(jdbi, clock, needs.lifecycle(), needs.listeners(), needs.stopExecution());
-        ModelProxy proxy =
-                new ModelProxy(jdbi, clock, settings, needs.secrets(), recorder, needs.budgets(), stopper, mapper);
+        environment
+                .lifecycle()
+                .manage(new StuckRunDetector(
+                        jdbi, clock, settings.getStuckRuns(), needs.lifecycle(), needs.audit(), stopper));
+        QuotaPauses pauses = new QuotaPauses(jdbi, clock, needs.audit());
+        ModelProxy proxy = new ModelProxy(
+                jdbi, clock, settings, needs.secrets(), recorder, needs.budgets(), stopper, pauses, mapper);
         jersey.register(new ModelProxyResource(proxy, streams));
         UsageService usage = new UsageService(jdbi, clock);
         jersey.register(new UsageResources.Jobs(usage, needs.access()));
         jersey.register(new UsageResources.Tickets(usage, needs.access()));
         jersey.register(new UsageResources.Projects(usage, needs.access()));
         jersey.register(new UsageResources.Clankers(usage, needs.access()));
-        jersey.register(new CostControlsResource(new CostControlsService(jdbi, clock, needs.audit()), needs.access()));
-        jersey.register(new ProjectCostControlsResource(jdbi, clock, needs.access(), needs.audit()));
+        jersey.register(
+                new CostControlsResource(new CostControlsService(jdbi, clock, needs.audit(), pauses), needs.access()));
+        jersey.register(new ProjectCostControlsResource(
+                new ProjectCostControlsService(jdbi, clock, needs.audit()), needs.access()));
     }
 }

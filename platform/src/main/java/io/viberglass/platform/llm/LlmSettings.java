@@ -28,6 +28,10 @@ public class LlmSettings {
     @NotNull
     private Duration connectTimeout = Duration.seconds(10);
 
+    @Valid
+    @NotNull
+    private StuckRunSettings stuckRuns = new StuckRunSettings();
+
     /** Price per model, USD per million tokens; a model not listed is recorded with tokens but without a cost. */
     @NotNull
     private Map<String, @Valid Price> prices = new HashMap<>();
@@ -84,6 +88,16 @@ public class LlmSettings {
     @JsonProperty
     public void setConnectTimeout(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
+    }
+
+    @JsonProperty
+    public StuckRunSettings getStuckRuns() {
+        return stuckRuns;
+    }
+
+    @JsonProperty
+    public void setStuckRuns(StuckRunSettings stuckRuns) {
+        this.stuckRuns = stuckRuns;
     }
 
     @JsonProperty

@@ -58,6 +58,7 @@ public class ModelProxy {
     private final UsageRecorder usage;
     private final BudgetGuard budgets;
     private final RunStopper stopper;
+    private final QuotaPauses pauses;
     private final ObjectMapper mapper;
     private final HttpClient http;
 
@@ -69,7 +70,9 @@ public class ModelProxy {
             UsageRecorder usage,
             BudgetGuard budgets,
             RunStopper stopper,
+            QuotaPauses pauses,
             ObjectMapper mapper) {
+        this.pauses = pauses;
         this.budgets = budgets;
         this.stopper = stopper;
         this.jdbi = jdbi;
@@ -146,6 +149,7 @@ public class ModelProxy {
         String contentType = response.headers().firstValue("content-type").orElse("application/json");
         UsageMeter meter = new UsageMeter(mapper, contentType);
         int status = response.statusCode();
+        pauses.onAnswer(target.clanker().id(), jobId, status, response.headers().map());
         Instant started = clock.instant();
         return new Relay(status, relayed(response.headers()), contentType, out -> {
             try (InputStream in = response.body()) {

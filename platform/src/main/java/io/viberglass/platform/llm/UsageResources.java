@@ -42,7 +42,7 @@ public final class UsageResources {
         @GET
         @Path("/{id}/usage")
         @Operation(summary = "Tokens and cost of one run, from the model proxy")
-        public UsageView job(@Parameter(hidden = true) @Auth Actor actor, @PathParam("id") UUID id) {
+        public UsageView jobUsage(@Parameter(hidden = true) @Auth Actor actor, @PathParam("id") UUID id) {
             access.requireJob(actor, id, ProjectPermission.VIEW);
             return usage.job(id);
         }
@@ -64,7 +64,7 @@ public final class UsageResources {
         @GET
         @Path("/usage")
         @Operation(summary = "Tokens and cost of all runs of a ticket")
-        public UsageView ticket(@Parameter(hidden = true) @Auth Actor actor, @PathParam("id") UUID id) {
+        public UsageView ticketUsage(@Parameter(hidden = true) @Auth Actor actor, @PathParam("id") UUID id) {
             access.requireTicket(actor, id, ProjectPermission.VIEW);
             return usage.ticket(id);
         }
@@ -86,7 +86,7 @@ public final class UsageResources {
         @GET
         @Path("/usage")
         @Operation(summary = "Tokens and cost of a project in one month (UTC; default the current one)")
-        public UsageView project(
+        public UsageView projectUsage(
                 @Parameter(hidden = true) @Auth Actor actor,
                 @PathParam("id") UUID id,
                 @Parameter(description = "YYYY-MM") @QueryParam("month") String month) {
@@ -97,7 +97,7 @@ public final class UsageResources {
         @GET
         @Path("/usage/monthly")
         @Operation(summary = "Monthly rollup of a project's tokens and cost (default the last 12 months)")
-        public List<UsageView> monthly(
+        public List<UsageView> projectMonthlyUsage(
                 @Parameter(hidden = true) @Auth Actor actor,
                 @PathParam("id") UUID id,
                 @Parameter(description = "first month, YYYY-MM") @QueryParam("from") String from,
@@ -122,7 +122,7 @@ public final class UsageResources {
 
         @GET
         @Operation(summary = "Tokens and cost of an agent runner in one month (UTC; default the current one)")
-        public UsageView clanker(
+        public UsageView clankerUsage(
                 @Parameter(hidden = true) @Auth Actor actor,
                 @PathParam("id") UUID id,
                 @Parameter(description = "YYYY-MM") @QueryParam("month") String month) {
@@ -133,7 +133,7 @@ public final class UsageResources {
         @GET
         @Path("/monthly")
         @Operation(summary = "Monthly rollup of an agent runner's tokens and cost (default the last 12 months)")
-        public List<UsageView> monthly(
+        public List<UsageView> clankerMonthlyUsage(
                 @Parameter(hidden = true) @Auth Actor actor,
                 @PathParam("id") UUID id,
                 @Parameter(description = "first month, YYYY-MM") @QueryParam("from") String from,

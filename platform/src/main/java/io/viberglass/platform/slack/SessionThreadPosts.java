@@ -76,7 +76,8 @@ final class SessionThreadPosts {
             }
             if (event.eventType().equals("needs_approval")) {
                 posts.add(SlackPost.message(
-                        "The agent asks permission: " + payload.path("prompt").asText(),
+                        "The agent asks permission: "
+                                + SlackMessages.escape(payload.path("prompt").asText()),
                         SlackMessages.permissionCard(
                                 sessionId.toString(),
                                 payload.path("requestId").asText(),

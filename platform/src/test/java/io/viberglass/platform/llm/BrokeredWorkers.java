@@ -30,6 +30,7 @@ final class BrokeredWorkers {
 
     private final ShopFixture shop = ShopFixture.create("vg-llm-");
     private final Path captures = shop.work().resolve("captures");
+    private String project;
     private final Map<String, String> secretIds = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger clankers = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -62,8 +63,12 @@ final class BrokeredWorkers {
         shop.stop();
     }
 
-    String project(Api api) {
-        return shop.project(api);
+    /** The project "Shop" (made once per platform). */
+    synchronized String project(Api api) {
+        if (project == null) {
+            project = shop.project(api);
+        }
+        return project;
     }
 
     /** A new started local clanker of {@code agent} holding {@code keyName} = {@code keyValue} (one secret per name). */
@@ -95,6 +100,11 @@ final class BrokeredWorkers {
 
     /** Runs a new ticket of {@code project} on {@code clanker} and waits for its worker to be started. */
     Worker run(Api api, String project, String clanker) throws IOException {
+        return worker(queue(api, project, clanker));
+    }
+
+    /** Queues a run of a new ticket; returns the job id. */
+    String queue(Api api, String project, String clanker) {
         String ticket = api.post(
                         "/api/tickets",
                         Map.of(
@@ -110,13 +120,21 @@ final class BrokeredWorkers {
                 .json()
                 .get("id")
                 .asText();
-        String jobId = api.post("/api/tickets/" + ticket + "/run", Map.of("clankerId", clanker))
+        return api.post("/api/tickets/" + ticket + "/run", Map.of("clankerId", clanker))
                 .expect(202)
                 .json()
                 .get("jobId")
                 .asText();
-        Path done = captures.resolve(jobId).resolve("done");
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(done));
+    }
+
+    /** Whether a worker was started for the job. */
+    boolean started(String jobId) {
+        return Files.exists(captures.resolve(jobId).resolve("done"));
+    }
+
+    /** Waits for the job's worker to be started and returns what it was given. */
+    Worker worker(String jobId) throws IOException {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> started(jobId));
         return new Worker(jobId, environment(captures.resolve(jobId)), credentials(captures.resolve(jobId)));
     }
 

@@ -55,6 +55,7 @@ public final class AcpClient implements AutoCloseable {
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final ExecutorService agentRequests;
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
+    private final CompletableFuture<Void> stderrClosed = new CompletableFuture<>();
     private final Object writeLock = new Object();
     private volatile AcpException.ProcessExited death;
 
@@ -121,8 +122,9 @@ public final class AcpClient implements AutoCloseable {
         return exited;
     }
 
-    public Process process() {
-        return process;
+    /** Completes once every stderr line has been handed on (the agent closed its stderr). */
+    public CompletableFuture<Void> stderrClosed() {
+        return stderrClosed;
     }
 
     @Override
@@ -238,6 +240,8 @@ public final class AcpClient implements AutoCloseable {
             }
         } catch (IOException e) {
             // the process is gone
+        } finally {
+            stderrClosed.complete(null);
         }
     }
 

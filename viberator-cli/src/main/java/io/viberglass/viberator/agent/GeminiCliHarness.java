@@ -51,7 +51,8 @@ public final class GeminiCliHarness implements AgentHarness {
 
     @Override
     public Optional<AcpMode> acp() {
-        return Optional.of(new AcpMode("gemini", List.of(), List.of("--experimental-acp"), List.of(".gemini")));
+        return Optional.of(
+                new AcpMode("gemini", List.of(), List.of("--experimental-acp"), List.of(".gemini"), "gemini-api-key"));
     }
 
     @Override

@@ -67,7 +67,8 @@ public final class QwenCodeHarness implements AgentHarness {
 
     @Override
     public Optional<AcpMode> acp() {
-        return Optional.of(new AcpMode("qwen", List.of(), List.of("--acp", "--auth-type", "openai"), List.of(".qwen")));
+        return Optional.of(
+                new AcpMode("qwen", List.of(), List.of("--acp", "--auth-type", "openai"), List.of(".qwen"), "openai"));
     }
 
     @Override

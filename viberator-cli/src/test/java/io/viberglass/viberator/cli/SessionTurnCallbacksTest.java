@@ -94,6 +94,11 @@ class SessionTurnCallbacksTest {
     }
 
     JobPayload turn(JobKind mode, String acpSessionId, boolean restoreState, int timeLimitSeconds) {
+        return turn(AgentType.CLAUDE_CODE, mode, acpSessionId, restoreState, timeLimitSeconds);
+    }
+
+    JobPayload turn(
+            AgentType agentType, JobKind mode, String acpSessionId, boolean restoreState, int timeLimitSeconds) {
         return new JobPayload(
                 1,
                 JOB,
@@ -101,7 +106,7 @@ class SessionTurnCallbacksTest {
                 "tenant-1",
                 null,
                 platform.baseUrl(),
-                AgentSpec.of(AgentType.CLAUDE_CODE),
+                AgentSpec.of(agentType),
                 new RepositorySpec(
                         remote.toString(), "main", "viberator/job-7", null, ScmProvider.GIT, null, null, null, null),
                 "Plan the greeting",
@@ -113,10 +118,15 @@ class SessionTurnCallbacksTest {
     }
 
     CliRunner.Run run(JobPayload payload, String scenario) throws Exception {
+        return run(payload, scenario, Map.of());
+    }
+
+    CliRunner.Run run(JobPayload payload, String scenario, Map<String, String> extraEnv) throws Exception {
         platform.stubFor(
                 get(urlPathEqualTo(BASE + "/bootstrap")).willReturn(okJson(mapper.writeValueAsString(payload))));
         return new CliRunner()
-                .env(FakeAcpAgents.environment(agent, "claude-code", scenario, agentLog))
+                .env(FakeAcpAgents.environment(agent, payload.agent().type().wire(), scenario, agentLog))
+                .env(extraEnv)
                 .env("PLATFORM_API_URL", platform.baseUrl())
                 .env("JOB_ID", JOB)
                 .env("TENANT_ID", "tenant-1")
@@ -248,6 +258,10 @@ class SessionTurnCallbacksTest {
         assertThat(result.path("outcome").asText()).isEqualTo("succeeded");
         assertThat(result.path("documentContent").asText()).startsWith("# Plan");
         assertThat(methodsAgentReceived()).startsWith("initialize", "session/new", "session/prompt");
+        assertThat(agentReceived())
+                .as("the agent's file-system request is refused: the worker offers none")
+                .anySatisfy(
+                        m -> assertThat(m.path("error").path("code").asInt()).isEqualTo(-32601));
         JsonNode init = agentReceived().get(0).path("params");
         assertThat(init.path("protocolVersion").asInt()).isEqualTo(1);
         assertThat(init.path("clientCapabilities").path("terminal").asBoolean(true))
@@ -375,6 +389,63 @@ class SessionTurnCallbacksTest {
         assertThat(methodsAgentReceived()).startsWith("initialize", "session/load", "session/new", "session/prompt");
         assertThat(events()).last().satisfies(e -> assertThat(e)
                 .containsEntry("text", "The plan is in PLAN.md (turn 1)."));
+    }
+
+    @Test
+    void anAgentThatWantsToBeToldToUseItsApiKeyIsAuthenticatedBeforeTheSessionOpens() throws Exception {
+        Files.writeString(temp.resolve("secrets/QWEN_CODE_API_KEY"), "qk-" + "z".repeat(30) + "\n");
+        JobPayload qwen = turn(AgentType.QWEN_CODE, JobKind.RESEARCH, null, false, 600);
+        qwen = new JobPayload(
+                qwen.version(),
+                qwen.jobId(),
+                qwen.kind(),
+                qwen.tenantId(),
+                qwen.clankerId(),
+                qwen.platformApiUrl(),
+                qwen.agent(),
+                qwen.repository(),
+                qwen.task(),
+                qwen.ticket(),
+                qwen.instructionFiles(),
+                qwen.settings(),
+                List.of("QWEN_CODE_API_KEY"),
+                qwen.session());
+
+        CliRunner.Run run = run(qwen, "question", Map.of("FAKE_ACP_AUTH", "openai"));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(methodsAgentReceived()).startsWith("initialize", "authenticate", "session/new", "session/prompt");
+        assertThat(agentReceived().get(1).path("params").path("methodId").asText())
+                .isEqualTo("openai");
+    }
+
+    @Test
+    void anExecutionTurnThatChangedFilesCommitsAndPushesTheWorkBranch() throws Exception {
+        decide("{\"status\":\"resolved\",\"optionId\":\"allow\"}");
+
+        CliRunner.Run run = run(turn(JobKind.EXECUTION, null, false), "plan");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode result = result();
+        assertThat(result.path("outcome").asText()).isEqualTo("succeeded");
+        assertThat(result.path("branch").asText()).isEqualTo("viberator/job-7");
+        assertThat(result.path("documentContent").isMissingNode()
+                        || result.path("documentContent").isNull())
+                .isTrue();
+        assertThat(GitFixtures.files(remote, "viberator/job-7")).contains("PLAN.md");
+    }
+
+    @Test
+    void anExecutionTurnThatEndsWithAQuestionCommitsNothing() throws Exception {
+        CliRunner.Run run = run(turn(JobKind.EXECUTION, null, false), "question");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode result = result();
+        assertThat(result.path("outcome").asText()).isEqualTo("succeeded");
+        assertThat(result.path("branch").isMissingNode()
+                        || result.path("branch").isNull())
+                .isTrue();
+        assertThat(GitFixtures.head(remote, "viberator/job-7")).isNull();
     }
 
     @Test

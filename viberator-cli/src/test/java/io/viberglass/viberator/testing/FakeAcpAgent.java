@@ -35,6 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code leak}: says the {@code ANTHROPIC_API_KEY} it was given.
  * </ul>
  *
+ * With {@code FAKE_ACP_AUTH} set it lists that id among its auth methods and refuses {@code session/new} until the
+ * client called {@code authenticate} with it.
+ *
  * Every message it receives is appended to {@code FAKE_ACP_LOG} when that names a file.
  */
 public final class FakeAcpAgent {
@@ -46,6 +49,8 @@ public final class FakeAcpAgent {
     private final AtomicLong ids = new AtomicLong(1000);
     private final Map<Long, CompletableFuture<JsonNode>> answers = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> cancelled = new CompletableFuture<>();
+    private final String requiredAuth = System.getenv("FAKE_ACP_AUTH");
+    private volatile boolean authenticated;
 
     private FakeAcpAgent(PrintStream out) {
         this.out = out;
@@ -86,7 +91,7 @@ public final class FakeAcpAgent {
                 CompletableFuture<JsonNode> waiting =
                         answers.remove(message.get("id").asLong());
                 if (waiting != null) {
-                    waiting.complete(message.path("result"));
+                    waiting.complete(message.has("error") ? null : message.path("result"));
                 }
             }
         }
@@ -105,8 +110,20 @@ public final class FakeAcpAgent {
                                     "agentCapabilities",
                                     Map.of("loadSession", true),
                                     "authMethods",
-                                    List.of()));
+                                    requiredAuth == null
+                                            ? List.of()
+                                            : List.of(
+                                                    Map.of("id", "oauth-personal", "name", "Log in"),
+                                                    Map.of("id", requiredAuth, "name", "API key"))));
+                case "authenticate" -> {
+                    authenticated = params.path("methodId").asText().equals(requiredAuth);
+                    reply(id, Map.of());
+                }
                 case "session/new" -> {
+                    if (requiredAuth != null && !authenticated) {
+                        error(id, -32000, "Authentication required");
+                        return;
+                    }
                     String session = "fake-" + UUID.randomUUID();
                     Files.createDirectories(sessions);
                     Files.writeString(sessions.resolve(session), "0");
@@ -158,6 +175,12 @@ public final class FakeAcpAgent {
 
     private void plan(JsonNode id, String session, int turn) throws Exception {
         chunk(session, "I will write the plan.");
+        // a client that offers no file system must say so, and the agent carries on with its own tools
+        JsonNode read = ask("fs/read_text_file", Map.of("sessionId", session, "path", "README.md"))
+                .get(1, TimeUnit.MINUTES);
+        if (read != null && !read.isMissingNode()) {
+            throw new IllegalStateException("the client read a file although it offered no file system");
+        }
         update(session, Map.of("sessionUpdate", "agent_thought_chunk", "content", text("The ticket is small.")));
         update(
                 session,

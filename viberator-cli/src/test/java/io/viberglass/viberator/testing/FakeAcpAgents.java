@@ -57,7 +57,7 @@ public final class FakeAcpAgents {
                 launcher.toString());
         env.put("FAKE_ACP_SCENARIO", scenario);
         env.put("FAKE_ACP_LOG", log.toString());
-        env.put("VIBERATOR_AGENT_ENV_PASSTHROUGH", "FAKE_ACP_SCENARIO,FAKE_ACP_LOG");
+        env.put("VIBERATOR_AGENT_ENV_PASSTHROUGH", FakeAgents.PASSTHROUGH);
         return env;
     }
 
