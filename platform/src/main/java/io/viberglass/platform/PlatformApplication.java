@@ -41,6 +41,7 @@ import io.viberglass.platform.integrations.Integrations;
 import io.viberglass.platform.jobs.CallbackService;
 import io.viberglass.platform.jobs.JobLifecycle;
 import io.viberglass.platform.jobs.JobListener;
+import io.viberglass.platform.jobs.JobLogFrames;
 import io.viberglass.platform.jobs.JobLogStreamResource;
 import io.viberglass.platform.jobs.JobQueue;
 import io.viberglass.platform.jobs.JobService;
@@ -274,7 +275,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 jobs,
                 new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor, broker),
                 access);
-        environment.jersey().register(new JobLogStreamResource(jdbi, mapper, streams, access));
+        environment.jersey().register(new JobLogStreamResource(new JobLogFrames(jdbi, mapper), streams, access));
         SessionService sessionService =
                 sessions.register(environment.jersey(), jobs, jobSecrets::redactor, streams, access);
         Llm.register(

@@ -1,5 +1,6 @@
 package io.viberglass.platform.jobs;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.viberglass.platform.infra.json.JsonText;
 import io.viberglass.platform.streams.FrameSource;
 import io.viberglass.platform.streams.SseFrames;
@@ -8,17 +9,17 @@ import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
-/** A run's stored log lines as SSE frames: a {@code log} event per line, then {@code end} once the run has ended. */
-final class JobLogFrames {
+/** A run's log lines as server-sent events: {@code log} per line (id = the line id), {@code end} once the run ended. */
+public class JobLogFrames {
     private final Jdbi jdbi;
     private final JsonText json;
 
-    JobLogFrames(Jdbi jdbi, JsonText json) {
+    public JobLogFrames(Jdbi jdbi, ObjectMapper mapper) {
         this.jdbi = jdbi;
-        this.json = json;
+        this.json = new JsonText(mapper);
     }
 
-    FrameSource of(UUID jobId) {
+    FrameSource source(UUID jobId) {
         return (afterId, limit) -> jdbi.inTransaction(handle -> {
             JobDao dao = handle.attach(JobDao.class);
             // the status first: every line stored before the run ended is then visible to the read below

@@ -1,6 +1,5 @@
 package io.viberglass.platform.jobs;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -8,7 +7,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.viberglass.platform.access.ProjectAccess;
 import io.viberglass.platform.access.ProjectPermission;
 import io.viberglass.platform.auth.Actor;
-import io.viberglass.platform.infra.json.JsonText;
 import io.viberglass.platform.streams.SseFrames;
 import io.viberglass.platform.streams.StreamHub;
 import io.viberglass.platform.streams.Streams;
@@ -22,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * A run's log as server-sent events, for the dashboard and {@code viberator logs --follow}: a {@code log} event per
@@ -37,8 +34,8 @@ public class JobLogStreamResource {
     private final Streams streams;
     private final ProjectAccess access;
 
-    public JobLogStreamResource(Jdbi jdbi, ObjectMapper mapper, Streams streams, ProjectAccess access) {
-        this.frames = new JobLogFrames(jdbi, new JsonText(mapper));
+    public JobLogStreamResource(JobLogFrames frames, Streams streams, ProjectAccess access) {
+        this.frames = frames;
         this.streams = streams;
         this.access = access;
     }
@@ -54,6 +51,6 @@ public class JobLogStreamResource {
             @QueryParam("afterId") @Min(0) Long afterId) {
         access.requireJob(actor, id, ProjectPermission.VIEW);
         long after = SseFrames.resumeAfter(lastEventId, afterId);
-        return streams.open(StreamHub.jobTopic(id), frames.of(id), after, stream -> {});
+        return streams.open(StreamHub.jobTopic(id), frames.source(id), after, stream -> {});
     }
 }

@@ -320,6 +320,18 @@ class SessionsApiTest {
         }
 
         @Test
+        void aTurnsJobIsNotRetriedOnItsOwn_theSessionRunsTheNextTurn() {
+            JsonNode launched = launch(asAlice, "execution", "Fix it");
+            String jobId = lastJob(launched);
+            SessionWorker.pickUp(admin, WORKER, jobId).fail("agent crashed").expect(200);
+
+            JsonNode refused = asAlice.post("/api/jobs/" + jobId + "/retry", Map.of())
+                    .expect(409)
+                    .json();
+            assertThat(refused.get("code").asText()).isEqualTo("SESSION_TURN_NOT_RETRYABLE");
+        }
+
+        @Test
         void aSecondLiveSessionForTheSameTicketAndMode_is409_butAnotherModeMayRun() {
             launch(asAlice, "research", "One");
 
