@@ -22,4 +22,5 @@ cp=""
 for d in $dirs; do mkdir -p "$snap/$d"; cp -r "$d/." "$snap/$d/"; cp="$cp$snap/$d:"; done
 cp viberator-cli/target/viberator.jar "$snap/viberator.jar"
 java -Xmx512m -Dviberator.jar="$snap/viberator.jar" -cp "$cp$(cat /tmp/vg-soak-cp.txt)" \
-  bench/soak/SoakBench.java "${1:-soak}" "${2:-${SOAK_MINUTES:-30}}"
+  bench/soak/SoakBench.java "${1:-soak}" "${2:-${SOAK_MINUTES:-30}}" \
+  | grep -E '^(\||Heap after GC|Jobs by final status|$)' # the test classpath's logging prints JGit's DEBUG lines

@@ -8,4 +8,4 @@ cd "$(dirname "$0")/../.."
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/vg-sse-cp.txt >&2
 cp="platform/target/test-classes:platform/target/classes:common/target/classes:viberator-cli/target/classes"
 java -Xmx512m -cp "$cp:viberator-cli/target/test-classes:$(cat /tmp/vg-sse-cp.txt)" bench/sse/SseBench.java \
-  "${SSE_CLIENTS:-200}" "${SSE_BATCHES:-50}"
+  "${SSE_CLIENTS:-200}" "${SSE_BATCHES:-50}" | grep -E '^(\||$)'  # only the table: test logging is chatty
