@@ -11,4 +11,4 @@ cp="platform/target/test-classes:platform/target/classes:common/target/classes:v
 cp="$cp:viberator-cli/target/test-classes:$(cat /tmp/vg-sse-cp.txt)"
 fi
 java -Xmx512m -cp "$cp" bench/sse/SseBench.java \
-  "${SSE_CLIENTS:-200}" "${SSE_BATCHES:-50}" | grep -E '^(\||$)'  # only the table: test logging is chatty
+  "${SSE_CLIENTS:-200}" "${SSE_BATCHES:-50}" | grep -a -E '^(\||$)'  # only the table: test logging is chatty
