@@ -29,6 +29,7 @@ public final class HttpFilters {
                 }
             }
         });
+        add(environment, "content-coding", new ContentCodingFilter(errors));
         add(environment, "probe-blocker", new ProbeBlockerFilter(errors));
         add(environment, "cors", new CorsFilter(settings.getCorsAllowedOrigins()));
         add(environment, "security-headers", new SecurityHeadersFilter(settings.isHsts()));
