@@ -87,15 +87,6 @@ class HttpBasicsTest {
         assertThat(reply.header("Content-Type")).startsWith("application/json");
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {";!=         \"", "gzip; q=1", "a b"})
-    void aMalformedContentEncodingIsA400InTheEnvelope_notACrashInJettysGzipHandler(String coding) {
-        var reply = api.send(api.builder("/api/").GET().header("Content-Encoding", coding));
-
-        assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.json().get("error").asText()).isEqualTo("Bad Request");
-    }
-
     @Test
     void wrongMethodGetsTheErrorEnvelope() {
         var reply = api.delete("/api/projects").expect(405);

@@ -5,13 +5,11 @@ import io.viberglass.platform.infra.config.HttpSettings;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.util.EnumSet;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 
 /**
  * Installs the servlet filters every request passes, in order: probes, CORS, security headers, declared charset, body
- * limit; the JSON error page for what Jetty refuses itself; and, before any handler, the check of
- * {@code Content-Encoding} that keeps a malformed value from crashing Jetty's gzip handler.
+ * limit; and the
+ * JSON error page for what Jetty refuses itself.
  */
 public final class HttpFilters {
     private HttpFilters() {}
@@ -20,16 +18,7 @@ public final class HttpFilters {
         JsonErrorWriter errors = new JsonErrorWriter(environment.getObjectMapper());
         JsonErrorHandler jettyErrors = new JsonErrorHandler(environment.getObjectMapper());
         environment.getApplicationContext().setErrorHandler(jettyErrors);
-        environment.lifecycle().addServerLifecycleListener(server -> {
-            server.setErrorHandler(jettyErrors);
-            for (Connector connector : server.getConnectors()) {
-                HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
-                if (http != null) {
-                    http.getHttpConfiguration().addCustomizer(new ContentCodingGuard());
-                }
-            }
-        });
-        add(environment, "content-coding", new ContentCodingFilter(errors));
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
         add(environment, "probe-blocker", new ProbeBlockerFilter(errors));
         add(environment, "cors", new CorsFilter(settings.getCorsAllowedOrigins()));
         add(environment, "security-headers", new SecurityHeadersFilter(settings.isHsts()));
