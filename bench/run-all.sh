@@ -16,6 +16,21 @@ if [ "${RUN_SOAK:-0}" = 1 ] && [ -z "${ONLY:-}" ]; then sections="$sections soak
 
 loadavg() { cut -d' ' -f1 /proc/loadavg; }
 
+# one build, then a snapshot of the compiled classes that every benchmark runs from (a build in this tree while the
+# benchmarks run changes nothing under them)
+if [ -z "${VG_BENCH_CP:-}" ]; then
+  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -Dwebapp.skipNpmTests=true -pl common,viberator-cli,platform \
+    test-compile >&2
+  ./mvnw -q -B -Dspotless.check.skip=true -pl platform dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$out/cp.txt" >&2
+  VG_BENCH_CP=""
+  for d in platform/target/test-classes platform/target/classes common/target/classes viberator-cli/target/classes \
+    viberator-cli/target/test-classes; do
+    mkdir -p "$out/classes/$d"; cp -r "$d/." "$out/classes/$d/"; VG_BENCH_CP="$VG_BENCH_CP$out/classes/$d:"
+  done
+  export VG_BENCH_CP="$VG_BENCH_CP$(cat "$out/cp.txt")"
+fi
+
 # runs one benchmark script, keeping its Markdown (lines starting with |, blank lines and prose it prints on stdout)
 bench() {
   local name=$1; shift

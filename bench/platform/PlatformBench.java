@@ -75,8 +75,8 @@ public class PlatformBench {
         final JobQueue queue = new JobQueue(jdbi, Json.newMapper(), lifecycle, List.of());
         final CallbackService callbacks = new CallbackService(jdbi, clock, lifecycle, List.of());
         final List<Runnable> stops = new ArrayList<>();
-        final UUID project = new ProjectService(jdbi, clock, List.of())
-                .create(new CreateProjectRequest("Bench " + UUID.randomUUID(), null, null, null, null, null)).id();
+        final UUID project = new ProjectService(jdbi, clock, List.of(), io.viberglass.platform.projects.ProjectListener.none())
+                .create(new CreateProjectRequest("Bench " + UUID.randomUUID(), null, null, null, null, null), null).id();
 
         UUID clanker(int limit) {
             ClankerService clankers = new ClankerService(jdbi, clock, Json.newMapper());

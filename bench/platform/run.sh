@@ -6,9 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 # one reactor run: compiles and writes each module's test classpath (platform's, written last, is the one kept)
+if [ -n "${VG_BENCH_CP:-}" ]; then cp=$VG_BENCH_CP; else  # bench/run-all.sh builds once and passes a snapshot
 ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl platform -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/vg-bench-cp.txt
 cp="platform/target/test-classes:platform/target/classes:$(cat /tmp/vg-bench-cp.txt)"
+fi
 run() { java -Xmx1g -cp "$cp" bench/platform/PlatformBench.java "$@" 2>/dev/null | grep '^|'; }
 
 echo "| operation | result | detail | target |"

@@ -11,15 +11,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -f viberator-cli/target/viberator.jar ] || { echo "build first: ./mvnw -q -B install -DskipTests" >&2; exit 1; }
+snap=$(mktemp -d /tmp/vg-soak-XXXXXX)
+trap 'rm -rf "$snap"' EXIT
+if [ -n "${VG_BENCH_CP:-}" ]; then cp="$VG_BENCH_CP:"; else  # bench/run-all.sh builds once and passes a snapshot
 ./mvnw -q -B -o -DskipTests -Dspotless.check.skip=true -Dwebapp.skipNpmTests=true -pl platform \
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/vg-soak-cp.txt >&2
 # a snapshot of the compiled classes and the worker jar, so a build in this tree during a long run changes nothing
-snap=$(mktemp -d /tmp/vg-soak-XXXXXX)
-trap 'rm -rf "$snap"' EXIT
 dirs="platform/target/test-classes platform/target/classes common/target/classes viberator-cli/target/classes
   viberator-cli/target/test-classes"
 cp=""
 for d in $dirs; do mkdir -p "$snap/$d"; cp -r "$d/." "$snap/$d/"; cp="$cp$snap/$d:"; done
+cp="$cp$(cat /tmp/vg-soak-cp.txt)"
+fi
 cp viberator-cli/target/viberator.jar "$snap/viberator.jar"
-java -Xmx512m -Dviberator.jar="$snap/viberator.jar" -cp "$cp$(cat /tmp/vg-soak-cp.txt)" \
-  bench/soak/SoakBench.java "${1:-soak}" "${2:-${SOAK_MINUTES:-30}}"
+java -Xmx512m -Dviberator.jar="$snap/viberator.jar" -cp "$cp" \
+  bench/soak/SoakBench.java "${1:-soak}" "${2:-${SOAK_MINUTES:-30}}" \
+  | grep -a -E '^(\||Heap after GC|Jobs by final status|$)' # the test classpath's logging prints JGit's DEBUG lines

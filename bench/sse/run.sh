@@ -4,8 +4,11 @@
 # Markdown row for docs/perf.md. Needs PostgreSQL on 127.0.0.1:5432 as the tests do, and a built tree.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+if [ -n "${VG_BENCH_CP:-}" ]; then cp=$VG_BENCH_CP; else  # bench/run-all.sh builds once and passes a snapshot
 ./mvnw -q -B -o -DskipTests -Dspotless.check.skip=true -Dwebapp.skipNpmTests=true -pl platform \
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/vg-sse-cp.txt >&2
 cp="platform/target/test-classes:platform/target/classes:common/target/classes:viberator-cli/target/classes"
-java -Xmx512m -cp "$cp:viberator-cli/target/test-classes:$(cat /tmp/vg-sse-cp.txt)" bench/sse/SseBench.java \
-  "${SSE_CLIENTS:-200}" "${SSE_BATCHES:-50}"
+cp="$cp:viberator-cli/target/test-classes:$(cat /tmp/vg-sse-cp.txt)"
+fi
+java -Xmx512m -cp "$cp" bench/sse/SseBench.java \
+  "${SSE_CLIENTS:-200}" "${SSE_BATCHES:-50}" | grep -a -E '^(\||$)'  # only the table: test logging is chatty

@@ -7,9 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+if [ -n "${VG_BENCH_CP:-}" ]; then cp=$VG_BENCH_CP; else  # bench/run-all.sh builds once and passes a snapshot
 ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -Dexec.skip=true -pl platform -am test-compile \
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/vg-webhook-bench-cp.txt
 cp="platform/target/test-classes:platform/target/classes:$(cat /tmp/vg-webhook-bench-cp.txt)"
+fi
 run() { java -Xmx1g -cp "$cp" bench/webhooks/WebhookBench.java "$@" 2>/dev/null | grep '^|'; }
 
 seconds=${WEBHOOK_BENCH_SECONDS:-20}

@@ -27,10 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -53,7 +55,8 @@ class FeedbackCrashTest {
     }
 
     @Test
-    void aKilledPlatformDeliversEveryEventOnceEffectively_andTheOutboxDrains(@TempDir Path directory) throws Exception {
+    void aKilledPlatformDeliversEveryEventOnceEffectively_andTheOutboxDrains(
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path directory) throws Exception {
         RECEIVER.stubFor(post(urlPathEqualTo("/sink"))
                 .willReturn(aResponse().withStatus(204).withFixedDelay(1500)));
         String yaml =
@@ -116,9 +119,13 @@ class FeedbackCrashTest {
                     .isLessThan(JOBS);
 
             platform.start(Map.of());
-            await().atMost(Duration.ofSeconds(90))
-                    .pollInterval(Duration.ofMillis(250))
-                    .until(() -> count("select count(*) from feedback_outbox where status = 'delivered'") == JOBS);
+            try {
+                await().atMost(Duration.ofSeconds(180))
+                        .pollInterval(Duration.ofMillis(250))
+                        .until(() -> count("select count(*) from feedback_outbox where status = 'delivered'") == JOBS);
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("The outbox did not drain: " + state(), e);
+            }
             await().during(Duration.ofSeconds(2))
                     .atMost(Duration.ofSeconds(5))
                     .until(() -> calls().size(), size -> size == JOBS + 1);
@@ -179,6 +186,17 @@ class FeedbackCrashTest {
                 """);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         return script;
+    }
+
+    /** Where things stand, for a failure message. */
+    private static String state() {
+        return Jdbi.create(DB.dataSource()).withHandle(h -> h.createQuery(
+                                "select 'jobs ' || status || ' ' || count(*) from jobs group by status "
+                                        + "union all select 'outbox ' || status || ' attempts ' || attempts || ' ' || "
+                                        + "coalesce(last_error, '') from feedback_outbox")
+                        .mapTo(String.class)
+                        .list())
+                + "; " + calls().size() + " requests received";
     }
 
     private static List<LoggedRequest> calls() {
