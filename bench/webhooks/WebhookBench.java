@@ -50,7 +50,9 @@ public class WebhookBench {
                 ConfigOverride.config("database.url", database.url()),
                 ConfigOverride.config("database.maxSize", "20"),
                 ConfigOverride.config("webhooks.pollInterval", "200ms"),
-                ConfigOverride.config("webhooks.enabled", String.valueOf(processing)));
+                ConfigOverride.config("webhooks.enabled", String.valueOf(processing)),
+                // WEBHOOK_BENCH_CACHE_TTL=0s measures the ingest without its webhook cache (for comparison)
+                ConfigOverride.config("webhooks.configCacheTtl", cacheTtl()));
         app.before();
         try {
             String base = "http://127.0.0.1:" + app.getLocalPort();
@@ -67,8 +69,11 @@ public class WebhookBench {
                     target.warmUp(3000, 90); // JIT, pools, caches: interpreted Jersey and Jackson are slow
                     double load = load();
                     long cpuBefore = cpu();
+                    long serverBefore = serverCpu();
                     Result result = target.atRate(rate, seconds, true);
                     double cpuPerRequest = (cpu() - cpuBefore) / 1e6 / Math.max(1, result.latencies.size());
+                    double serverPerRequest =
+                            (serverCpu() - serverBefore) / 1e6 / Math.max(1, result.latencies.size());
                     long stored = Jdbi.create(database.dataSource()).withHandle(h -> h.createQuery(
                             "select count(*) from webhook_deliveries").mapTo(Long.class).one());
                     row("webhook ingest at " + rate + " req/s for " + seconds + " s (verify + dedup + persist + 202), "
@@ -77,7 +82,9 @@ public class WebhookBench {
                                     + result.percentile(1.0) + " ms; " + result.rate() + " req/s achieved; "
                                     + result.errors + " non-202; " + stored + " deliveries stored; "
                                     + String.format("%.2f", cpuPerRequest) + " ms CPU per request (server and client "
-                                    + "in one JVM); load average " + String.format("%.1f", load),
+                                    + "in one JVM), of which " + String.format("%.2f", serverPerRequest)
+                                    + " ms on the server's request threads; webhook cache " + cacheTtl()
+                                    + "; load average " + String.format("%.1f", load),
                             "p99 ≤ 20 ms at 200 req/s");
                 }
                 case "max" -> {
@@ -227,6 +234,26 @@ public class WebhookBench {
         return ((com.sun.management.OperatingSystemMXBean)
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /**
+     * CPU time of the server's request threads (Jetty's {@code dw-} pool), in nanoseconds: the ingest's own cost,
+     * without the load client, the JIT compiler or GC.
+     */
+    static long serverCpu() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("dw-")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
+    }
+
+    static String cacheTtl() {
+        String ttl = System.getenv("WEBHOOK_BENCH_CACHE_TTL");
+        return ttl == null || ttl.isBlank() ? "10s" : ttl;
     }
 
     /** The one-minute load average (the machine is shared; it explains the spread between runs). */

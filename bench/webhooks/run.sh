@@ -2,7 +2,8 @@
 # Webhook ingest benchmark (issue 9): signed GitHub deliveries at a fixed rate (target p99 <= 20 ms at 200 req/s),
 # then back-to-back clients for the ceiling. Prints Markdown rows for docs/perf.md. Needs PostgreSQL on
 # 127.0.0.1:5432 as the tests do. Short by default; WEBHOOK_BENCH_LONG=1 runs each phase for minutes;
-# WEBHOOK_BENCH_PROCESSING=1 adds a run with the delivery processor on the same replica.
+# WEBHOOK_BENCH_PROCESSING=1 adds a run with the delivery processor on the same replica; WEBHOOK_BENCH_CACHE_TTL=0s
+# runs without the ingest's webhook cache, for comparison.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -5,8 +5,11 @@
 // repository (meeting a server-side field error first), create a ticket with a screenshot, filter the list, open the
 // ticket and set its status; store secrets, create an agent runner; then, when a repository the worker can reach is
 // given, take the ticket through research (with a line comment and a revision), planning and approval to an execution
-// run and its pull request, follow the run's log, and schedule a recurring task. Every step asserts what the page
-// shows. Exits 0 when all steps pass, 1 with the failing step and a screenshot otherwise.
+// run and its pull request, follow the run's log, and schedule a recurring task; then edit the runner's AGENTS.md,
+// connect a custom sender whose signed webhook deliveries show up (processed, failed, redelivered), add a user and meet
+// the last-administrator rule, make them a project approver, create / use / revoke an API token and verify the audit
+// log's hash chain. Every step asserts what the page shows. Exits 0 when all steps pass, 1 with the failing step and a
+// screenshot otherwise.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -98,9 +101,9 @@ async function snap(name, { fullPage = false } = {}) {
     );
   }
 }
-/** Retries an assertion until it passes or 10 s have gone by. */
-async function eventually(check) {
-  const deadline = Date.now() + 10_000;
+/** Retries an assertion until it passes or its time (10 s unless given) has gone by. */
+async function eventually(check, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
       return await check();
@@ -485,6 +488,164 @@ try {
     await visible(card.getByText('0 0 3 * * MON-FRI (Europe/Berlin)'));
     await visible(card.getByText('Active'));
     await snap('schedules');
+  });
+
+  await step('the runner page shows provisioning and health, and edits its AGENTS.md', async () => {
+    await page.goto(`${base}/runners`);
+    await page.getByRole('link', { name: 'Claude Code on this machine', exact: true }).click();
+    await page.waitForURL(`${base}/runners/claude-code-on-this-machine`);
+    await visible(page.getByRole('heading', { name: 'Claude Code on this machine', level: 1 }));
+    await visible(page.getByRole('heading', { name: 'Provisioning' }));
+    await page.getByRole('button', { name: 'Check now' }).click();
+    await visible(page.getByRole('status').getByText(/Healthy|Unhealthy/).first());
+    await page.getByRole('button', { name: 'New file' }).click();
+    const form = page.getByRole('form', { name: 'New instruction file' });
+    assert.equal(await form.getByLabel('Path', { exact: true }).inputValue(), 'AGENTS.md');
+    await form.getByLabel('Content', { exact: true }).fill('# Working on Acme Shop\n\nRun `npm test` before every commit.\n');
+    await form.getByRole('button', { name: 'Create file' }).click();
+    await visible(page.getByText('AGENTS.md saved'));
+    const editor = page.getByRole('form', { name: 'Edit AGENTS.md' });
+    await visible(editor);
+    assert.match(await editor.getByLabel('Content', { exact: true }).inputValue(), /Run `npm test`/);
+    await snap('agent-runner-detail', { fullPage: true });
+  });
+
+  await step('connect a custom sender: its webhook takes a signed delivery, refuses a bad body, and redelivers', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Integrations', exact: true }).click();
+    await visible(page.getByText('No integrations yet'));
+    await page.getByRole('button', { name: 'New integration' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'New integration' });
+    await dialog.getByLabel('System', { exact: true }).selectOption('custom');
+    await dialog.getByLabel('Name', { exact: true }).fill('Status page');
+    await dialog.getByRole('button', { name: 'Create integration' }).click();
+    await visible(page.getByText('Status page created'));
+    await page.getByRole('link', { name: 'Status page', exact: true }).click();
+    await visible(page.getByRole('heading', { name: 'Status page', level: 1 }));
+    await page.getByRole('button', { name: 'Add webhook' }).first().click();
+    const add = page.getByRole('dialog', { name: 'Add inbound webhook' });
+    await add.getByLabel('Project', { exact: true }).selectOption({ label: 'Acme Shop' });
+    await add.getByRole('button', { name: 'Add webhook' }).click();
+    const shown = page.getByRole('dialog', { name: 'Configure the provider' });
+    const secret = (await shown.getByLabel('Webhook secret', { exact: true }).textContent()).trim();
+    assert.ok(secret.length >= 16, 'a generated secret is shown once');
+    const webhookUrl = (await shown.getByLabel('Webhook URL', { exact: true }).textContent()).trim();
+    const configId = webhookUrl.split('/').pop();
+    await shown.getByRole('button', { name: 'Done' }).click();
+    await visible(page.getByText('No deliveries yet'));
+
+    const { createHmac } = await import('node:crypto');
+    const send = async (body, id) => {
+      const text = JSON.stringify(body);
+      const signature = 'sha256=' + createHmac('sha256', secret).update(text).digest('hex');
+      const response = await fetch(`${base}/api/webhooks/custom/${configId}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Webhook-Signature-256': signature, 'X-Webhook-Delivery-Id': id },
+        body: text,
+      });
+      assert.ok(response.status < 300, `delivery ${id} accepted: ${response.status} ${await response.text()}`);
+    };
+    await send({ title: 'Status page reports checkout errors', description: 'Error rate above 5 %', severity: 'high' }, 'e2e-1');
+    await send({ description: 'A body without a title' }, 'e2e-2');
+    const deliveries = page.getByRole('table', { name: 'Deliveries' });
+    await eventually(async () => {
+      await page.reload();
+      await visible(deliveries, 3_000);
+      assert.equal(await deliveries.getByText('Processed').count(), 1);
+      assert.equal(await deliveries.getByText('Failed').count(), 1);
+    }, 60_000);
+    await visible(deliveries.getByText('The body has no title at /title'));
+    await snap('integration-webhooks', { fullPage: true });
+    await page.getByLabel('Status', { exact: true }).selectOption('failed');
+    await eventually(async () => assert.equal(await deliveries.getByRole('row').count(), 2));
+    await deliveries.getByRole('button', { name: /Redeliver/ }).click();
+    await visible(page.getByText('Delivery queued again'));
+    await page.goto(`${base}/integrations`);
+    await visible(page.getByRole('table', { name: 'Integrations' }).getByText('Custom webhook'));
+    // the redelivered failure is processed again in the background: reload until it is back among the failures
+    await eventually(async () => {
+      await page.reload();
+      const activity = page.getByRole('list', { name: 'Webhooks in the last 24 hours' });
+      await visible(activity.getByText('1 processed'), 3_000);
+      await visible(page.getByRole('list', { name: 'Recent failed deliveries' }).getByText(/The body has no title/).first(), 3_000);
+    }, 60_000);
+    await snap('integrations');
+  });
+
+  await step('the ticket from the webhook is on the board, and the integration is linked to the project', async () => {
+    await page.goto(`${base}/projects/acme-shop/tickets`);
+    await visible(page.getByText('Status page reports checkout errors').first());
+    await page.goto(`${base}/projects/acme-shop/settings`);
+    const select = page.getByLabel('Link an integration', { exact: true });
+    await eventually(async () => assert.ok((await select.locator('option').count()) > 1 || (await page.getByRole('list', { name: 'Linked integrations' }).count()) > 0));
+    if ((await page.getByRole('list', { name: 'Linked integrations' }).getByText('Status page').count()) === 0) {
+      await select.selectOption({ label: 'Status page (Custom webhook)' });
+      await page.getByRole('button', { name: 'Link', exact: true }).click();
+      await visible(page.getByText('Integration linked'));
+    }
+    await visible(page.getByRole('list', { name: 'Linked integrations' }).getByText('Status page'));
+  });
+
+  await step('add a user, and meet the last-administrator rule', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users', exact: true }).click();
+    await visible(page.getByRole('heading', { name: 'Users', level: 1 }));
+    await page.getByRole('button', { name: 'Add user' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Add user' });
+    await dialog.getByLabel('Name', { exact: true }).fill('Grace Member');
+    await dialog.getByLabel('Email', { exact: true }).fill('grace@example.test');
+    await dialog.getByLabel('Initial password', { exact: true }).fill('another long password');
+    await dialog.getByRole('button', { name: 'Add user' }).click();
+    await visible(page.getByText('Grace Member added'));
+    const table = page.getByRole('table', { name: 'Users' });
+    await visible(table.getByText('grace@example.test'));
+    await page.getByLabel('Global role of Ada Admin', { exact: true }).selectOption('member');
+    await visible(page.locator('p[role=alert]', { hasText: 'At least one active administrator is required' }));
+    assert.equal(await page.getByLabel('Global role of Ada Admin', { exact: true }).inputValue(), 'admin');
+    await snap('users');
+  });
+
+  await step('make the new user an approver of the project', async () => {
+    await page.goto(`${base}/projects/acme-shop/settings`);
+    const form = page.getByRole('form', { name: 'Add member' });
+    await form.getByLabel('Email', { exact: true }).fill('grace@example.test');
+    await form.getByLabel('Role', { exact: true }).selectOption('approver');
+    await form.getByRole('button', { name: 'Add member' }).click();
+    await visible(page.getByText('Grace Member added as approver'));
+    assert.equal(await page.getByLabel('Role of Grace Member', { exact: true }).inputValue(), 'approver');
+    await snap('project-settings', { fullPage: true });
+  });
+
+  await step('create an API token, shown once, that works as a bearer token; then revoke it', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API tokens', exact: true }).click();
+    await visible(page.getByText('No API tokens yet'));
+    await page.getByRole('button', { name: 'New token' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'New API token' });
+    await dialog.getByLabel('Name', { exact: true }).fill('CI deploy job');
+    await dialog.getByLabel('Scope', { exact: true }).selectOption('read');
+    await dialog.getByRole('button', { name: 'Create token' }).click();
+    const shown = page.getByRole('dialog', { name: 'Copy your new token' });
+    const token = (await shown.getByLabel('New token', { exact: true }).textContent()).trim();
+    const me = await fetch(`${base}/api/auth/me`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(me.status, 200, 'the token signs in');
+    assert.equal((await me.json()).scope, 'read');
+    await shown.getByRole('button', { name: 'Done' }).click();
+    const table = page.getByRole('table', { name: 'API tokens' });
+    await visible(table.getByText('CI deploy job'));
+    assert.equal(await page.getByText(token).count(), 0, 'the token is not shown again');
+    await snap('api-tokens');
+    await table.getByRole('button', { name: 'Revoke CI deploy job' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Revoke token' }).click();
+    await visible(page.getByText('CI deploy job revoked'));
+    const after = await fetch(`${base}/api/auth/me`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(after.status, 401, 'a revoked token no longer works');
+  });
+
+  await step('the audit log lists what happened and its hash chain verifies', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log', exact: true }).click();
+    const table = page.getByRole('table', { name: 'Audit events' });
+    await visible(table.getByText('user.created').first());
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    await visible(page.getByRole('status').getByText(/The chain is intact: \d+ events checked/));
+    await snap('audit-log');
   });
 
   await step('the projects page lists the project', async () => {

@@ -15,10 +15,12 @@ import {
   PlayIcon,
   PlugIcon,
   PlusIcon,
+  ShieldIcon,
   SunIcon,
   TicketIcon,
   UsersIcon,
 } from '../components/ui/icons';
+import { useMe } from '../features/auth/api';
 import { UserMenu } from '../features/auth/UserMenu';
 import { useProjects } from '../features/projects/api';
 import { cn } from '../lib/cn';
@@ -26,6 +28,9 @@ import type { ThemeChoice } from './theme';
 import { useThemeChoice } from './useThemeChoice';
 
 export function Sidebar({ projectSlug }: { projectSlug: string | undefined }) {
+  const me = useMe();
+  // administration pages a member could not use are left out; authentication off means the local administrator
+  const isAdmin = !me.data || me.data.user.role === 'admin';
   return (
     <div className="flex h-full flex-col">
       <Link to="/" className="flex h-16 shrink-0 items-center gap-2.5 px-5">
@@ -65,15 +70,22 @@ export function Sidebar({ projectSlug }: { projectSlug: string | undefined }) {
           <Item to="/secrets" icon={<KeyIcon />}>
             Secrets
           </Item>
-          <Item to="/integrations" icon={<PlugIcon />} soon>
+          <Item to="/integrations" icon={<PlugIcon />}>
             Integrations
           </Item>
-          <Item to="/settings/users" icon={<UsersIcon />} soon>
-            Users
-          </Item>
-          <Item to="/settings/api-tokens" icon={<KeyIcon />} soon>
+          {isAdmin && (
+            <Item to="/settings/users" icon={<UsersIcon />}>
+              Users
+            </Item>
+          )}
+          <Item to="/settings/api-tokens" icon={<KeyIcon />}>
             API tokens
           </Item>
+          {isAdmin && (
+            <Item to="/settings/audit" icon={<ShieldIcon />}>
+              Audit log
+            </Item>
+          )}
         </NavSection>
       </nav>
       <div className="border-t border-zinc-200 p-3 dark:border-zinc-800">
@@ -116,13 +128,11 @@ function Item({
   icon,
   children,
   end,
-  soon,
 }: {
   to: string;
   icon: ReactNode;
   children: ReactNode;
   end?: boolean;
-  soon?: boolean;
 }) {
   return (
     <li>
@@ -138,13 +148,8 @@ function Item({
           )
         }
       >
-        <span className={cn(soon && 'opacity-60')}>{icon}</span>
-        <span className={cn('flex-1', soon && 'opacity-70')}>{children}</span>
-        {soon && (
-          <span className="rounded bg-zinc-100 px-1.5 py-px text-[10px] font-medium text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400">
-            Soon
-          </span>
-        )}
+        <span>{icon}</span>
+        <span className="flex-1">{children}</span>
       </NavLink>
     </li>
   );

@@ -1,30 +1,8 @@
 import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { ButtonLink } from '../components/ui/Button';
 import { Card } from '../components/ui/Card';
-import { ClockIcon } from '../components/ui/icons';
 import { EmptyState } from '../components/ui/States';
 import { useTitle } from '../lib/useTitle';
-
-/** A section whose backend is not built yet: says so plainly instead of showing a mock-up. */
-export function NotAvailablePage({ feature, note }: { feature: string; note: string }) {
-  useTitle(feature);
-  return (
-    <div className="mx-auto max-w-2xl pt-8">
-      <Card>
-        <EmptyState
-          icon={<ClockIcon className="size-6" />}
-          title={`${feature} are not available yet`}
-          description={note}
-          action={
-            <ButtonLink to="/" variant="secondary">
-              Back to projects
-            </ButtonLink>
-          }
-        />
-      </Card>
-    </div>
-  );
-}
 
 export function NotFoundPage() {
   useTitle('Page not found');

@@ -4,11 +4,17 @@ import { fakeApi, page, project, renderRoutes } from '../test/harness';
 import { routes } from './routes';
 
 describe('routes', () => {
-  it('shows a plain "not available yet" page for sections without pages, not a mock-up', async () => {
-    fakeApi().on('GET', '/projects', { body: page([project]) });
+  it('gives every platform section of the sidebar its page, none marked as coming soon', async () => {
+    fakeApi()
+      .on('GET', '/projects', { body: page([project]) })
+      .on('GET', '/integrations', { body: page([]) });
     renderRoutes(routes, '/integrations');
-    expect(await screen.findByText('Integrations are not available yet')).toBeInTheDocument();
+    expect(await screen.findByText('No integrations yet')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /Integrations/ })).toHaveAttribute('aria-current', 'page');
+    for (const name of ['Agent runners', 'Secrets', 'Integrations', 'Users', 'API tokens', 'Audit log']) {
+      expect(screen.getByRole('link', { name })).toBeInTheDocument();
+    }
+    expect(screen.queryByText('Soon')).not.toBeInTheDocument();
   });
 
   it('answers unknown addresses with a 404 page', async () => {

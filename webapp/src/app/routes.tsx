@@ -7,6 +7,7 @@ import { ProjectLayout } from '../features/projects/ProjectLayout';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
 import { ProjectSettingsPage } from '../features/projects/settings/ProjectSettingsPage';
 import { EditRunnerPage, NewRunnerPage } from '../features/runners/RunnerFormPage';
+import { RunnerDetailPage } from '../features/runners/RunnerDetailPage';
 import { RunnersPage } from '../features/runners/RunnersPage';
 import { RunDetailPage } from '../features/runs/RunDetailPage';
 import { RunsPage } from '../features/runs/RunsPage';
@@ -14,8 +15,13 @@ import { SecretsPage } from '../features/secrets/SecretsPage';
 import { CreateTicketPage } from '../features/tickets/CreateTicketPage';
 import { TicketDetailPage } from '../features/tickets/TicketDetailPage';
 import { TicketsPage } from '../features/tickets/TicketsPage';
+import { IntegrationDetailPage } from '../features/integrations/IntegrationDetailPage';
+import { IntegrationsPage } from '../features/integrations/IntegrationsPage';
+import { AuditPage } from '../features/audit/AuditPage';
+import { ApiTokensPage } from '../features/tokens/ApiTokensPage';
+import { UsersPage } from '../features/users/UsersPage';
 import { AppLayout } from './AppLayout';
-import { NotAvailablePage, NotFoundPage, RouteErrorPage } from './StatusPages';
+import { NotFoundPage, RouteErrorPage } from './StatusPages';
 
 /**
  * The route table. Sections without their pages yet (integrations, users and API tokens) are plain
@@ -48,11 +54,14 @@ export const routes: RouteObject[] = [
       },
       { path: 'runners', element: <RunnersPage /> },
       { path: 'runners/new', element: <NewRunnerPage /> },
+      { path: 'runners/:runnerSlug', element: <RunnerDetailPage /> },
       { path: 'runners/:runnerSlug/edit', element: <EditRunnerPage /> },
       { path: 'secrets', element: <SecretsPage /> },
-      { path: 'integrations', element: <NotAvailablePage feature="Integrations" note="It arrives with integrations and webhooks on the platform." /> },
-      { path: 'settings/users', element: <NotAvailablePage feature="Users" note="It arrives with authentication and user management on the platform." /> },
-      { path: 'settings/api-tokens', element: <NotAvailablePage feature="API tokens" note="It arrives with authentication and API tokens on the platform." /> },
+      { path: 'integrations', element: <IntegrationsPage /> },
+      { path: 'integrations/:integrationId', element: <IntegrationDetailPage /> },
+      { path: 'settings/users', element: <UsersPage /> },
+      { path: 'settings/api-tokens', element: <ApiTokensPage /> },
+      { path: 'settings/audit', element: <AuditPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

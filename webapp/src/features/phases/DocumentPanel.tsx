@@ -24,6 +24,7 @@ import {
   useEditDocument,
   usePhase,
   usePhaseRuns,
+  useRejectDocument,
   useRevisions,
 } from './api';
 import { ApprovalBadge, useOnRunFinished } from './labels';
@@ -69,7 +70,10 @@ function Phase({ ticket, phase, view, runsPath }: { ticket: Ticket; phase: Docum
   const [editing, setEditing] = useState(false);
   const [dialog, setDialog] = useState<RunDialogMode | null>(null);
   const [confirmApprove, setConfirmApprove] = useState(false);
+  const [rejecting, setRejecting] = useState(false);
+  const [rejectReason, setRejectReason] = useState('');
   const approval = useApprovalAction(ticket.id, phase);
+  const reject = useRejectDocument(ticket.id, phase);
   const advance = useAdvance(ticket.id);
   const comments = useComments(ticket.id, phase);
   const openComments = (comments.data ?? []).filter((comment) => comment.status === 'open').length;
@@ -132,6 +136,11 @@ function Phase({ ticket, phase, view, runsPath }: { ticket: Ticket; phase: Docum
                     onClick={() => approval.mutate('request-approval')}
                   >
                     Request approval
+                  </Button>
+                )}
+                {!approved && document.approvalState !== 'rejected' && (
+                  <Button variant="ghost" disabled={running} onClick={() => setRejecting(true)}>
+                    Reject
                   </Button>
                 )}
                 {!approved && (
@@ -238,6 +247,31 @@ function Phase({ ticket, phase, view, runsPath }: { ticket: Ticket; phase: Docum
         <RunDialog ticketId={ticket.id} mode={dialog} open onOpenChange={(open) => !open && setDialog(null)} />
       )}
       <ConfirmDialog
+        open={rejecting}
+        onOpenChange={(open) => {
+          setRejecting(open);
+          if (!open) reject.reset();
+        }}
+        title={phase === 'research' ? 'Reject the research?' : 'Reject the plan?'}
+        description="It stays as it is, marked rejected with your reason, until a revision run or an edit puts it up for review again."
+        confirmLabel="Reject"
+        busy={reject.isPending}
+        onConfirm={() =>
+          reject.mutate(rejectReason, {
+            onSuccess: () => {
+              setRejecting(false);
+              setRejectReason('');
+            },
+          })
+        }
+      >
+        <Field label="Reason" hint="Kept in the approval history." error={reject.error instanceof ApiError ? reject.error.fieldErrors().reason : undefined}>
+          {(props) => (
+            <Textarea {...props} rows={3} maxLength={2000} value={rejectReason} onChange={(event) => setRejectReason(event.target.value)} />
+          )}
+        </Field>
+      </ConfirmDialog>
+      <ConfirmDialog
         open={confirmApprove}
         onOpenChange={setConfirmApprove}
         tone="primary"
@@ -322,6 +356,7 @@ function DocumentEditor({
 const APPROVAL_ACTION: Record<string, string> = {
   approval_requested: 'Asked for approval',
   approved: 'Approved',
+  rejected: 'Rejected',
   revoked: 'Withdrew the approval',
 };
 

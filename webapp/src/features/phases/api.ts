@@ -164,6 +164,22 @@ export function useApprovalAction(ticketId: string, phase: DocumentPhase) {
   });
 }
 
+/** Sends the document back with a reason; it stays rejected until a new revision puts it up for review again. */
+export function useRejectDocument(ticketId: string, phase: DocumentPhase) {
+  const client = useQueryClient();
+  const refresh = useRefreshTicket(ticketId);
+  return useMutation({
+    mutationFn: (reason: string) =>
+      api.post<PhaseDocument>(`${base(ticketId, phase)}/reject`, reason.trim() ? { reason: reason.trim() } : {}),
+    meta: { fieldErrorsInline: true },
+    onSuccess: (document) => {
+      toast.success(phase === 'research' ? 'Research sent back' : 'Plan sent back');
+      client.setQueryData<PhaseView>(phaseKeys.phase(ticketId, phase), (view) => (view ? { ...view, document } : view));
+      void refresh();
+    },
+  });
+}
+
 export function useAddComment(ticketId: string, phase: DocumentPhase) {
   const client = useQueryClient();
   return useMutation({

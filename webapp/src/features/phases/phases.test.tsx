@@ -302,6 +302,30 @@ describe('ticket phases', () => {
     expect(screen.getByTestId('phase-note-execution')).toHaveTextContent('Pull request opened');
   });
 
+  it('rejects the plan with a reason, after which it reads as sent back and offers no second rejection', async () => {
+    const user = userEvent.setup();
+    let planState = 'approval_requested';
+    const fake = platform({ research: { document: doc('research', '# R', { approvalState: 'approved' }) } })
+      .on('GET', T, () => ({ status: 200, body: { ...TICKET, workflowPhase: 'planning', status: 'in_review' } }))
+      .on('GET', `${T}/phases/planning`, () => ({ status: 200, body: { document: doc('planning', '# Plan\n\n1. Fix it', { approvalState: planState }) } }))
+      .on('POST', `${T}/phases/planning/reject`, () => {
+        planState = 'rejected';
+        return { status: 200, body: doc('planning', '# Plan\n\n1. Fix it', { approvalState: 'rejected' }) };
+      });
+    renderRoutes(routes, URL);
+
+    expect(await screen.findByRole('heading', { name: 'Plan', level: 1 })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Reject' }));
+    const confirm = await screen.findByRole('alertdialog', { name: 'Reject the plan?' });
+    await user.type(within(confirm).getByLabelText('Reason'), 'Step 1 breaks the API');
+    await user.click(within(confirm).getByRole('button', { name: 'Reject' }));
+
+    expect(await screen.findByText('Plan sent back')).toBeInTheDocument();
+    expect(fake.made('POST', `${T}/phases/planning/reject`)[0]!.body).toEqual({ reason: 'Step 1 breaks the API' });
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Reject' })).not.toBeInTheDocument());
+    expect(screen.getByText('Changes requested')).toBeInTheDocument();
+  });
+
   it('skips to execution only with a reason, showing the platform field error', async () => {
     const user = userEvent.setup();
     const fake = platform({ ticket: { workflowPhase: 'planning' } }).on('POST', `${T}/workflow/override-to-execution`, {

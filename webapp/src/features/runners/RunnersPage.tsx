@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { toast } from 'sonner';
 import type { Runner, RunnerStatus } from '../../api/types';
 import { Badge, type Tone } from '../../components/ui/Badge';
@@ -12,8 +13,8 @@ import { humanize, relativeTime } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
 import { useDeleteRunner, useRunners, useRunnerState } from './api';
 
-const STATUS_TONE: Record<RunnerStatus, Tone> = { inactive: 'gray', deploying: 'blue', active: 'green', failed: 'red' };
-const AGENT_LABEL: Record<Runner['agent'], string> = {
+export const STATUS_TONE: Record<RunnerStatus, Tone> = { inactive: 'gray', deploying: 'blue', active: 'green', failed: 'red' };
+export const AGENT_LABEL: Record<Runner['agent'], string> = {
   'claude-code': 'Claude Code',
   codex: 'OpenAI Codex',
   'gemini-cli': 'Gemini CLI',
@@ -23,7 +24,7 @@ const AGENT_LABEL: Record<Runner['agent'], string> = {
   'mistral-vibe': 'Mistral Vibe',
 };
 
-const STRATEGY_LABEL: Record<Runner['deploymentStrategy'], string> = {
+export const STRATEGY_LABEL: Record<Runner['deploymentStrategy'], string> = {
   local: 'Local process',
   docker: 'Docker',
   ecs: 'AWS ECS',
@@ -76,7 +77,11 @@ export function RunnersPage() {
             >
               <div className="flex items-start justify-between gap-3">
                 <div className="min-w-0">
-                  <h2 className="truncate font-semibold text-zinc-900 dark:text-white">{runner.name}</h2>
+                  <h2 className="truncate font-semibold text-zinc-900 dark:text-white">
+                    <Link to={`/runners/${runner.slug}`} className="hover:text-brand-700 hover:underline dark:hover:text-brand-300">
+                      {runner.name}
+                    </Link>
+                  </h2>
                   <p className="font-mono text-xs text-zinc-500">{runner.slug}</p>
                 </div>
                 <Badge tone={STATUS_TONE[runner.status]} dot>

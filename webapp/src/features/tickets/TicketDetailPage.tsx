@@ -14,6 +14,7 @@ import { EmptyState, ErrorState, Skeleton } from '../../components/ui/States';
 import { formatBytes, formatDateTime, humanize } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
 import { PhasesCard } from '../phases/PhasesCard';
+import { CollaborateLivePanel } from '../sessions/CollaborateLivePanel';
 import { useCurrentProject } from '../projects/ProjectLayout';
 import { ReadinessPanel } from '../projects/ReadinessPanel';
 import { useArchiveTickets, useDeleteTicket, useSetTicketStatus, useTicket } from './api';
@@ -141,6 +142,7 @@ function TicketDetail({ ticket, crumbs }: { ticket: Ticket; crumbs: { label: str
             </CardBody>
           </Card>
           <PhasesCard ticket={ticket} />
+          <CollaborateLivePanel ticketId={ticket.id} />
           <MediaCard media={ticket.media ?? []} />
         </div>
         <div className="space-y-6">

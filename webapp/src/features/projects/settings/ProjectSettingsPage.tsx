@@ -3,6 +3,9 @@ import { useTitle } from '../../../lib/useTitle';
 import { useCurrentProject } from '../ProjectLayout';
 import { DangerZone } from './DangerZone';
 import { GeneralSettings } from './GeneralSettings';
+import { IntegrationSettings } from './IntegrationSettings';
+import { MembersSettings } from './MembersSettings';
+import { PromptSettings } from './PromptSettings';
 import { ScmSettings } from './ScmSettings';
 
 export function ProjectSettingsPage() {
@@ -22,6 +25,9 @@ export function ProjectSettingsPage() {
       <div className="space-y-6">
         <GeneralSettings project={project} />
         <ScmSettings projectId={project.id} />
+        <IntegrationSettings projectId={project.id} />
+        <MembersSettings projectId={project.id} />
+        <PromptSettings projectId={project.id} />
         <DangerZone project={project} />
       </div>
     </div>

@@ -35,11 +35,13 @@ import io.viberglass.platform.infra.http.HttpFilters;
 import io.viberglass.platform.infra.json.JsonText;
 import io.viberglass.platform.infra.ratelimit.RateLimiter;
 import io.viberglass.platform.infra.web.WebApp;
+import io.viberglass.platform.integrations.CredentialService;
 import io.viberglass.platform.integrations.IntegrationService;
 import io.viberglass.platform.integrations.Integrations;
 import io.viberglass.platform.jobs.CallbackService;
 import io.viberglass.platform.jobs.JobLifecycle;
 import io.viberglass.platform.jobs.JobListener;
+import io.viberglass.platform.jobs.JobLogStreamResource;
 import io.viberglass.platform.jobs.JobQueue;
 import io.viberglass.platform.jobs.JobService;
 import io.viberglass.platform.jobs.Jobs;
@@ -71,8 +73,11 @@ import io.viberglass.platform.secrets.JobSecrets;
 import io.viberglass.platform.secrets.PlatformSecrets;
 import io.viberglass.platform.secrets.ReencryptCommand;
 import io.viberglass.platform.secrets.Secrets;
+import io.viberglass.platform.sessions.SessionService;
+import io.viberglass.platform.sessions.Sessions;
 import io.viberglass.platform.slack.SlackAccounts;
 import io.viberglass.platform.slack.SlackApp;
+import io.viberglass.platform.streams.Streams;
 import io.viberglass.platform.tickets.TicketService;
 import io.viberglass.platform.tickets.Tickets;
 import io.viberglass.platform.webhooks.Webhooks;
@@ -140,6 +145,15 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         // providers listed in jars' META-INF/services (swagger brings a second Jackson provider with its own mapper)
         // would answer some requests with unconfigured JSON; only the providers registered here serve the API
         environment.jersey().property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        // ...which also hides the servlet container's async support: server-sent event streams and long polls
+        // suspend their responses instead of holding a request thread, so it is registered by hand
+        environment.jersey().register(new org.glassfish.jersey.internal.inject.AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(new org.glassfish.jersey.servlet.async.AsyncContextDelegateProviderImpl())
+                        .to(org.glassfish.jersey.servlet.spi.AsyncContextDelegateProvider.class);
+            }
+        });
         ErrorMappers.register(environment.jersey());
         environment.jersey().register(new WireEnumParamConverters());
         environment
@@ -224,16 +238,22 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         TicketRunEffects ticketEffects = new TicketRunEffects();
         Claws claws = new Claws(json);
         SlackApp slack = new SlackApp(jdbi, clock, json, config.getPublicUrl());
+        BudgetGuard budgets = new BudgetGuard(jdbi, clock, audit);
+        JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(budgets, ticketEffects, lifecycleSync));
+        PromptTemplateService prompts = Prompts.register(environment.jersey(), jdbi, clock, access);
+        RunTargets targets = new RunTargets(projects, clankers.service(), secrets.service(), clock);
+        PayloadFactory payloads = new PayloadFactory(config.getPublicUrl(), clankers.files()::forPayload);
+        Sessions sessions =
+                new Sessions(jdbi, clock, mapper, config.getSessions(), queue, tickets, targets, payloads, prompts);
         List<JobListener> listeners = List.of(
                 ticketEffects,
-                new PhaseDocumentEffects(documents),
+                new PhaseDocumentEffects(documents), // before the sessions' listener, which tells of the saved revision
                 claws.listener(),
                 lifecycleSync,
                 feedback.outbox(),
-                slack.listener());
-        BudgetGuard budgets = new BudgetGuard(jdbi, clock, audit);
-        JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(budgets, ticketEffects, lifecycleSync));
-        JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit);
+                slack.listener(),
+                sessions.listener());
+        JobSecrets jobSecrets = new JobSecrets(jdbi, secrets.values(), audit, clock);
         ModelBroker broker = new ModelBroker(jdbi, clock, config.getLlm());
         Dispatcher dispatcher = Dispatching.register(
                 environment,
@@ -247,11 +267,16 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 jobSecrets,
                 broker,
                 runtimes.invokers());
+        JobService jobs = new JobService(jdbi, clock, lifecycle, queue, listeners, dispatcher::stopExecution);
+        Streams streams = Streams.register(environment, config.getSessions(), config.getDataSourceFactory());
         Jobs.register(
                 environment.jersey(),
-                new JobService(jdbi, clock, lifecycle, queue, listeners, dispatcher::stopExecution),
+                jobs,
                 new CallbackService(jdbi, clock, lifecycle, listeners, jobSecrets::redactor, broker),
                 access);
+        environment.jersey().register(new JobLogStreamResource(jdbi, mapper, streams, access));
+        SessionService sessionService =
+                sessions.register(environment.jersey(), jobs, jobSecrets::redactor, streams, access);
         Llm.register(
                 environment,
                 jdbi,
@@ -259,9 +284,6 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 config.getLlm(),
                 mapper,
                 new Llm.Needs(jobSecrets, budgets, lifecycle, listeners, dispatcher::stopExecution, access, audit));
-        PromptTemplateService prompts = Prompts.register(environment.jersey(), jdbi, clock, access);
-        RunTargets targets = new RunTargets(projects, clankers.service(), secrets.service());
-        PayloadFactory payloads = new PayloadFactory(config.getPublicUrl(), clankers.files()::forPayload);
         claws.register(
                 environment,
                 jdbi,
@@ -287,6 +309,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 secrets.owned(),
                 json,
                 Integrations.http(java.time.Duration.ofSeconds(10)),
+                new CredentialService(jdbi, clock, secrets.owned()),
                 access);
         Webhooks.register(
                 environment,
@@ -303,7 +326,16 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 new PlatformSecrets(jdbi, secrets.values(), System.getenv()),
                 new SlackAccounts(jdbi, config.getAuth().isEnabled()),
                 new SlackApp.Services(
-                        projects, clankers.service(), tickets, approvals, runs, orchestrator, access, audit));
+                        projects,
+                        clankers.service(),
+                        tickets,
+                        approvals,
+                        runs,
+                        orchestrator,
+                        access,
+                        audit,
+                        sessionService,
+                        mapper));
         return new Review(workflow, documents, approvals, comments, orchestrator);
     }
 

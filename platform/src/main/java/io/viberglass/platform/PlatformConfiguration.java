@@ -74,6 +74,11 @@ public class PlatformConfiguration extends Configuration {
     @NotNull
     private FeedbackSettings feedback = new FeedbackSettings();
 
+    @Valid
+    @NotNull
+    private io.viberglass.platform.sessions.SessionSettings sessions =
+            new io.viberglass.platform.sessions.SessionSettings();
+
     private SlackSettings slack = new SlackSettings();
 
     @Valid
@@ -245,5 +250,15 @@ public class PlatformConfiguration extends Configuration {
     @JsonProperty
     public void setFeedback(FeedbackSettings feedback) {
         this.feedback = feedback;
+    }
+
+    @JsonProperty
+    public io.viberglass.platform.sessions.SessionSettings getSessions() {
+        return sessions;
+    }
+
+    @JsonProperty
+    public void setSessions(io.viberglass.platform.sessions.SessionSettings sessions) {
+        this.sessions = sessions;
     }
 }

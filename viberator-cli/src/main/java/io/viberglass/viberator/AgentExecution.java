@@ -123,8 +123,7 @@ final class AgentExecution {
         }
     }
 
-    private static ScheduledExecutorService startHeartbeat(
-            JobReporter reporter, AgentHarness harness, Duration interval) {
+    static ScheduledExecutorService startHeartbeat(JobReporter reporter, AgentHarness harness, Duration interval) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "heartbeat");
             thread.setDaemon(true);

@@ -1,5 +1,6 @@
 package io.viberglass.viberator;
 
+import io.viberglass.common.job.JobKind;
 import io.viberglass.common.job.JobPayload;
 import io.viberglass.common.job.JobResult;
 import io.viberglass.common.job.LogLevel;
@@ -8,6 +9,7 @@ import io.viberglass.common.job.ScmProvider;
 import io.viberglass.common.json.Json;
 import io.viberglass.common.security.SecretRedactor;
 import io.viberglass.common.security.SecretValue;
+import io.viberglass.common.session.SessionTurn;
 import io.viberglass.viberator.agent.AgentHarness;
 import io.viberglass.viberator.agent.AgentRequest;
 import io.viberglass.viberator.agent.BinaryResolver;
@@ -27,13 +29,17 @@ import io.viberglass.viberator.scm.GitHubPullRequests;
 import io.viberglass.viberator.scm.GitLabMergeRequests;
 import io.viberglass.viberator.scm.PullRequestService;
 import io.viberglass.viberator.scm.RepositoryAddress;
+import io.viberglass.viberator.session.SessionChannel;
+import io.viberglass.viberator.session.SessionEventForwarder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /**
@@ -56,6 +62,7 @@ public final class JobRunner {
     private final PromptBuilder prompts;
     private final AgentExecution agents;
     private final ChangeDelivery delivery;
+    private final AcpTurnRunner acpTurns;
     private final int cloneDepth;
 
     /**
@@ -78,6 +85,7 @@ public final class JobRunner {
         this.prompts = prompts;
         this.agents = new AgentExecution(processes, grace);
         this.delivery = new ChangeDelivery(clock, pullRequests);
+        this.acpTurns = new AcpTurnRunner(clock, Json.newMapper(), grace, SessionEventForwarder.DEFAULT_FLUSH_DELAY);
         this.cloneDepth = cloneDepth;
     }
 
@@ -134,15 +142,25 @@ public final class JobRunner {
                             name -> redacting.log(LogLevel.WARN, "viberator", "Credential " + name + " was not found"));
 
             BinaryResolver binaries = new BinaryResolver(context.environment(), context.binaryOverrides());
-            Path executable = binaries.resolve(harness)
-                    .orElseThrow(() -> new RunFailure(
-                            RunOutcome.AGENT_NOT_INSTALLED,
-                            harness.type().displayName() + " is not installed: looked for "
-                                    + binaries.describeLookup(harness)));
+            Path executable = payload.isSessionTurn()
+                    ? acpExecutable(harness, binaries)
+                    : binaries.resolve(harness)
+                            .orElseThrow(() -> new RunFailure(
+                                    RunOutcome.AGENT_NOT_INSTALLED,
+                                    harness.type().displayName() + " is not installed: looked for "
+                                            + binaries.describeLookup(harness)));
 
             workspace = Workspace.create(context.workRoot(), payload.jobId());
-            result =
-                    runInWorkspace(payload, context, harness, executable, jobCredentials, workspace, reporter, started);
+            result = runInWorkspace(
+                    payload,
+                    context,
+                    harness,
+                    executable,
+                    jobCredentials,
+                    workspace,
+                    reporter,
+                    redactor(credentials, context),
+                    started);
         } catch (InvalidPayloadException e) {
             result = failure(RunOutcome.CONFIG_INVALID, e.getMessage(), started);
         } catch (RunFailure e) {
@@ -184,9 +202,11 @@ public final class JobRunner {
             JobCredentials credentials,
             Workspace workspace,
             JobReporter reporter,
+            SecretRedactor redactor,
             Instant started)
             throws RunFailure, GitOperationException, IOException {
-        String branch = payload.kind().changesCode() ? BranchNames.forPayload(payload, clock.instant()) : null;
+        JobKind mode = payload.isSessionTurn() ? payload.session().mode() : payload.kind();
+        String branch = mode.changesCode() ? BranchNames.forPayload(payload, clock.instant()) : null;
         checkCancelled(context);
         reporter.progress(
                 "clone",
@@ -212,8 +232,10 @@ public final class JobRunner {
                         Map.of("count", instructions.size()));
             }
             checkCancelled(context);
+            String prompt = prompts.build(payload, instructions);
             AgentRequest request = new AgentRequest(
-                    workspace.promptArgument(prompts.build(payload, instructions)),
+                    // an ACP prompt travels over the pipe, so it never needs the too-long-argument detour
+                    payload.isSessionTurn() ? prompt : workspace.promptArgument(prompt),
                     workspace.repo(),
                     workspace.dir(),
                     workspace.home(),
@@ -222,6 +244,21 @@ public final class JobRunner {
                     credentials.apiKey(),
                     payload.agent().options());
             Duration limit = Duration.ofSeconds(payload.settings().timeLimitSeconds());
+            if (payload.isSessionTurn()) {
+                AcpTurnRunner.Turn turn = runSessionTurn(
+                        payload, context, harness, executable, request, credentials, reporter, redactor, limit);
+                return sessionResult(
+                        payload,
+                        mode,
+                        turn,
+                        context.cancellation().reason(),
+                        workspace,
+                        repository,
+                        branch,
+                        credentials,
+                        reporter,
+                        started);
+            }
             reporter.progress(
                     "execute",
                     "Running " + harness.type().displayName(),
@@ -263,6 +300,145 @@ public final class JobRunner {
                     elapsed(started),
                     agent.transcript().usage());
         }
+    }
+
+    /**
+     * One ACP turn with its bookkeeping: the previous turn's conversation state unpacked into the scratch home first,
+     * then the agent's session id reported and the new state uploaded, so the next turn (in a fresh worker) resumes.
+     */
+    private AcpTurnRunner.Turn runSessionTurn(
+            JobPayload payload,
+            RunContext context,
+            AgentHarness harness,
+            Path executable,
+            AgentRequest request,
+            JobCredentials credentials,
+            JobReporter reporter,
+            SecretRedactor redactor,
+            Duration limit)
+            throws IOException {
+        SessionTurn session = payload.session();
+        SessionChannel channel = context.sessions();
+        List<String> stateDirectories = harness.acp().orElseThrow().stateDirectories();
+        if (session.restoreState()) {
+            reporter.progress("restore-state", "Restoring the conversation state", Map.of());
+            SessionStates.restore(channel, request.homeDir(), reporter);
+        }
+        reporter.progress(
+                "execute",
+                "Running ACP agent turn",
+                Map.of("agent", harness.type().wire(), "timeoutSeconds", limit.toSeconds()));
+        AcpTurnRunner.Turn turn;
+        ScheduledExecutorService heartbeat =
+                AgentExecution.startHeartbeat(reporter, harness, context.heartbeatInterval());
+        try {
+            turn = acpTurns.run(
+                    harness,
+                    executable,
+                    request,
+                    session,
+                    credentials.forAgent(),
+                    context,
+                    reporter,
+                    channel,
+                    redactor,
+                    limit);
+        } finally {
+            heartbeat.shutdownNow();
+        }
+        if (turn.acpSessionId() != null && !channel.reportAcpSessionId(turn.acpSessionId())) {
+            reporter.log(LogLevel.WARN, "viberator", "The platform did not take the agent's session id");
+        }
+        SessionStates.capture(channel, request.homeDir(), stateDirectories, reporter);
+        return turn;
+    }
+
+    /** The ACP executable of a session turn's harness, or a clear failure when it has none or it is not installed. */
+    private static Path acpExecutable(AgentHarness harness, BinaryResolver binaries) throws RunFailure {
+        if (harness.acp().isEmpty()) {
+            throw new RunFailure(
+                    RunOutcome.CONFIG_INVALID,
+                    harness.type().displayName() + " has no ACP mode, so it cannot run interactive session turns");
+        }
+        return binaries.resolveAcp(harness)
+                .orElseThrow(() -> new RunFailure(
+                        RunOutcome.AGENT_NOT_INSTALLED,
+                        harness.type().displayName() + "'s ACP server is not installed: looked for "
+                                + binaries.describeAcpLookup(harness)));
+    }
+
+    /**
+     * The result of a session turn that ran: a failure for a dead, timed-out, cancelled or refusing agent; otherwise
+     * the phase document if the agent wrote one (research, planning), or the pull request (execution, unless the turn
+     * ended with a question or changed nothing: the session simply goes on).
+     */
+    private JobResult sessionResult(
+            JobPayload payload,
+            JobKind mode,
+            AcpTurnRunner.Turn turn,
+            Optional<String> cancelReason,
+            Workspace workspace,
+            GitRepository repository,
+            String branch,
+            JobCredentials credentials,
+            JobReporter reporter,
+            Instant started)
+            throws RunFailure, GitOperationException, IOException {
+        switch (turn.ending()) {
+            case CANCELLED ->
+                throw new RunFailure(
+                        RunOutcome.CANCELLED, "Turn cancelled: " + cancelReason.orElse("the session turn was stopped"));
+            case TIMED_OUT ->
+                throw new RunFailure(
+                        RunOutcome.TIMED_OUT,
+                        "The agent turn did not finish within "
+                                + payload.settings().timeLimitSeconds() + " s");
+            case FAILED -> throw new RunFailure(RunOutcome.AGENT_FAILED, turn.error());
+            case ANSWERED -> {
+                // below
+            }
+        }
+        if ("refusal".equals(turn.stopReason())) {
+            throw new RunFailure(RunOutcome.AGENT_FAILED, "The agent refused to continue the turn");
+        }
+        if (!"end_turn".equals(turn.stopReason())) {
+            reporter.log(
+                    LogLevel.WARN,
+                    "viberator",
+                    "The agent stopped early (" + turn.stopReason() + "); the session can go on");
+        }
+        List<String> changed = repository.changedPaths();
+        if (mode.documentFile().isPresent()) {
+            String document = workspace
+                    .read(mode.documentFile().get())
+                    .filter(d -> !d.isBlank())
+                    .orElse(null);
+            return new JobResult(
+                    true, RunOutcome.SUCCEEDED, null, null, null, null, document, changed, elapsed(started), null);
+        }
+        if (turn.needsInput() || changed.isEmpty()) {
+            reporter.log(
+                    LogLevel.INFO,
+                    "viberator",
+                    turn.needsInput()
+                            ? "The agent asked a question; no commit this turn"
+                            : "The turn changed no file; no commit this turn");
+            return new JobResult(
+                    true, RunOutcome.SUCCEEDED, null, null, null, null, null, changed, elapsed(started), null);
+        }
+        ChangeDelivery.Delivered delivered =
+                delivery.deliver(payload, workspace, repository, branch, credentials.scmToken(), reporter);
+        return new JobResult(
+                true,
+                RunOutcome.SUCCEEDED,
+                null,
+                delivered.branch(),
+                delivered.commitHash(),
+                delivered.pullRequestUrl(),
+                null,
+                delivered.changedFiles(),
+                elapsed(started),
+                null);
     }
 
     private static void checkCancelled(RunContext context) throws RunFailure {

@@ -4,6 +4,7 @@ import io.viberglass.common.security.SecretValue;
 import io.viberglass.viberator.credentials.CredentialResolver;
 import io.viberglass.viberator.process.Cancellation;
 import io.viberglass.viberator.report.JobReporter;
+import io.viberglass.viberator.session.SessionChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +27,8 @@ import java.util.Map;
  * @param agentEnvironmentPassthrough names of worker environment variables handed to the agent unchanged (proxies,
  *     CA bundles, test switches); empty by default
  * @param keepWorkspace leave the work tree on disk after the run (debugging)
+ * @param sessions where a session turn's events, permission requests and conversation state go; {@link
+ *     SessionChannel#none()} for standalone runs
  */
 public record RunContext(
         Path workRoot,
@@ -37,7 +40,8 @@ public record RunContext(
         List<SecretValue> extraSecrets,
         Duration heartbeatInterval,
         List<String> agentEnvironmentPassthrough,
-        boolean keepWorkspace) {
+        boolean keepWorkspace,
+        SessionChannel sessions) {
 
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
 
@@ -46,6 +50,7 @@ public record RunContext(
         binaryOverrides = Map.copyOf(binaryOverrides);
         extraSecrets = List.copyOf(extraSecrets);
         agentEnvironmentPassthrough = List.copyOf(agentEnvironmentPassthrough);
+        sessions = sessions == null ? SessionChannel.none() : sessions;
     }
 
     /**
@@ -67,7 +72,8 @@ public record RunContext(
                 List.of(),
                 DEFAULT_HEARTBEAT,
                 passthroughFrom(environment),
-                false);
+                false,
+                SessionChannel.none());
     }
 
     public RunContext withReporter(JobReporter newReporter) {
@@ -81,7 +87,8 @@ public record RunContext(
                 extraSecrets,
                 heartbeatInterval,
                 agentEnvironmentPassthrough,
-                keepWorkspace);
+                keepWorkspace,
+                sessions);
     }
 
     public RunContext withCancellation(Cancellation newCancellation) {
@@ -95,7 +102,8 @@ public record RunContext(
                 extraSecrets,
                 heartbeatInterval,
                 agentEnvironmentPassthrough,
-                keepWorkspace);
+                keepWorkspace,
+                sessions);
     }
 
     public RunContext withBinaryOverrides(Map<String, Path> overrides) {
@@ -109,7 +117,8 @@ public record RunContext(
                 extraSecrets,
                 heartbeatInterval,
                 agentEnvironmentPassthrough,
-                keepWorkspace);
+                keepWorkspace,
+                sessions);
     }
 
     public RunContext withExtraSecrets(List<SecretValue> secrets) {
@@ -123,7 +132,8 @@ public record RunContext(
                 secrets,
                 heartbeatInterval,
                 agentEnvironmentPassthrough,
-                keepWorkspace);
+                keepWorkspace,
+                sessions);
     }
 
     public RunContext withHeartbeatInterval(Duration interval) {
@@ -137,7 +147,8 @@ public record RunContext(
                 extraSecrets,
                 interval,
                 agentEnvironmentPassthrough,
-                keepWorkspace);
+                keepWorkspace,
+                sessions);
     }
 
     public RunContext withKeepWorkspace(boolean keep) {
@@ -151,7 +162,8 @@ public record RunContext(
                 extraSecrets,
                 heartbeatInterval,
                 agentEnvironmentPassthrough,
-                keep);
+                keep,
+                sessions);
     }
 
     public RunContext withCredentials(CredentialResolver resolver) {
@@ -165,7 +177,23 @@ public record RunContext(
                 extraSecrets,
                 heartbeatInterval,
                 agentEnvironmentPassthrough,
-                keepWorkspace);
+                keepWorkspace,
+                sessions);
+    }
+
+    public RunContext withSessions(SessionChannel channel) {
+        return new RunContext(
+                workRoot,
+                environment,
+                credentials,
+                binaryOverrides,
+                reporter,
+                cancellation,
+                extraSecrets,
+                heartbeatInterval,
+                agentEnvironmentPassthrough,
+                keepWorkspace,
+                channel);
     }
 
     static List<String> passthroughFrom(Map<String, String> environment) {

@@ -22,6 +22,7 @@ import io.viberglass.viberator.report.ConsoleReporter;
 import io.viberglass.viberator.report.JobReporter;
 import io.viberglass.viberator.report.RedactingReporter;
 import io.viberglass.viberator.report.TeeReporter;
+import io.viberglass.viberator.session.CallbackSessionChannel;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -132,7 +133,8 @@ public final class LambdaWorker {
         RunContext context = RunContext.of(workRoot, environment, reporter)
                 .withCredentials(new CredentialResolver(null, lookup))
                 .withCancellation(cancellation)
-                .withExtraSecrets(List.of(SecretValue.of(event.callbackToken())));
+                .withExtraSecrets(List.of(SecretValue.of(event.callbackToken())))
+                .withSessions(CallbackSessionChannel.to(event.invocation(), cancellation));
         JobResult result = runner.run(withTimeLimit(payload, agentSeconds), context);
         return new Outcome(jobId, result.success(), result.outcome().wire(), result.errorMessage());
     }

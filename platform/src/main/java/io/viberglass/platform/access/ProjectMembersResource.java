@@ -40,7 +40,8 @@ public class ProjectMembersResource {
 
     public record AddMemberRequest(@NotNull @Size(max = 320) String email, @NotNull ProjectRole role) {}
 
-    public record RoleRequest(@NotNull ProjectRole role) {}
+    /** A member's project role (named apart from the users' global {@code RoleRequest} in the OpenAPI description). */
+    public record MemberRoleRequest(@NotNull ProjectRole role) {}
 
     @GET
     @Operation(summary = "The project's members and their roles")
@@ -68,7 +69,7 @@ public class ProjectMembersResource {
             @Parameter(hidden = true) @Auth Actor actor,
             @PathParam("id") UUID projectId,
             @PathParam("userId") UUID userId,
-            @NotNull @Valid RoleRequest request) {
+            @NotNull @Valid MemberRoleRequest request) {
         access.require(actor, projectId, ProjectPermission.ADMIN);
         return members.put(actor, projectId, userId, request.role());
     }

@@ -1,10 +1,10 @@
 package io.viberglass.platform.clankers;
 
 import io.dropwizard.lifecycle.Managed;
+import io.viberglass.platform.infra.lifecycle.PollingLoop;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -20,7 +20,7 @@ public class ProvisioningRunner implements Managed, java.util.concurrent.Executo
 
     private final ExecutorService workers;
     private final Duration tick;
-    private ScheduledExecutorService ticker;
+    private final PollingLoop ticker = new PollingLoop("clanker-availability", this::tickSafely);
     private Runnable onTick = () -> {};
 
     public ProvisioningRunner(int threads, Duration tick) {
@@ -45,12 +45,7 @@ public class ProvisioningRunner implements Managed, java.util.concurrent.Executo
 
     @Override
     public void start() {
-        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "clanker-availability");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ticker.scheduleWithFixedDelay(this::tickSafely, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+        ticker.start(tick);
     }
 
     private void tickSafely() {
@@ -63,9 +58,7 @@ public class ProvisioningRunner implements Managed, java.util.concurrent.Executo
 
     @Override
     public void stop() throws InterruptedException {
-        if (ticker != null) {
-            ticker.shutdownNow();
-        }
+        ticker.stop(Duration.ZERO);
         workers.shutdownNow();
         workers.awaitTermination(5, TimeUnit.SECONDS);
     }

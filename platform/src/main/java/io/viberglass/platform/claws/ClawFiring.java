@@ -7,6 +7,7 @@ import io.viberglass.common.job.JobPayload;
 import io.viberglass.common.job.WorkerSettings;
 import io.viberglass.platform.clankers.Clanker;
 import io.viberglass.platform.infra.errors.DomainException;
+import io.viberglass.platform.infra.lifecycle.PollingLoop;
 import io.viberglass.platform.jobs.JobQueue;
 import io.viberglass.platform.jobs.PayloadFactory;
 import io.viberglass.platform.jobs.RunTargets;
@@ -20,9 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +43,7 @@ public class ClawFiring implements Managed {
     private final PromptTemplateService prompts;
     private final ClawEvents events;
     private final ClawWebhookSender webhooks;
-    private ScheduledExecutorService ticker;
+    private final PollingLoop ticker = new PollingLoop("claw-ticker", this::tick);
 
     public ClawFiring(
             Jdbi jdbi,
@@ -70,19 +68,12 @@ public class ClawFiring implements Managed {
 
     @Override
     public void start() {
-        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "claw-ticker");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = settings.getTickInterval().toMilliseconds();
-        ticker.scheduleWithFixedDelay(this::tick, millis, millis, TimeUnit.MILLISECONDS);
+        ticker.start(java.time.Duration.ofMillis(settings.getTickInterval().toMilliseconds()));
     }
 
     @Override
     public void stop() throws InterruptedException {
-        ticker.shutdownNow();
-        ticker.awaitTermination(5, TimeUnit.SECONDS);
+        ticker.stop(java.time.Duration.ofSeconds(5));
     }
 
     private void tick() {

@@ -51,6 +51,7 @@ public final class Feedback {
                 clock,
                 settings,
                 secrets,
+                integrations,
                 mapper,
                 Map.of(
                         IntegrationSystem.GITHUB, new GitHubFeedback(http, mapper),
@@ -58,7 +59,7 @@ public final class Feedback {
                         IntegrationSystem.JIRA, new JiraFeedback(http, mapper),
                         IntegrationSystem.SHORTCUT, new ShortcutFeedback(http, mapper),
                         IntegrationSystem.CUSTOM, custom));
-        TestSends tests = new TestSends(jdbi, clock, secrets, json, custom, new ConnectionTester(http));
+        TestSends tests = new TestSends(jdbi, clock, secrets, json, custom, new ConnectionTester(http), integrations);
         environment
                 .jersey()
                 .register(new OutboundWebhooksResource(

@@ -3,9 +3,11 @@ package io.viberglass.platform.feedback;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.lifecycle.Managed;
 import io.viberglass.common.security.SecretValue;
+import io.viberglass.platform.infra.errors.DomainException;
 import io.viberglass.platform.infra.lifecycle.PollingLoop;
 import io.viberglass.platform.integrations.Integration;
 import io.viberglass.platform.integrations.IntegrationDao;
+import io.viberglass.platform.integrations.IntegrationService;
 import io.viberglass.platform.integrations.IntegrationSystem;
 import io.viberglass.platform.secrets.OwnedSecrets;
 import java.io.IOException;
@@ -13,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ public class FeedbackDispatcher implements Managed {
     private final Clock clock;
     private final FeedbackSettings settings;
     private final OwnedSecrets secrets;
+    private final IntegrationService integrations;
     private final ObjectMapper mapper;
     private final Map<IntegrationSystem, FeedbackSender> senders;
     private final PollingLoop loop = new PollingLoop("feedback-outbox", this::drainQuietly);
@@ -40,12 +42,14 @@ public class FeedbackDispatcher implements Managed {
             Clock clock,
             FeedbackSettings settings,
             OwnedSecrets secrets,
+            IntegrationService integrations,
             ObjectMapper mapper,
             Map<IntegrationSystem, FeedbackSender> senders) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.settings = settings;
         this.secrets = secrets;
+        this.integrations = integrations;
         this.mapper = mapper;
         this.senders = Map.copyOf(senders);
     }
@@ -99,14 +103,18 @@ public class FeedbackDispatcher implements Managed {
             Integration integration = jdbi.withExtension(IntegrationDao.class, dao -> dao.find(target.integrationId()))
                     .orElseThrow();
             FeedbackEvent event = mapper.readValue(entry.body(), FeedbackEvent.class);
-            UUID tokenId = target.tokenSecretId() != null ? target.tokenSecretId() : integration.tokenSecretId();
-            SecretValue token = tokenId == null ? null : secrets.read(tokenId);
+            SecretValue token = target.tokenSecretId() != null
+                    ? secrets.read(target.tokenSecretId())
+                    : integrations.token(integration).orElse(null);
             SecretValue signing = target.signingSecretId() == null ? null : secrets.read(target.signingSecretId());
             return senders.get(target.provider())
                     .send(new Outgoing(entry.id(), target, integration, event, entry.body(), token, signing));
         } catch (IOException e) {
             return Attempt.retry(
                     null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (DomainException e) {
+            // an expired credential: the message names it and says what to do
+            return Attempt.retry(null, e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn(
                     "Feedback {} to target {} failed: {}",

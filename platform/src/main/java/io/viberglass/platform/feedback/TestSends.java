@@ -1,10 +1,12 @@
 package io.viberglass.platform.feedback;
 
 import io.viberglass.common.security.SecretValue;
+import io.viberglass.platform.infra.errors.DomainException;
 import io.viberglass.platform.infra.json.JsonText;
 import io.viberglass.platform.integrations.ConnectionResult;
 import io.viberglass.platform.integrations.ConnectionTester;
 import io.viberglass.platform.integrations.Integration;
+import io.viberglass.platform.integrations.IntegrationService;
 import io.viberglass.platform.integrations.IntegrationSystem;
 import io.viberglass.platform.secrets.OwnedSecrets;
 import java.io.IOException;
@@ -25,6 +27,7 @@ final class TestSends implements TargetService.TestSend {
     private final JsonText json;
     private final FeedbackSender custom;
     private final ConnectionTester tester;
+    private final IntegrationService integrations;
 
     TestSends(
             Jdbi jdbi,
@@ -32,7 +35,9 @@ final class TestSends implements TargetService.TestSend {
             OwnedSecrets secrets,
             JsonText json,
             FeedbackSender custom,
-            ConnectionTester tester) {
+            ConnectionTester tester,
+            IntegrationService integrations) {
+        this.integrations = integrations;
         this.jdbi = jdbi;
         this.clock = clock;
         this.secrets = secrets;
@@ -43,8 +48,14 @@ final class TestSends implements TargetService.TestSend {
 
     @Override
     public ConnectionResult send(FeedbackTarget target, Integration integration, FeedbackEventType type) {
-        UUID tokenId = target.tokenSecretId() != null ? target.tokenSecretId() : integration.tokenSecretId();
-        SecretValue token = tokenId == null ? null : secrets.read(tokenId);
+        SecretValue token;
+        try {
+            token = target.tokenSecretId() != null
+                    ? secrets.read(target.tokenSecretId())
+                    : integrations.token(integration).orElse(null);
+        } catch (DomainException e) {
+            return new ConnectionResult(false, e.getMessage(), null); // an expired credential, named
+        }
         if (target.provider() != IntegrationSystem.CUSTOM) {
             return tester.test(integration, token);
         }

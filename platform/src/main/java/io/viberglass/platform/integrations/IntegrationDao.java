@@ -44,7 +44,8 @@ public interface IntegrationDao {
             + "union all select token_secret_id from feedback_targets where integration_id = :id "
             + "and token_secret_owned and token_secret_id is not null "
             + "union all select signing_secret_id from feedback_targets where integration_id = :id "
-            + "and signing_secret_owned and signing_secret_id is not null")
+            + "and signing_secret_owned and signing_secret_id is not null "
+            + "union all select secret_id from integration_credentials where integration_id = :id and secret_owned")
     List<UUID> ownedSecretsOfChildren(UUID id);
 
     /** A project's link to an integration. */

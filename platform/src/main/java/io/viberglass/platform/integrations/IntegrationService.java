@@ -26,13 +26,21 @@ public class IntegrationService {
     private final OwnedSecrets secrets;
     private final JsonText json;
     private final ConnectionTester tester;
+    private final CredentialService credentials;
 
-    public IntegrationService(Jdbi jdbi, Clock clock, OwnedSecrets secrets, JsonText json, ConnectionTester tester) {
+    public IntegrationService(
+            Jdbi jdbi,
+            Clock clock,
+            OwnedSecrets secrets,
+            JsonText json,
+            ConnectionTester tester,
+            CredentialService credentials) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.secrets = secrets;
         this.json = json;
         this.tester = tester;
+        this.credentials = credentials;
     }
 
     public Integration create(IntegrationRequest request, String actor) {
@@ -116,6 +124,7 @@ public class IntegrationService {
         jdbi.useTransaction(handle -> {
             IntegrationDao dao = handle.attach(IntegrationDao.class);
             Integration integration = dao.findForUpdate(id).orElseThrow(() -> notFound(id));
+            credentials.requireUnused(handle, id, integration.name());
             List<UUID> owned = new ArrayList<>(dao.ownedSecretsOfChildren(id));
             if (integration.tokenSecretOwned()) {
                 owned.add(integration.tokenSecretId());
@@ -125,13 +134,25 @@ public class IntegrationService {
         });
     }
 
+    /** Calls the provider with the default credential (or else the integration's own token); an expired one fails. */
     public ConnectionResult test(UUID id) {
         Integration integration = get(id);
+        Optional<IntegrationCredential> credential = credentials.defaultOf(id);
+        if (credential.isPresent() && credential.get().isExpired(clock.instant())) {
+            return new ConnectionResult(false, credential.get().expiredMessage(), null);
+        }
         return tester.test(integration, token(integration).orElse(null));
     }
 
-    /** The integration's API token, read now; empty when it has none. */
+    /**
+     * The API token to call the provider with, read now: the default credential's, else the integration's own; empty
+     * when it has neither. An expired default credential is refused with an error naming it.
+     */
     public Optional<SecretValue> token(Integration integration) {
+        Optional<IntegrationCredential> credential = credentials.defaultOf(integration.id());
+        if (credential.isPresent()) {
+            return Optional.of(credentials.use(credential.get()));
+        }
         return integration.tokenSecretId() == null
                 ? Optional.empty()
                 : Optional.of(secrets.read(integration.tokenSecretId()));

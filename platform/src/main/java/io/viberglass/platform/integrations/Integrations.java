@@ -19,9 +19,12 @@ public final class Integrations {
             OwnedSecrets secrets,
             JsonText json,
             ProviderHttp http,
+            CredentialService credentials,
             ProjectAccess access) {
-        IntegrationService service = new IntegrationService(jdbi, clock, secrets, json, new ConnectionTester(http));
+        IntegrationService service =
+                new IntegrationService(jdbi, clock, secrets, json, new ConnectionTester(http), credentials);
         jersey.register(new IntegrationsResource(service, access));
+        jersey.register(new CredentialsResource(credentials, access));
         jersey.register(new ProjectIntegrationsResource(service, access));
         return service;
     }

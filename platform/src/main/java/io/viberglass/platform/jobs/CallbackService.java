@@ -89,13 +89,19 @@ public class CallbackService {
 
     /**
      * Stores a batch of log lines in one statement. Lines that arrive after the result (the worker flushes its tail)
-     * are stored too, so the log a user reads is complete.
+     * are stored too, so the log a user reads is complete. A numbered batch is stored once: the same number sent again
+     * (the worker retried because the answer was lost, say to a platform restart) stores nothing and answers a count
+     * of 0.
      */
     public CallbackReply logs(UUID jobId, String token, String tenant, LogBatch batch) {
         return jdbi.inTransaction(handle -> {
             Job job = authenticate(handle, jobId, token, tenant, false);
             Instant now = clock.instant();
             List<LogEntry> lines = batch.logs();
+            if (batch.sequence() != null
+                    && handle.attach(JobDao.class).claimLogBatch(jobId, batch.sequence(), lines.size(), now) == 0) {
+                return new CallbackReply(jobId, job.status(), 0);
+            }
             SecretRedactor redactor = redactors.apply(job);
             handle.attach(JobDao.class)
                     .insertLogs(
@@ -158,7 +164,11 @@ public class CallbackService {
                 handle -> authenticate(handle, jobId, token, tenant, false).status());
     }
 
-    private static Job authenticate(Handle handle, UUID jobId, String token, String tenant, boolean lock) {
+    /**
+     * The job a callback is for, when {@code token} is its callback token and {@code tenant} (if sent) its tenant; the
+     * one check every worker callback goes through (the session callbacks too).
+     */
+    public static Job authenticate(Handle handle, UUID jobId, String token, String tenant, boolean lock) {
         if (token == null || token.isBlank()) {
             throw DomainException.unauthorized("Missing callback token");
         }

@@ -126,6 +126,11 @@ public interface JobDao {
     @RegisterConstructorMapper(JobProgress.class)
     List<JobProgress> progress(UUID jobId, int limit);
 
+    /** Takes a batch's number for its job; 0 when a batch with that number was stored before. */
+    @SqlUpdate("insert into job_log_batches (job_id, sequence, line_count, received_at) "
+            + "values (:jobId, :sequence, :lineCount, :now) on conflict do nothing")
+    int claimLogBatch(UUID jobId, long sequence, int lineCount, Instant now);
+
     @SqlBatch("insert into job_logs (job_id, level, message, source, logged_at, received_at) "
             + "values (:jobId, :level, :message, :source, :loggedAt, :receivedAt)")
     void insertLogs(

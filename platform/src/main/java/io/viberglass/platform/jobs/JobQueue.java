@@ -51,7 +51,23 @@ public class JobQueue {
     /** Enqueues and runs {@code alsoInTransaction} in the same transaction (a phase run's history row). */
     public Job enqueue(
             NewJob job, Instant now, java.util.function.Consumer<org.jdbi.v3.core.Handle> alsoInTransaction) {
-        return jdbi.inTransaction(handle -> {
+        return jdbi.inTransaction(handle -> insert(handle, job, now, alsoInTransaction));
+    }
+
+    /**
+     * Enqueues inside the caller's transaction (an interactive session's next turn is queued in the transaction that
+     * locks the session, or in the one that finished the previous turn's job).
+     */
+    public Job enqueue(org.jdbi.v3.core.Handle handle, NewJob job, Instant now) {
+        return insert(handle, job, now, h -> {});
+    }
+
+    private Job insert(
+            org.jdbi.v3.core.Handle handle,
+            NewJob job,
+            Instant now,
+            java.util.function.Consumer<org.jdbi.v3.core.Handle> alsoInTransaction) {
+        {
             JobDao dao = handle.attach(JobDao.class);
             if (job.ticketId() != null) {
                 // two runs of a ticket at once would fight over its branch or its document; one at a time per kind
@@ -84,6 +100,6 @@ public class JobQueue {
             alsoInTransaction.accept(handle);
             listeners.forEach(listener -> listener.onQueued(handle, job, now));
             return dao.find(job.id()).orElseThrow();
-        });
+        }
     }
 }

@@ -137,6 +137,11 @@ public class JobService {
                     "Only a finished job can be retried; this one is "
                             + previous.status().wire());
         }
+        if (previous.payload().isSessionTurn()) {
+            throw DomainException.conflict(
+                    "SESSION_TURN_NOT_RETRYABLE",
+                    "This run is a turn of an agent session; send the session a message to run another turn");
+        }
         UUID newId = UUID.randomUUID();
         JobPayload old = previous.payload();
         JobPayload payload = new JobPayload(

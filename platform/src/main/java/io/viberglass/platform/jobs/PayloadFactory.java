@@ -173,7 +173,27 @@ public class PayloadFactory {
                 payload.ticket(),
                 payload.instructionFiles(),
                 payload.settings(),
-                payload.requiredCredentials());
+                payload.requiredCredentials(),
+                payload.session());
+    }
+
+    /** The same payload as one turn of an interactive agent session. */
+    public static JobPayload asSessionTurn(JobPayload payload, io.viberglass.common.session.SessionTurn turn) {
+        return new JobPayload(
+                payload.version(),
+                payload.jobId(),
+                payload.kind(),
+                payload.tenantId(),
+                payload.clankerId(),
+                payload.platformApiUrl(),
+                payload.agent(),
+                payload.repository(),
+                payload.task(),
+                payload.ticket(),
+                payload.instructionFiles(),
+                payload.settings(),
+                payload.requiredCredentials(),
+                turn);
     }
 
     /** The run's settings over the kind's defaults. */

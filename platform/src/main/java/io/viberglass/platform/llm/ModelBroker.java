@@ -124,6 +124,8 @@ public class ModelBroker implements CredentialBroker, WorkerPayload {
                 payload.ticket(),
                 payload.instructionFiles(),
                 payload.settings(),
-                payload.requiredCredentials());
+                payload.requiredCredentials(),
+                // a session turn stays one: without it the worker would run the turn as a one-shot job
+                payload.session());
     }
 }

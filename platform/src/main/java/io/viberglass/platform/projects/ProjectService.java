@@ -160,6 +160,7 @@ public class ProjectService {
             Instant now = clock.instant();
             Instant created = dao.find(projectId).map(ScmConfig::createdAt).orElse(now);
             String repository = request.repositoryUrl().trim();
+            requireCredentialOfIntegration(dao, request);
             ScmConfig config = new ScmConfig(
                     projectId,
                     request.provider() == null ? ScmProvider.detect(repository) : request.provider(),
@@ -171,11 +172,34 @@ public class ProjectService {
                     blankToNull(request.apiUrl()),
                     request.integrationId(),
                     request.credentialId(),
+                    request.integrationCredentialId(),
                     created,
                     now);
             dao.upsert(config);
             return config;
         });
+    }
+
+    /** A selected integration credential must exist and belong to the repository's integration. */
+    private static void requireCredentialOfIntegration(ScmConfigDao dao, ScmConfigRequest request) {
+        if (request.integrationCredentialId() == null) {
+            return;
+        }
+        UUID owner = dao.credentialIntegration(request.integrationCredentialId())
+                .orElseThrow(() -> DomainException.notFound(
+                        "INTEGRATION_CREDENTIAL_NOT_FOUND",
+                        "Credential " + request.integrationCredentialId() + " not found"));
+        if (!owner.equals(request.integrationId())) {
+            throw DomainException.invalid(
+                    "CREDENTIAL_OF_ANOTHER_INTEGRATION",
+                    "integrationCredentialId",
+                    "must be a credential of the repository's integration (integrationId)");
+        }
+    }
+
+    /** The integration credential the project's repository pushes with, when it uses one. */
+    public java.util.Optional<ScmConfigDao.PushCredential> pushCredential(UUID projectId) {
+        return jdbi.withExtension(ScmConfigDao.class, dao -> dao.pushCredential(projectId));
     }
 
     public void deleteScmConfig(UUID projectId) {

@@ -13,7 +13,10 @@ public final class Projects {
     public static ProjectService register(
             JerseyEnvironment jersey, Jdbi jdbi, Clock clock, ProjectAccess access, ProjectListener listener) {
         ProjectService service = new ProjectService(
-                jdbi, clock, List.of(RepositoryReadiness.repository(), RepositoryReadiness.scmCredential()), listener);
+                jdbi,
+                clock,
+                List.of(RepositoryReadiness.repository(), RepositoryReadiness.scmCredential(clock)),
+                listener);
         jersey.register(new ProjectsResource(service, access));
         jersey.register(new ProjectResource(service, access));
         return service;

@@ -1,5 +1,6 @@
 package io.viberglass.platform.projects;
 
+import java.time.Clock;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -25,7 +26,7 @@ final class RepositoryReadiness {
                         settingsUrl(project)));
     }
 
-    static ReadinessCheck scmCredential() {
+    static ReadinessCheck scmCredential(Clock clock) {
         return (handle, project) -> {
             Optional<ScmConfig> config = scm(handle, project);
             if (config.isEmpty()) {
@@ -46,13 +47,24 @@ final class RepositoryReadiness {
                         "A repository on the platform's disk needs no credential.",
                         null);
             }
-            if (config.get().credentialId() == null) {
+            ScmConfigDao dao = handle.attach(ScmConfigDao.class);
+            if (!dao.hasCredential(project.id())) {
                 return new Readiness.Check(
                         "scmCredential",
                         "Repository credential",
                         Readiness.State.missing,
                         "select_scm_credential",
                         "Select the credential workers push and open pull requests with.",
+                        settingsUrl(project));
+            }
+            Optional<ScmConfigDao.PushCredential> credential = dao.pushCredential(project.id());
+            if (credential.isPresent() && credential.get().isExpired(clock.instant())) {
+                return new Readiness.Check(
+                        "scmCredential",
+                        "Repository credential",
+                        Readiness.State.invalid,
+                        "replace_expired_scm_credential",
+                        credential.get().expiredMessage(),
                         settingsUrl(project));
             }
             return new Readiness.Check(

@@ -7,7 +7,9 @@ import java.util.UUID;
 /**
  * A row of {@code project_scm_configs}: where a project's code lives and where its pull requests go.
  *
- * @param credentialId the integration credential holding the SCM token (checked once credentials exist)
+ * @param credentialId a secret holding the SCM token, chosen directly
+ * @param integrationCredentialId the SCM integration's credential to push with; when neither is set, the integration's
+ *     default credential is used
  */
 public record ScmConfig(
         UUID projectId,
@@ -20,6 +22,7 @@ public record ScmConfig(
         String apiUrl,
         UUID integrationId,
         UUID credentialId,
+        UUID integrationCredentialId,
         Instant createdAt,
         Instant updatedAt) {
 

@@ -22,7 +22,8 @@ public record ScmConfigRequest(
                 String branchNameTemplate,
         @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String apiUrl,
         UUID integrationId,
-        UUID credentialId) {
+        UUID credentialId,
+        UUID integrationCredentialId) {
 
     static final String REPOSITORY_URL = "(?:https?|ssh|git|file)://\\S+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\\S+";
     static final String REPOSITORY_URL_MESSAGE = "must be an https, ssh, git or file URL";

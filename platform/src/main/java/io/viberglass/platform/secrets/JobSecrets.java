@@ -9,6 +9,8 @@ import io.viberglass.platform.dispatch.CredentialResolver;
 import io.viberglass.platform.infra.errors.DomainException;
 import io.viberglass.platform.jobs.Job;
 import io.viberglass.platform.projects.ScmConfigDao;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,11 +39,13 @@ public class JobSecrets implements CredentialResolver {
     };
 
     private final AuditLog audit;
+    private final Clock clock;
 
-    public JobSecrets(Jdbi jdbi, SecretValues values, AuditLog audit) {
+    public JobSecrets(Jdbi jdbi, SecretValues values, AuditLog audit, Clock clock) {
         this.jdbi = jdbi;
         this.values = values;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /**
@@ -81,6 +85,7 @@ public class JobSecrets implements CredentialResolver {
     }
 
     private Map<String, SecretValue> read(Job job) {
+        requireUsablePushCredential(job);
         Map<String, SecretValue> resolved = new LinkedHashMap<>();
         for (Secret secret : secretsOf(job)) {
             if (job.payload().requiredCredentials().contains(secret.name())) {
@@ -140,17 +145,31 @@ public class JobSecrets implements CredentialResolver {
         }
     }
 
+    /** An integration credential that expired since the run was created fails it at dispatch, naming it. */
+    private void requireUsablePushCredential(Job job) {
+        jdbi.useExtension(
+                ScmConfigDao.class, dao -> dao.pushCredential(job.projectId()).ifPresent(credential -> {
+                    Instant now = clock.instant();
+                    if (credential.isExpired(now)) {
+                        throw DomainException.invalid(
+                                "CREDENTIAL_EXPIRED", "integrationCredentialId", credential.expiredMessage());
+                    }
+                    dao.markCredentialUsed(credential.id(), now);
+                }));
+    }
+
     private List<Secret> secretsOf(Job job) {
         return jdbi.inTransaction(handle -> {
             List<UUID> ids = new ArrayList<>();
             if (job.clankerId() != null) {
                 handle.attach(ClankerDao.class).secrets(job.clankerId()).forEach(ref -> ids.add(ref.id()));
             }
-            handle.attach(ScmConfigDao.class)
-                    .find(job.projectId())
-                    .map(scm -> scm.credentialId())
+            ScmConfigDao scm = handle.attach(ScmConfigDao.class);
+            scm.find(job.projectId())
+                    .map(config -> config.credentialId())
                     .filter(id -> id != null)
                     .ifPresent(ids::add);
+            scm.pushCredential(job.projectId()).ifPresent(credential -> ids.add(credential.secretId()));
             return ids.isEmpty()
                     ? List.<Secret>of()
                     : handle.attach(SecretDao.class).findAll(ids);

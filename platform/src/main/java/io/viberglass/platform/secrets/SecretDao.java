@@ -64,7 +64,9 @@ public interface SecretDao {
             + "union all select 'inbound webhook of integration ' || i.name from webhook_inbound_configs w "
             + "join integrations i on i.id = w.integration_id where w.secret_id = :secretId "
             + "union all select 'feedback target ' || name from feedback_targets "
-            + "where token_secret_id = :secretId or signing_secret_id = :secretId")
+            + "where token_secret_id = :secretId or signing_secret_id = :secretId "
+            + "union all select 'credential ' || c.name || ' of integration ' || i.name from integration_credentials c "
+            + "join integrations i on i.id = c.integration_id where c.secret_id = :secretId")
     List<String> usedByIntegrations(UUID secretId);
 
     @SqlUpdate("update secrets set project_id = :projectId where id = :id")

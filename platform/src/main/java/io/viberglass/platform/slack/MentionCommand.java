@@ -3,6 +3,7 @@ package io.viberglass.platform.slack;
 import io.viberglass.platform.tickets.WorkflowPhase;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,10 +22,14 @@ public sealed interface MentionCommand {
 
     record Revise(String feedback) implements MentionCommand {}
 
+    /** {@code session <message>} or {@code collaborate <message>}: a live agent session in the thread's mode. */
+    record Collaborate(String message) implements MentionCommand {}
+
     /** The thread is in execution, which has no document to revise. */
     record NotRevisable() implements MentionCommand {}
 
     Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
+    Pattern COLLABORATE = Pattern.compile("(?is)(session|collaborate)[\\s:]+(\\S.*)");
     Set<String> PLAN = Set.of("plan", "plan it", "start planning", "move to planning");
     Set<String> EXECUTE = Set.of(
             "execute",
@@ -43,6 +48,10 @@ public sealed interface MentionCommand {
         String said = MENTION.matcher(text == null ? "" : text).replaceAll(" ").strip();
         if (said.isEmpty()) {
             return new Hint();
+        }
+        Matcher collaborate = COLLABORATE.matcher(said);
+        if (collaborate.matches()) {
+            return new Collaborate(collaborate.group(2).strip());
         }
         if (mode == WorkflowPhase.EXECUTION) {
             return new NotRevisable();

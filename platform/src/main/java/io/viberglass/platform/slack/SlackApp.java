@@ -1,5 +1,6 @@
 package io.viberglass.platform.slack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.core.setup.Environment;
 import io.viberglass.platform.access.ProjectAccess;
 import io.viberglass.platform.audit.AuditLog;
@@ -11,6 +12,7 @@ import io.viberglass.platform.phases.PhaseOrchestrator;
 import io.viberglass.platform.phases.PhaseRunService;
 import io.viberglass.platform.projects.ProjectService;
 import io.viberglass.platform.secrets.PlatformSecrets;
+import io.viberglass.platform.sessions.SessionService;
 import io.viberglass.platform.tickets.TicketService;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +45,9 @@ public final class SlackApp {
             PhaseRunService runs,
             PhaseOrchestrator orchestrator,
             ProjectAccess access,
-            AuditLog audit) {}
+            AuditLog audit,
+            SessionService sessions,
+            ObjectMapper mapper) {}
 
     public SlackOutbox register(
             Environment environment,
@@ -54,6 +58,8 @@ public final class SlackApp {
         SlackApi api = new SlackApi(settings, secrets);
         environment.lifecycle().manage(api);
         SlackActors actors = new SlackActors(api, accounts);
+        SlackSessions sessions = new SlackSessions(
+                jdbi, clock, actors, services.sessions(), notices, services.access(), services.audit());
         SlackBolt bolt = new SlackBolt(
                 settings,
                 api,
@@ -86,7 +92,9 @@ public final class SlackApp {
                         services.runs(),
                         notices,
                         services.access(),
-                        services.audit()));
+                        services.audit(),
+                        sessions),
+                sessions);
         SlackSignature signature = new SlackSignature(
                 clock, Duration.ofMillis(settings.getMaxClockSkew().toMilliseconds()));
         environment.jersey().register(new SlackResource(settings, secrets, signature, bolt));
@@ -102,6 +110,13 @@ public final class SlackApp {
                 services.audit());
         if (settings.isEnabled()) {
             environment.lifecycle().manage(outbox);
+            environment
+                    .lifecycle()
+                    .manage(new SlackSessionBridge(
+                            jdbi,
+                            notices,
+                            services.mapper(),
+                            Duration.ofMillis(settings.getDeliveryInterval().toMilliseconds())));
         }
         return outbox;
     }

@@ -8,6 +8,7 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
 import io.viberglass.platform.auth.Actor;
 import io.viberglass.platform.infra.errors.DomainException;
 import java.util.List;
@@ -29,7 +30,8 @@ public class SlackBolt {
             SlackActors actors,
             SlackLauncher launcher,
             SlackReviews reviews,
-            SlackMentions mentions) {
+            SlackMentions mentions,
+            SlackSessions sessions) {
         AppConfig config = AppConfig.builder()
                 .requestVerificationEnabled(false)
                 .sslCheckEnabled(false)
@@ -88,6 +90,27 @@ public class SlackBolt {
         app.blockAction(SlackMessages.REJECT, (request, context) -> {
             reviews.reject(
                     value(request.getPayload()), request.getPayload().getUser().getId());
+            return context.ack();
+        });
+        app.blockAction(SlackMessages.SESSION_ALLOW, (request, context) -> {
+            sessions.decide(
+                    value(request.getPayload()), request.getPayload().getUser().getId(), true);
+            return context.ack();
+        });
+        app.blockAction(SlackMessages.SESSION_DENY, (request, context) -> {
+            sessions.decide(
+                    value(request.getPayload()), request.getPayload().getUser().getId(), false);
+            return context.ack();
+        });
+        app.event(MessageEvent.class, (payload, context) -> {
+            MessageEvent event = payload.getEvent();
+            // bots (ourselves included) and edits stay out; a mention arrives again as app_mention and is read there
+            if (event.getBotId() == null
+                    && event.getSubtype() == null
+                    && event.getText() != null
+                    && !MentionCommand.MENTION.matcher(event.getText()).find()) {
+                sessions.replied(event.getChannel(), event.getThreadTs(), event.getUser(), event.getText());
+            }
             return context.ack();
         });
         app.event(AppMentionEvent.class, (payload, context) -> {

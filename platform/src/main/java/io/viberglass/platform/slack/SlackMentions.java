@@ -18,8 +18,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /** @viberator mentions inside a ticket's thread: advance, chain or revise, by the person's account. */
 public class SlackMentions {
-    static final String HINT = "Mention me with `advance` to run the next phase, `chain` to run every next phase, or "
-            + "feedback (`revise …`) to revise the current document.";
+    static final String HINT = "Mention me with `advance` to run the next phase, `chain` to run every next phase, "
+            + "feedback (`revise …`) to revise the current document, or `session …` to work with the agent live here.";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -29,6 +29,7 @@ public class SlackMentions {
     private final SlackNotices notices;
     private final ProjectAccess access;
     private final AuditLog audit;
+    private final SlackSessions sessions;
 
     public SlackMentions(
             Jdbi jdbi,
@@ -38,7 +39,8 @@ public class SlackMentions {
             PhaseRunService runs,
             SlackNotices notices,
             ProjectAccess access,
-            AuditLog audit) {
+            AuditLog audit,
+            SlackSessions sessions) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.actors = actors;
@@ -47,6 +49,7 @@ public class SlackMentions {
         this.notices = notices;
         this.access = access;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     /** A mention; outside a ticket thread it is not ours to answer. */
@@ -65,6 +68,18 @@ public class SlackMentions {
             notices.tell(thread.id(), slackUser, HINT);
             return;
         }
+        Optional<UUID> live = command instanceof MentionCommand.Revise || command instanceof MentionCommand.NotRevisable
+                ? sessions.liveSession(thread)
+                : Optional.empty();
+        if (live.isPresent()) {
+            // in a thread with a live session, what would revise the document is said to the agent instead
+            sessions.replied(
+                    channelId,
+                    threadTs,
+                    slackUser,
+                    MentionCommand.MENTION.matcher(text).replaceAll(" "));
+            return;
+        }
         if (command instanceof MentionCommand.NotRevisable) {
             notices.say(
                     thread.id(), "Execution jobs cannot be revised. Start a new ticket with /viberator for more work.");
@@ -76,6 +91,10 @@ public class SlackMentions {
             return;
         }
         try {
+            if (command instanceof MentionCommand.Collaborate collaborate) {
+                notices.say(thread.id(), sessions.start(thread, actor.get(), collaborate.message()));
+                return;
+            }
             notices.say(thread.id(), perform(thread, command, actor.get()));
         } catch (DomainException e) {
             notices.say(thread.id(), "*Could not do that:* " + SlackMessages.escape(e.getMessage()));

@@ -18,6 +18,8 @@ import java.util.UUID;
 public final class SlackMessages {
     public static final String APPROVE = "ticket_approve_phase";
     public static final String REJECT = "ticket_reject_phase";
+    public static final String SESSION_ALLOW = "session_allow";
+    public static final String SESSION_DENY = "session_deny";
 
     private static final Gson GSON = GsonFactory.createSnakeCase();
     private static final int TASK_PREVIEW = 500;
@@ -110,6 +112,28 @@ public final class SlackMessages {
     }
 
     /** Slack's mrkdwn needs only these three escaped. */
+    /**
+     * The agent's permission request in a live session: Allow and Deny, valued {@code <sessionId>:<requestId>} so a
+     * click on an old card cannot decide a newer request.
+     */
+    public static String permissionCard(String sessionId, String requestId, String prompt) {
+        String value = sessionId + ":" + requestId;
+        List<LayoutBlock> blocks = List.of(
+                section(s -> s.text(markdownText("*The agent asks permission:* " + escape(prompt)))),
+                actions(a -> a.blockId("session_permission")
+                        .elements(List.of(
+                                button(b -> b.actionId(SESSION_ALLOW)
+                                        .text(plainText("Allow"))
+                                        .style("primary")
+                                        .value(value)),
+                                button(b -> b.actionId(SESSION_DENY)
+                                        .text(plainText("Deny"))
+                                        .style("danger")
+                                        .value(value))))),
+                context(c -> c.elements(List.of(markdownText("Or reply `approve` or `deny` in this thread.")))));
+        return GSON.toJson(blocks);
+    }
+
     static String escape(String text) {
         return text == null
                 ? ""

@@ -7,6 +7,7 @@ import io.viberglass.platform.audit.AuditEntry;
 import io.viberglass.platform.audit.AuditLog;
 import io.viberglass.platform.auth.Actor;
 import io.viberglass.platform.infra.errors.DomainException;
+import io.viberglass.platform.infra.lifecycle.PollingLoop;
 import io.viberglass.platform.jobs.Job;
 import io.viberglass.platform.phases.PhaseOrchestrator;
 import java.time.Clock;
@@ -14,9 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -40,7 +38,7 @@ public class SlackOutbox implements Managed {
     private final SlackActors actors;
     private final ProjectAccess access;
     private final AuditLog audit;
-    private ScheduledExecutorService ticker;
+    private final PollingLoop ticker = new PollingLoop("slack-outbox", this::tick);
 
     public SlackOutbox(
             Jdbi jdbi,
@@ -65,19 +63,12 @@ public class SlackOutbox implements Managed {
 
     @Override
     public void start() {
-        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "slack-outbox");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = settings.getDeliveryInterval().toMilliseconds();
-        ticker.scheduleWithFixedDelay(this::tick, millis, millis, TimeUnit.MILLISECONDS);
+        ticker.start(java.time.Duration.ofMillis(settings.getDeliveryInterval().toMilliseconds()));
     }
 
     @Override
     public void stop() throws InterruptedException {
-        ticker.shutdownNow();
-        ticker.awaitTermination(5, TimeUnit.SECONDS);
+        ticker.stop(java.time.Duration.ofSeconds(5));
     }
 
     private void tick() {

@@ -62,6 +62,11 @@ final class FollowUps {
                         FollowUpDao.class, dao -> dao.existsForHead(url, pr.headSha(), "check_failure"))) {
             return Handled.ignored(type, "A follow-up for the failed checks of " + pr.headSha() + " already started");
         }
+        if (jdbi.withExtension(FollowUpDao.class, dao -> dao.count(url)) >= limit) {
+            // answered before the run is attempted: a run still busy on the ticket would otherwise make this delivery
+            // retry until it ends, only to be refused then (the count is checked again inside the run's transaction)
+            return limitReached(type, limit, url);
+        }
         UUID clanker = config.clankerId() != null ? config.clankerId() : origin.clankerId();
         if (clanker == null) {
             return Handled.failed(type, "No agent runner to run the follow-up on: set clankerId on the webhook");
@@ -91,8 +96,12 @@ final class FollowUps {
                     });
             return Handled.processed(type, "Follow-up run queued on " + origin.branch(), origin.ticketId(), job.id());
         } catch (LimitReached e) {
-            return Handled.ignored(type, "The follow-up limit of " + limit + " runs for " + url + " is reached");
+            return limitReached(type, limit, url);
         }
+    }
+
+    private static Handled limitReached(String type, int limit, String url) {
+        return Handled.ignored(type, "The follow-up limit of " + limit + " runs for " + url + " is reached");
     }
 
     private static String context(String url, String branch, WebhookEvent.PullRequestFeedback feedback) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -38,6 +39,7 @@ public class InboundConfigService {
     private final JsonText json;
     private final SecureRandom random;
     private final String publicUrl;
+    private final Consumer<UUID> changed;
 
     public InboundConfigService(
             Jdbi jdbi,
@@ -46,7 +48,9 @@ public class InboundConfigService {
             IntegrationService integrations,
             JsonText json,
             SecureRandom random,
-            String publicUrl) {
+            String publicUrl,
+            Consumer<UUID> changed) {
+        this.changed = changed;
         this.jdbi = jdbi;
         this.clock = clock;
         this.secrets = secrets;
@@ -105,9 +109,10 @@ public class InboundConfigService {
         });
     }
 
+    /** Changes a webhook; the ingest cache of this replica forgets it once the change is committed. */
     public InboundConfigView update(UUID integrationId, UUID id, InboundConfigRequest request, String actor) {
         Integration integration = webhookIntegration(integrationId);
-        return jdbi.inTransaction(handle -> {
+        InboundConfigView view = jdbi.inTransaction(handle -> {
             InboundConfigDao dao = handle.attach(InboundConfigDao.class);
             InboundConfig current = dao.findForUpdate(id)
                     .filter(config -> config.integrationId().equals(integrationId))
@@ -150,6 +155,8 @@ public class InboundConfigService {
             }
             return InboundConfigView.of(updated, publicUrl, secret.generated());
         });
+        changed.accept(id);
+        return view;
     }
 
     public void delete(UUID integrationId, UUID id) {
@@ -163,6 +170,7 @@ public class InboundConfigService {
                 secrets.delete(handle, config.secretId());
             }
         });
+        changed.accept(id);
     }
 
     /** The project a webhook feeds, for access checks; not found when the webhook is not the integration's. */

@@ -4,7 +4,6 @@ import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.viberglass.common.security.SecretValue;
 import io.viberglass.platform.infra.errors.DomainException;
 import io.viberglass.platform.infra.errors.ErrorKind;
 import io.viberglass.platform.infra.json.JsonText;
@@ -40,6 +39,8 @@ public class WebhookIngest {
     private final WebhookSettings settings;
     private final Runnable wake;
     private final Counter rejected;
+    private final InboundConfigCache cache;
+    private final DeliveryInsert deliveries;
 
     public WebhookIngest(
             Jdbi jdbi,
@@ -48,7 +49,10 @@ public class WebhookIngest {
             ObjectMapper mapper,
             WebhookSettings settings,
             Runnable wake,
-            MetricRegistry metrics) {
+            MetricRegistry metrics,
+            InboundConfigCache cache) {
+        this.cache = cache;
+        this.deliveries = new DeliveryInsert(jdbi);
         this.jdbi = jdbi;
         this.clock = clock;
         this.secrets = secrets;
@@ -73,7 +77,11 @@ public class WebhookIngest {
 
     public record Result(Outcome outcome, UUID id, String deliveryId, String reason) {}
 
-    /** One pooled connection for the whole delivery: lookup, secret, (rejection count or) insert. */
+    /**
+     * The webhook and its secret come from {@link InboundConfigCache} (read together on one connection when not
+     * cached); a stored delivery is then one statement. A signature that fails is checked once more against a fresh
+     * read, so a secret rotated elsewhere is honoured at once.
+     */
     public Result ingest(Incoming incoming) {
         if (incoming.contentLength() > settings.getMaxBodyBytes()) {
             throw tooLarge();
@@ -83,26 +91,40 @@ public class WebhookIngest {
         if (provider == null || configId == null) {
             throw notFound();
         }
-        return jdbi.withHandle(handle -> {
-            InboundConfig config = handle.attach(InboundConfigDao.class)
-                    .find(configId)
-                    .filter(found -> found.provider() == provider)
-                    .orElseThrow(WebhookIngest::notFound);
-            byte[] body = read(incoming.body());
-            SecretValue secret = secrets.read(handle, config.secretId());
-            Signatures.Verdict verdict = Signatures.verify(provider, config, secret, incoming.headers(), body);
-            if (!verdict.valid()) {
-                rejected.inc();
-                handle.attach(InboundConfigDao.class).countRejected(config.id(), clock.instant());
-                LOG.info("Rejected a {} delivery for webhook {}: {}", provider.wire(), config.id(), verdict.reason());
-                throw new DomainException(
-                        ErrorKind.UNAUTHORIZED, "WEBHOOK_SIGNATURE_INVALID", "Webhook rejected: " + verdict.reason());
-            }
-            return store(handle, config, incoming, body);
-        });
+        InboundConfigCache.Entry webhook = lookup(configId, provider);
+        byte[] body = read(incoming.body());
+        Signatures.Verdict verdict =
+                Signatures.verify(provider, webhook.config(), webhook.secret(), incoming.headers(), body);
+        if (!verdict.valid()) {
+            cache.invalidate(configId);
+            webhook = lookup(configId, provider);
+            verdict = Signatures.verify(provider, webhook.config(), webhook.secret(), incoming.headers(), body);
+        }
+        if (!verdict.valid()) {
+            rejected.inc();
+            UUID id = webhook.config().id();
+            jdbi.useExtension(InboundConfigDao.class, dao -> dao.countRejected(id, clock.instant()));
+            LOG.info("Rejected a {} delivery for webhook {}: {}", provider.wire(), id, verdict.reason());
+            throw new DomainException(
+                    ErrorKind.UNAUTHORIZED, "WEBHOOK_SIGNATURE_INVALID", "Webhook rejected: " + verdict.reason());
+        }
+        return store(webhook.config(), incoming, body);
     }
 
-    private Result store(org.jdbi.v3.core.Handle handle, InboundConfig config, Incoming incoming, byte[] body) {
+    private InboundConfigCache.Entry lookup(UUID configId, IntegrationSystem provider) {
+        return cache.get(configId, this::load)
+                .filter(found -> found.config().provider() == provider)
+                .orElseThrow(WebhookIngest::notFound);
+    }
+
+    private Optional<InboundConfigCache.Entry> load(UUID configId) {
+        return jdbi.withHandle(handle -> handle.attach(InboundConfigDao.class)
+                .find(configId)
+                .map(config -> new InboundConfigCache.Entry(
+                        config, secrets.read(handle, config.secretId()), clock.instant())));
+    }
+
+    private Result store(InboundConfig config, Incoming incoming, byte[] body) {
         String deliveryId = DeliveryIds.deliveryId(config.provider(), incoming.headers(), body);
         String headerEvent = DeliveryIds.headerEvent(config.provider(), incoming.headers());
         Instant now = clock.instant();
@@ -124,34 +146,35 @@ public class WebhookIngest {
                     case IGNORED -> DeliveryStatus.IGNORED;
                     default -> DeliveryStatus.FAILED;
                 };
-        Delivery delivery = new Delivery(
-                UUID.randomUUID(),
-                config.id(),
-                config.provider(),
-                deliveryId,
-                headerEvent,
-                status,
-                reason,
-                DeliveryIds.kept(config.provider(), incoming.headers()),
-                new String(body, StandardCharsets.UTF_8),
-                0,
-                status == DeliveryStatus.RECEIVED ? now : null,
-                null,
-                null,
-                now,
-                status.isFinal() ? now : null,
-                now);
-        DeliveryDao deliveries = handle.attach(DeliveryDao.class);
-        Optional<UUID> stored = deliveries.insert(delivery, json.write(delivery.headers()));
+        UUID id = UUID.randomUUID();
+        String headers = json.write(DeliveryIds.kept(config.provider(), incoming.headers()));
+        Optional<UUID> stored;
+        try {
+            stored = deliveries.insert(
+                    id,
+                    config,
+                    deliveryId,
+                    headerEvent,
+                    status,
+                    reason,
+                    headers,
+                    new String(body, StandardCharsets.UTF_8),
+                    now);
+        } catch (DeliveryInsert.WebhookGone e) {
+            // deleted meanwhile (on another replica, or with its integration or project) while still cached here
+            cache.invalidate(config.id());
+            throw notFound();
+        }
         if (stored.isEmpty()) {
-            UUID existing = deliveries.existing(config.id(), deliveryId).orElseThrow();
+            UUID existing = jdbi.withExtension(DeliveryDao.class, dao -> dao.existing(config.id(), deliveryId))
+                    .orElseThrow();
             return new Result(
                     Outcome.DUPLICATE, existing, deliveryId, "Delivery " + deliveryId + " was already received");
         }
         if (outcome == Outcome.ACCEPTED) {
             wake.run();
         }
-        return new Result(outcome, delivery.id(), deliveryId, reason);
+        return new Result(outcome, id, deliveryId, reason);
     }
 
     private static IntegrationSystem provider(String provider) {

@@ -32,6 +32,13 @@ public class WebhookSettings {
     @NotNull
     private Duration processingLease = Duration.minutes(2);
 
+    /**
+     * How long a replica keeps a webhook's configuration and secret in memory for the ingest (0 turns it off). Its own
+     * changes take effect at once; changes made on another replica after at most this long.
+     */
+    @NotNull
+    private Duration configCacheTtl = Duration.seconds(10);
+
     /** Follow-up runs per pull request unless the webhook sets its own limit. */
     @Min(0)
     @Max(20)
@@ -105,6 +112,16 @@ public class WebhookSettings {
     @JsonProperty
     public void setProcessingLease(Duration processingLease) {
         this.processingLease = processingLease;
+    }
+
+    @JsonProperty
+    public Duration getConfigCacheTtl() {
+        return configCacheTtl;
+    }
+
+    @JsonProperty
+    public void setConfigCacheTtl(Duration configCacheTtl) {
+        this.configCacheTtl = configCacheTtl;
     }
 
     @JsonProperty

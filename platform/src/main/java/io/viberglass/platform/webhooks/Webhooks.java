@@ -34,6 +34,8 @@ public final class Webhooks {
                 new FollowUps(jdbi, clock, needs.runs(), settings.getFollowUpLimit()));
         DeliveryProcessor processor = new DeliveryProcessor(jdbi, clock, settings, handler);
         Runnable wake = settings.isEnabled() ? processor::wake : () -> {};
+        InboundConfigCache cache = new InboundConfigCache(
+                clock, java.time.Duration.ofMillis(settings.getConfigCacheTtl().toMilliseconds()));
         InboundConfigService configs = new InboundConfigService(
                 jdbi,
                 clock,
@@ -41,13 +43,15 @@ public final class Webhooks {
                 needs.integrations(),
                 new JsonText(mapper),
                 new SecureRandom(),
-                publicUrl);
+                publicUrl,
+                cache::invalidate);
         DeliveryService deliveries = new DeliveryService(jdbi, clock, configs, wake);
         environment.jersey().register(new InboundWebhooksResource(configs, deliveries, needs.access()));
         environment
                 .jersey()
                 .register(new WebhookIngressResource(
-                        new WebhookIngest(jdbi, clock, needs.secrets(), mapper, settings, wake, environment.metrics()),
+                        new WebhookIngest(
+                                jdbi, clock, needs.secrets(), mapper, settings, wake, environment.metrics(), cache),
                         deliveries,
                         needs.access()));
         if (settings.isEnabled()) {

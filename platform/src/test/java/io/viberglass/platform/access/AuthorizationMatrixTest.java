@@ -138,6 +138,12 @@ class AuthorizationMatrixTest {
         if (call.body() == null) {
             return client.send(client.builder(call.path()).method(call.method(), HttpRequest.BodyPublishers.noBody()));
         }
+        if (call.body() instanceof byte[] bytes) {
+            // the conversation-state upload is a gzip archive, not JSON
+            return client.send(client.builder(call.path())
+                    .header("Content-Type", "application/gzip")
+                    .method(call.method(), HttpRequest.BodyPublishers.ofByteArray(bytes)));
+        }
         if (call.path().equals("/api/mcp")) {
             // MCP's Streamable HTTP: clients accept both a JSON answer and an event stream
             return client.send(client.builder(call.path())

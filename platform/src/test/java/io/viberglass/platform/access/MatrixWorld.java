@@ -67,6 +67,9 @@ final class MatrixWorld {
     private final String inbound;
     private final String delivery;
     private final String outbound;
+    private final String credential;
+    private final String session;
+    private final String endedSession;
 
     MatrixWorld(Api firstAdmin, Jdbi jdbi) {
         this.anonymous = Api.anonymous(firstAdmin.base());
@@ -147,6 +150,10 @@ final class MatrixWorld {
                 .json()
                 .get("id")
                 .asText();
+        credential = newCredential();
+        session = liveSession();
+        endedSession = liveSession();
+        admin.post("/api/agent-sessions/" + endedSession + "/cancel", Map.of()).expect(200);
     }
 
     /** The client a caller uses: its bearer, a job's callback headers, or nothing. */
@@ -322,6 +329,12 @@ final class MatrixWorld {
                 new Call(method, path(pattern, ids()), Map.of("name", "Renamed " + UUID.randomUUID()));
             case "DELETE /integrations/{id}" -> new Call(method, path(pattern, Map.of("id", newIntegration())), null);
             case "POST /integrations/{id}/test" -> new Call(method, path(pattern, Map.of("id", github)), Map.of());
+            case "POST /integrations/{integrationId}/credentials" ->
+                new Call(method, path(pattern, ids()), credentialBody());
+            case "PUT /integrations/{integrationId}/credentials/{credentialId}" ->
+                new Call(method, path(pattern, ids()), Map.of("description", "Renamed " + UUID.randomUUID()));
+            case "DELETE /integrations/{integrationId}/credentials/{credentialId}" ->
+                new Call(method, path(pattern, Map.of("credentialId", newCredential())), null);
             case "POST /integrations/project/{projectId}/link" ->
                 new Call(method, path(pattern, ids()), Map.of("integrationId", newIntegration()));
             case "DELETE /integrations/project/{projectId}/link/{integrationId}" ->
@@ -351,6 +364,40 @@ final class MatrixWorld {
             case "POST /integrations/{integrationId}/webhooks/outbound/{targetId}/test" ->
                 new Call(method, path(pattern, ids()), Map.of());
             case "POST /webhooks/{provider}/{webhookId}" -> new Call(method, path(pattern, ids()), "{}");
+            case "POST /tickets/{id}/agent-sessions" ->
+                new Call(
+                        method,
+                        path(pattern, Map.of("id", newTicket())),
+                        Map.of("mode", "research", "clankerId", clanker, "message", "Matrix"));
+            case "POST /agent-sessions/{id}/message" ->
+                new Call(method, path(pattern, Map.of("id", liveSession())), Map.of("messageText", "Matrix"));
+            case "POST /agent-sessions/{id}/cancel" ->
+                new Call(method, path(pattern, Map.of("id", liveSession())), Map.of());
+            case "POST /agent-sessions/{id}/reply" ->
+                new Call(method, path(pattern, Map.of("id", waitingSession("input"))), Map.of("replyText", "Yes"));
+            case "POST /agent-sessions/{id}/approve" ->
+                new Call(method, path(pattern, Map.of("id", waitingSession("approval"))), Map.of("approved", true));
+            case "GET /agent-sessions/{id}/events/stream" ->
+                // an ended session's stream sends its history and ends, so the call returns
+                new Call(method, path(pattern, Map.of("id", endedSession)), null);
+            case "GET /jobs/{id}/logs/stream" -> new Call(method, path(pattern, Map.of("id", cancelledJob())), null);
+            case "POST /jobs/{id}/session-events/batch" ->
+                new Call(
+                        method,
+                        path(pattern, ids()),
+                        Map.of("events", List.of(Map.of("type", "progress", "payload", Map.of("text", "x")))));
+            case "POST /jobs/{id}/acp-session-id" ->
+                new Call(method, path(pattern, ids()), Map.of("acpSessionId", "acp-matrix"));
+            case "PUT /jobs/{id}/session-state" -> new Call(method, path(pattern, ids()), SESSION_STATE);
+            case "POST /jobs/{id}/permission-requests" ->
+                new Call(
+                        method,
+                        path(pattern, ids()),
+                        Map.of(
+                                "title",
+                                "Run the tests",
+                                "options",
+                                List.of(Map.of("optionId", "allow", "name", "Allow", "kind", "allow_once"))));
             case "PUT /clankers/{id}/cost-controls" ->
                 new Call(method, path(pattern, ids()), Map.of("modelBroker", true));
             case "PUT /projects/{id}/cost-controls" -> new Call(method, path(pattern, ids()), Map.of());
@@ -385,10 +432,12 @@ final class MatrixWorld {
         ids.put("configId", inbound);
         ids.put("deliveryId", delivery);
         ids.put("targetId", outbound);
+        ids.put("credentialId", credential);
         ids.put("provider", "custom");
         ids.put("webhookId", inbound);
         ids.put("path", "AGENTS.md");
         ids.put("name", "local");
+        ids.put("requestId", UUID.randomUUID().toString());
         return ids;
     }
 
@@ -413,6 +462,7 @@ final class MatrixWorld {
             case "projects" -> projectA;
             case "tickets" -> ticket;
             case "jobs" -> job;
+            case "agent-sessions" -> session;
             case "clankers" -> clanker;
             case "secrets" -> secret;
             case "users" -> spare.userId();
@@ -514,6 +564,42 @@ final class MatrixWorld {
                 .asText();
     }
 
+    /** The body of a conversation-state upload, sent as {@code application/gzip} by the matrix test. */
+    static final byte[] SESSION_STATE = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
+    /** A live research session of project A (its first turn queued: the matrix runs no dispatcher). */
+    private String liveSession() {
+        return admin.post(
+                        "/api/tickets/" + newTicket() + "/agent-sessions",
+                        Map.of("mode", "research", "clankerId", clanker, "message", "Matrix"))
+                .expect(201)
+                .json()
+                .get("session")
+                .get("id")
+                .asText();
+    }
+
+    /** A live session waiting on a person: an open question ({@code input}) or permission request. */
+    private String waitingSession(String requestType) {
+        String id = liveSession();
+        jdbi.useHandle(h -> {
+            h.createUpdate("insert into agent_pending_requests (id, session_id, request_type, status, "
+                            + "prompt_markdown, request_json, created_at, updated_at) values (gen_random_uuid(), "
+                            + "cast(:id as uuid), :type, 'open', 'Go on?', cast(:json as jsonb), now(), now())")
+                    .bind("id", id)
+                    .bind("type", requestType)
+                    .bind(
+                            "json",
+                            "{\"options\": [{\"optionId\": \"allow\", \"name\": \"Allow\", \"kind\": \"allow_once\"}]}")
+                    .execute();
+            h.createUpdate("update agent_sessions set status = :status where id = cast(:id as uuid)")
+                    .bind("status", requestType.equals("input") ? "waiting_on_user" : "waiting_on_approval")
+                    .bind("id", id)
+                    .execute();
+        });
+        return id;
+    }
+
     private String cancelledJob() {
         String id = queuedJob();
         admin.post("/api/jobs/" + id + "/cancel", Map.of()).expect(200);
@@ -610,6 +696,18 @@ final class MatrixWorld {
 
     private Map<String, Object> integrationBody() {
         return Map.of("name", "Custom " + UUID.randomUUID(), "system", "custom");
+    }
+
+    private Map<String, Object> credentialBody() {
+        return Map.of("name", "Token " + UUID.randomUUID(), "value", "matrix-token");
+    }
+
+    private String newCredential() {
+        return admin.post("/api/integrations/" + integration + "/credentials", credentialBody())
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
     }
 
     private String newIntegration() {

@@ -403,7 +403,8 @@ class ClawsApiTest {
         RunTargets targets = new RunTargets(
                 new ProjectService(jdbi, clock, List.of(), ProjectListener.none()),
                 new ClankerService(jdbi, clock, Json.newMapper()),
-                secrets.service());
+                secrets.service(),
+                clock);
         ClawEvents events = new ClawEvents(new JsonText(Json.newMapper()));
         return new ClawFiring(
                 jdbi,

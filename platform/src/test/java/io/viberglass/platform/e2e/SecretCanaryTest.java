@@ -94,12 +94,24 @@ class SecretCanaryTest {
                 .json()
                 .get("id")
                 .asText();
-        String gitToken = api.post(
-                        "/api/secrets", Map.of("name", "GITHUB_TOKEN", "storage", "database", "value", GIT_TOKEN))
+        // the repository token is the GitHub integration's default credential (encrypted, never returned)
+        String github = api.post(
+                        "/api/integrations",
+                        Map.of(
+                                "name",
+                                "Canary GitHub",
+                                "system",
+                                "github",
+                                "config",
+                                Map.of("owner", "acme", "repo", "shop", "apiUrl", GITHUB.baseUrl())))
                 .expect(201)
                 .json()
                 .get("id")
                 .asText();
+        api.post(
+                        "/api/integrations/" + github + "/credentials",
+                        Map.of("name", "canary-bot", "value", GIT_TOKEN, "isDefault", true))
+                .expect(201);
         String project = api.post("/api/projects", Map.of("name", "Canary"))
                 .expect(201)
                 .json()
@@ -114,8 +126,8 @@ class SecretCanaryTest {
                                 "github",
                                 "apiUrl",
                                 GITHUB.baseUrl(),
-                                "credentialId",
-                                gitToken))
+                                "integrationId",
+                                github))
                 .expect(200);
         String clanker = api.post(
                         "/api/clankers",
@@ -188,6 +200,9 @@ class SecretCanaryTest {
                 + api.get("/api/jobs/" + jobId + "/logs?limit=5000").body();
         assertThat(logs).contains("== /proc/self/environ").contains("[REDACTED]");
         assertThat(everywhere(jobId)).doesNotContain(MODEL_KEY).doesNotContain(GIT_TOKEN);
+        assertThat(api.get("/api/integrations/" + github + "/credentials").body())
+                .contains("canary-bot")
+                .doesNotContain(GIT_TOKEN);
     }
 
     /** Every place a value could have landed, as one text. */
@@ -198,6 +213,7 @@ class SecretCanaryTest {
                 "/api/jobs/" + jobId + "/logs?limit=5000",
                 "/api/jobs",
                 "/api/secrets",
+                "/api/integrations",
                 "/api/clankers",
                 "/api/tickets")) {
             all.append(api.get(path).body());

@@ -237,6 +237,41 @@ class JobCallbacksApiTest {
         }
 
         @Test
+        void aNumberedBatchSentAgainIsStoredOnce_soAWorkerMayRetryWhenTheAnswerIsLost() {
+            Started run = startAndBootstrap();
+            String path = "/api/jobs/" + run.jobId() + "/logs/batch";
+            Map<String, Object> first = Map.of(
+                    "sequence",
+                    0,
+                    "logs",
+                    List.of(Map.of("level", "info", "message", "a"), Map.of("level", "info", "message", "b")));
+            Map<String, Object> second =
+                    Map.of("sequence", 1, "logs", List.of(Map.of("level", "info", "message", "c")));
+
+            assertThat(run.as()
+                            .post(path, first)
+                            .expect(200)
+                            .json()
+                            .get("count")
+                            .asInt())
+                    .isEqualTo(2);
+            assertThat(run.as()
+                            .post(path, first)
+                            .expect(200)
+                            .json()
+                            .get("count")
+                            .asInt())
+                    .as("the repeat stores nothing")
+                    .isZero();
+            run.as().post(path, second).expect(200);
+            run.as().post(path, first).expect(200);
+
+            assertThat(api.get("/api/jobs/" + run.jobId() + "/logs").json().get("logs"))
+                    .extracting(l -> l.get("message").asText())
+                    .containsExactly("a", "b", "c");
+        }
+
+        @Test
         void badLogBatchesAre400() {
             Started run = startAndBootstrap();
             String path = "/api/jobs/" + run.jobId() + "/logs/batch";
@@ -253,6 +288,12 @@ class JobCallbacksApiTest {
                 tooMany.add(Map.of("level", "info", "message", "x"));
             }
             run.as().post(path, Map.of("logs", tooMany)).expect(400);
+            run.as()
+                    .post(path, Map.of("sequence", -1, "logs", List.of(Map.of("level", "info", "message", "x"))))
+                    .expect(400);
+            run.as()
+                    .post(path, Map.of("sequence", "first", "logs", List.of(Map.of("level", "info", "message", "x"))))
+                    .expect(400);
         }
     }
 

@@ -154,7 +154,9 @@ class WebhookRestartTest {
             platform.start(Map.of());
             await().atMost(Duration.ofSeconds(90))
                     .until(() -> count("select count(*) from feedback_outbox where status = 'delivered'") == 1);
-            Thread.sleep(1500); // nothing more arrives once delivered
+            await().during(Duration.ofMillis(1500))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> calls().size(), size -> size == 3); // nothing more arrives once delivered
         }
         List<LoggedRequest> calls = calls();
         assertThat(calls).hasSize(3);

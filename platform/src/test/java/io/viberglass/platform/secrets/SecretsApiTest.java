@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
@@ -326,6 +327,11 @@ class SecretsApiTest {
 
             RecordingWorker.Invocation worker = WORKER.awaitInvocation(jobId);
             assertThat(worker.secretFiles()).containsExactlyInAnyOrder(keyName, tokenName);
+            // a private directory of owner-only files, removed once the worker has exited
+            assertThat(worker.secretModes()).containsExactlyInAnyOrder(".:700", keyName + ":600", tokenName + ":600");
+            Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> !java.nio.file.Files.exists(java.nio.file.Path.of(worker.secretsDirectory())));
             Api as = api.withHeader("X-Callback-Token", worker.token());
             JsonNode payload =
                     as.get("/api/jobs/" + jobId + "/bootstrap").expect(200).json();

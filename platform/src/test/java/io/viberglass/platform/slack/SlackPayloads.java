@@ -54,6 +54,18 @@ final class SlackPayloads {
                         UUID.randomUUID().toString().substring(0, 8), user, quote(text), channel, FakeSlack.THREAD_TS);
     }
 
+    /** A plain reply in the ticket thread, as the Events API delivers a channel message. */
+    static String threadReply(String channel, String user, String text) {
+        return """
+                {"token":"legacy","team_id":"T0001","api_app_id":"A0001","type":"event_callback",
+                 "event_id":"Ev%s","event_time":1700000003,
+                 "event":{"type":"message","channel_type":"channel","user":"%s","text":%s,
+                   "ts":"1700000003.000100","channel":"%s","thread_ts":"%s","event_ts":"1700000003.000100"}}
+                """
+                .formatted(
+                        UUID.randomUUID().toString().substring(0, 8), user, quote(text), channel, FakeSlack.THREAD_TS);
+    }
+
     private static String quote(String text) {
         try {
             return Json.newMapper().writeValueAsString(text);

@@ -24,18 +24,30 @@ public final class PlatformProcess implements AutoCloseable {
     private final Path config;
     private final Path log;
     private final int port;
+    private final int adminPort;
     private Process process;
 
-    private PlatformProcess(Path config, Path log, int port) {
+    private PlatformProcess(Path config, Path log, int port, int adminPort) {
         this.config = config;
         this.log = log;
         this.port = port;
+        this.adminPort = adminPort;
     }
 
     /** Writes a configuration for {@code database} with extra YAML lines (already indented for the top level). */
     public static PlatformProcess configure(TestDatabase database, Path directory, String extraYaml) {
+        return configure(database.url(), directory, extraYaml);
+    }
+
+    /**
+     * As {@link #configure(TestDatabase, Path, String)} for any JDBC URL. The pool is set up as the shipped
+     * {@code platform/config.yml} sets it up (validation on borrow, timeouts), since crash and outage tests are about
+     * that configuration.
+     */
+    public static PlatformProcess configure(String databaseUrl, Path directory, String extraYaml) {
         try {
             int port = freePort();
+            int adminPort = freePort();
             Path config = directory.resolve("platform.yml");
             Files.writeString(
                     config,
@@ -45,7 +57,17 @@ public final class PlatformProcess implements AutoCloseable {
                       url: %s
                       user: postgres
                       password: ""
+                      initialSize: 2
+                      minSize: 2
                       checkConnectionOnBorrow: true
+                      validationQuery: "/* viberglass health */ select 1"
+                      validationQueryTimeout: 3s
+                      maxWaitForConnection: 5s
+                      properties:
+                        ApplicationName: viberglass-platform
+                        reWriteBatchedInserts: true
+                        connectTimeout: 5
+                        socketTimeout: 60
                     media:
                       localRoot: %s
                     server:
@@ -57,7 +79,7 @@ public final class PlatformProcess implements AutoCloseable {
                           bindHost: 127.0.0.1
                       adminConnectors:
                         - type: http
-                          port: 0
+                          port: %d
                           bindHost: 127.0.0.1
                       shutdownGracePeriod: 0s
                       requestLog:
@@ -66,8 +88,8 @@ public final class PlatformProcess implements AutoCloseable {
                       level: INFO
                     %s
                     """
-                            .formatted(database.url(), directory.resolve("media"), port, extraYaml));
-            return new PlatformProcess(config, directory.resolve("platform.log"), port);
+                            .formatted(databaseUrl, directory.resolve("media"), port, adminPort, extraYaml));
+            return new PlatformProcess(config, directory.resolve("platform.log"), port, adminPort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,6 +101,20 @@ public final class PlatformProcess implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The admin connector: Dropwizard's {@code /healthcheck}, metrics, threads. */
+    public String adminUrl() {
+        return "http://127.0.0.1:" + adminPort;
+    }
+
+    /** The operating-system process id of the running platform. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
     }
 
     public Path log() {

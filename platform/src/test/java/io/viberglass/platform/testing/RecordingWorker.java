@@ -33,7 +33,8 @@ public final class RecordingWorker {
                     """
                     #!/bin/bash
                     secrets=$(ls "$VIBERATOR_SECRETS_DIR" 2>/dev/null | tr '\\n' ',')
-                    echo "$1|$JOB_ID|$CALLBACK_TOKEN|$TENANT_ID|$PLATFORM_API_URL|$secrets" >> "%s"
+                    modes=$(cd "$VIBERATOR_SECRETS_DIR" 2>/dev/null && stat -c '%%n:%%a' . * 2>/dev/null | tr '\\n' ',')
+                    echo "$1|$JOB_ID|$CALLBACK_TOKEN|$TENANT_ID|$PLATFORM_API_URL|$secrets|$VIBERATOR_SECRETS_DIR|$modes" >> "%s"
                     """
                             .formatted(record));
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
@@ -55,14 +56,21 @@ public final class RecordingWorker {
         };
     }
 
-    /** One start of the worker, as it saw it. */
+    /**
+     * One start of the worker, as it saw it.
+     *
+     * @param secretsDirectory where its credentials were ({@code VIBERATOR_SECRETS_DIR})
+     * @param secretModes {@code name:octal mode} of that directory ({@code .}) and each file in it
+     */
     public record Invocation(
             String subcommand,
             String jobId,
             String token,
             String tenant,
             String platformUrl,
-            List<String> secretFiles) {}
+            List<String> secretFiles,
+            String secretsDirectory,
+            List<String> secretModes) {}
 
     public List<Invocation> invocations() {
         try {
@@ -71,7 +79,9 @@ public final class RecordingWorker {
                     .map(line -> {
                         String[] parts = line.split("\\|", -1);
                         List<String> secrets = parts[5].isEmpty() ? List.of() : List.of(parts[5].split(","));
-                        return new Invocation(parts[0], parts[1], parts[2], parts[3], parts[4], secrets);
+                        List<String> modes = parts[7].isEmpty() ? List.of() : List.of(parts[7].split(","));
+                        return new Invocation(
+                                parts[0], parts[1], parts[2], parts[3], parts[4], secrets, parts[6], modes);
                     })
                     .toList();
         } catch (IOException e) {

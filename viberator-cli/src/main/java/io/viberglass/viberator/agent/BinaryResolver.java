@@ -70,4 +70,41 @@ public final class BinaryResolver {
     private static boolean isExecutable(Path path) {
         return Files.isRegularFile(path) && Files.isExecutable(path);
     }
+
+    /**
+     * Finds the executable of the harness's ACP mode: {@code VIBERATOR_<AGENT>_ACP_BIN} first; then, when ACP mode is
+     * the CLI itself with other arguments, wherever {@link #resolve} finds the CLI; else the adapter's names on
+     * {@code PATH}. Empty when the harness has no ACP mode or nothing was found.
+     */
+    public Optional<Path> resolveAcp(AgentHarness harness) {
+        Optional<AcpMode> mode = harness.acp();
+        if (mode.isEmpty()) {
+            return Optional.empty();
+        }
+        String fromEnv = environment.get(harness.acpBinaryOverrideVariable());
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            Path explicit = Path.of(fromEnv);
+            return isExecutable(explicit) ? Optional.of(explicit.toAbsolutePath()) : Optional.empty();
+        }
+        if (mode.get().executable().equals(harness.executable())) {
+            return resolve(harness);
+        }
+        List<String> names = new ArrayList<>();
+        names.add(mode.get().executable());
+        names.addAll(mode.get().alternativeExecutables());
+        for (String name : names) {
+            Optional<Path> found = onPath(name);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The lookup {@link #resolveAcp} would use, for messages. */
+    public String describeAcpLookup(AgentHarness harness) {
+        String name = harness.acp().map(AcpMode::executable).orElse(harness.executable());
+        String lookup = "$" + harness.acpBinaryOverrideVariable() + " or '" + name + "' on PATH";
+        return name.equals(harness.executable()) ? lookup + " (or $" + harness.binaryOverrideVariable() + ")" : lookup;
+    }
 }

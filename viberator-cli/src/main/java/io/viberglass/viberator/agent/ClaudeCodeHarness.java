@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Claude Code: {@code claude --print <prompt> --output-format=stream-json --verbose --dangerously-skip-permissions}.
@@ -64,5 +65,11 @@ public final class ClaudeCodeHarness implements AgentHarness {
     static String stripV1(String url) {
         String trimmed = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         return trimmed.endsWith("/v1") ? trimmed.substring(0, trimmed.length() - 3) : trimmed;
+    }
+
+    /** Claude Code speaks ACP through Zed's adapter, which drives the same CLI and reads the same environment. */
+    @Override
+    public Optional<AcpMode> acp() {
+        return Optional.of(new AcpMode("claude-agent-acp", List.of("claude-code-acp"), List.of(), List.of(".claude")));
     }
 }

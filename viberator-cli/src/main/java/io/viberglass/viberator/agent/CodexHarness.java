@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Codex: {@code codex exec --json --skip-git-repo-check --dangerously-bypass-approvals-and-sandbox --cd <repo> …
@@ -74,5 +75,26 @@ public final class CodexHarness implements AgentHarness {
     private static String withV1(String url) {
         String trimmed = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         return trimmed.endsWith("/v1") ? trimmed : trimmed + "/v1";
+    }
+
+    /** Codex speaks ACP through the {@code codex-acp} adapter, which takes the same {@code -c} overrides. */
+    @Override
+    public Optional<AcpMode> acp() {
+        return Optional.of(new AcpMode("codex-acp", List.of(), List.of(), List.of(".codex")));
+    }
+
+    @Override
+    public AgentCommand acpCommand(AgentRequest request, Path executable) {
+        AgentCommand oneShot = command(request, executable);
+        List<String> argv = new ArrayList<>(List.of(executable.toString(), "-c", "analytics.enabled=false"));
+        request.modelName().ifPresent(model -> argv.addAll(List.of("-c", "model=\"" + model + "\"")));
+        request.endpointUrl()
+                .ifPresent(url -> argv.addAll(List.of(
+                        "-c",
+                        "model_provider=" + PROVIDER,
+                        "-c",
+                        "model_providers." + PROVIDER + "={name=\"" + PROVIDER + "\",base_url=\"" + withV1(url)
+                                + "\",env_key=\"OPENAI_API_KEY\",wire_api=\"responses\"}")));
+        return new AgentCommand(argv, oneShot.environment(), request.repoDir(), oneShot.files());
     }
 }

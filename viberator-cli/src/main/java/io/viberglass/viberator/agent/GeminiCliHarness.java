@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Gemini CLI: {@code gemini --output-format json --approval-mode yolo [--model m] <prompt>}, the prompt positional
@@ -46,5 +47,19 @@ public final class GeminiCliHarness implements AgentHarness {
     @Override
     public OutputParser newParser() {
         return new GeminiJsonParser();
+    }
+
+    @Override
+    public Optional<AcpMode> acp() {
+        return Optional.of(
+                new AcpMode("gemini", List.of(), List.of("--experimental-acp"), List.of(".gemini"), "gemini-api-key"));
+    }
+
+    @Override
+    public AgentCommand acpCommand(AgentRequest request, Path executable) {
+        AgentCommand oneShot = command(request, executable);
+        List<String> argv = new ArrayList<>(List.of(executable.toString(), "--experimental-acp"));
+        request.modelName().ifPresent(model -> argv.addAll(List.of("--model", model)));
+        return new AgentCommand(argv, oneShot.environment(), request.repoDir(), oneShot.files());
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Kimi Code: {@code kimi --print --prompt <prompt> --output-format stream-json --config <inline JSON> --work-dir
@@ -83,5 +84,10 @@ public final class KimiCodeHarness implements AgentHarness {
     @Override
     public OutputParser newParser() {
         return new StreamJsonParser();
+    }
+
+    @Override
+    public Optional<AcpMode> acp() {
+        return Optional.of(new AcpMode("kimi", List.of(), List.of("acp"), List.of(".kimi")));
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Mistral Vibe: {@code vibe --prompt <prompt> --output json --workdir <repo>}, installed as {@code vibe} or
@@ -51,5 +52,11 @@ public final class MistralVibeHarness implements AgentHarness {
     @Override
     public OutputParser newParser() {
         return new VibeJsonParser();
+    }
+
+    /** Mistral Vibe ships its ACP server as a second executable of the same package. */
+    @Override
+    public Optional<AcpMode> acp() {
+        return Optional.of(new AcpMode("vibe-acp", List.of(), List.of(), List.of(".vibe/logs/session")));
     }
 }

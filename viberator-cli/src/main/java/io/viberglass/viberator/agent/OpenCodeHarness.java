@@ -70,4 +70,10 @@ public final class OpenCodeHarness implements AgentHarness {
     private static Path configDir(Path homeDir) {
         return homeDir.resolve(".config").resolve("opencode");
     }
+
+    @Override
+    public Optional<AcpMode> acp() {
+        return Optional.of(
+                new AcpMode("opencode", List.of(), List.of("acp"), List.of(".opencode", ".local/share/opencode")));
+    }
 }

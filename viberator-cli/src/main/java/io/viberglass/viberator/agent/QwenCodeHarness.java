@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Qwen Code: {@code qwen --auth-type openai --prompt <prompt> --output-format stream-json --yolo --model <m>}, talking
@@ -62,5 +63,24 @@ public final class QwenCodeHarness implements AgentHarness {
     @Override
     public OutputParser newParser() {
         return new StreamJsonParser();
+    }
+
+    @Override
+    public Optional<AcpMode> acp() {
+        return Optional.of(
+                new AcpMode("qwen", List.of(), List.of("--acp", "--auth-type", "openai"), List.of(".qwen"), "openai"));
+    }
+
+    @Override
+    public AgentCommand acpCommand(AgentRequest request, Path executable) {
+        AgentCommand oneShot = command(request, executable);
+        List<String> argv = List.of(
+                executable.toString(),
+                "--acp",
+                "--auth-type",
+                "openai",
+                "--model",
+                request.modelName().orElse(DEFAULT_MODEL));
+        return new AgentCommand(argv, oneShot.environment(), request.repoDir(), oneShot.files());
     }
 }

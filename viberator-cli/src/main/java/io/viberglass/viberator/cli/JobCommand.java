@@ -18,6 +18,7 @@ import io.viberglass.viberator.report.ConsoleReporter;
 import io.viberglass.viberator.report.JobReporter;
 import io.viberglass.viberator.report.RedactingReporter;
 import io.viberglass.viberator.report.TeeReporter;
+import io.viberglass.viberator.session.CallbackSessionChannel;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -150,6 +151,12 @@ final class JobCommand implements Callable<Integer> {
                 .withCancellation(cancellation);
         if (token != null) {
             context = context.withExtraSecrets(List.of(SecretValue.of(token)));
+        }
+        String jobId = id != null ? id : payload.jobId();
+        String tenantId = tenant != null ? tenant : payload.tenantId();
+        if (callbackBase != null && token != null && tenantId != null) {
+            context = context.withSessions(CallbackSessionChannel.to(
+                    new WorkerInvocation(jobId, callbackBase, tenantId, token), cancellation));
         }
         JobResult result;
         try {

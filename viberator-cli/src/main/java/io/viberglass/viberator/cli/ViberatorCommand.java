@@ -5,6 +5,7 @@ import io.viberglass.viberator.cli.client.LogsCommand;
 import io.viberglass.viberator.cli.client.PlanCommand;
 import io.viberglass.viberator.cli.client.ProjectsCommand;
 import io.viberglass.viberator.cli.client.RunsCommand;
+import io.viberglass.viberator.cli.client.SessionsCommand;
 import io.viberglass.viberator.cli.client.TicketsCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
             PlanCommand.class,
             RunsCommand.class,
             LogsCommand.class,
+            SessionsCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         },

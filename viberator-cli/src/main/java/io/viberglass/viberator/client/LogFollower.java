@@ -37,7 +37,7 @@ public final class LogFollower {
 
     /** Lines as they arrive until the run ends; returns the run as it ended. */
     public Job follow(UUID jobId, long afterId, Consumer<LogLine> sink) throws InterruptedException {
-        LogStream.Streamed streamed = new LogStream(client.http()).follow(jobId, afterId, sink);
+        LogStream.Streamed streamed = new LogStream(client.http(), sleeper).follow(jobId, afterId, sink);
         return poll(jobId, streamed.lastId(), sink);
     }
 

@@ -1,64 +1,44 @@
 package io.viberglass.viberator.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
  * A run's log as server-sent events from {@code GET /api/jobs/{id}/logs/stream?afterId=}: a {@code log} event per
- * line (data: the line as JSON) and an {@code end} event once the run has ended. A platform that does not serve the
- * stream answers anything but a 200 event stream, and the caller polls instead.
+ * line (id: the line id, data: the line as JSON) and an {@code end} event once the run has ended. A dropped connection
+ * is resumed with {@code Last-Event-ID}. A platform that does not serve the stream answers anything but a 200 event
+ * stream, and the caller polls instead.
  */
 final class LogStream {
-    static final String MEDIA_TYPE = "text/event-stream";
+    static final String MEDIA_TYPE = ResumableStream.MEDIA_TYPE;
 
     private final PlatformHttp http;
+    private final Sleeper sleeper;
 
-    LogStream(PlatformHttp http) {
+    LogStream(PlatformHttp http, Sleeper sleeper) {
         this.http = http;
+        this.sleeper = sleeper;
     }
 
     /** What the stream gave: whether there was one, the last line id seen and whether it reached the end event. */
     record Streamed(boolean offered, long lastId, boolean ended) {}
 
-    Streamed follow(UUID jobId, long afterId, Consumer<LogLine> sink) {
-        HttpResponse<InputStream> response;
-        try {
-            response = http.stream("/api/jobs/" + jobId + "/logs/stream?afterId=" + afterId, MEDIA_TYPE);
-        } catch (PlatformException.Unreachable e) {
-            return new Streamed(false, afterId, false);
-        }
-        boolean isStream = response.statusCode() == 200
-                && response.headers()
-                        .firstValue("Content-Type")
-                        .map(type -> type.startsWith(MEDIA_TYPE))
-                        .orElse(false);
+    Streamed follow(UUID jobId, long afterId, Consumer<LogLine> sink) throws InterruptedException {
         long[] last = {afterId};
-        try (InputStream body = response.body()) {
-            if (!isStream) {
-                return new Streamed(false, afterId, false);
-            }
-            boolean ended = ServerSentEvents.read(body, event -> {
-                if (event.event().equals("end")) {
-                    return false;
-                }
-                if (event.event().equals("log")) {
-                    LogLine line = parse(event.data());
-                    if (line.id() > last[0]) {
-                        sink.accept(line);
-                        last[0] = line.id();
+        ResumableStream.Followed followed = new ResumableStream(http, sleeper)
+                .follow("/api/jobs/" + jobId + "/logs/stream?afterId=" + afterId, null, event -> {
+                    if (event.event().equals("log") || event.event().equals("message")) {
+                        LogLine line = parse(event.data());
+                        // a line seen before a reconnect is never printed twice
+                        if (line.id() > last[0]) {
+                            sink.accept(line);
+                            last[0] = line.id();
+                        }
                     }
-                }
-                return true;
-            });
-            return new Streamed(true, last[0], ended);
-        } catch (IOException e) {
-            // the stream broke off: the caller goes on by polling from the last line seen
-            return new Streamed(true, last[0], false);
-        }
+                    return true;
+                });
+        return new Streamed(followed.offered(), last[0], followed.ended());
     }
 
     private LogLine parse(String data) {

@@ -56,12 +56,17 @@ public final class PlatformHttp {
 
     /** A streaming GET (server-sent events): the caller reads and closes the body. */
     public HttpResponse<InputStream> stream(String path, String accept) {
-        HttpRequest request = HttpRequest.newBuilder(target.resolve(path))
+        return stream(path, accept, java.util.Map.of());
+    }
+
+    /** As {@link #stream(String, String)}, with extra request headers (such as {@code Last-Event-ID}). */
+    public HttpResponse<InputStream> stream(String path, String accept, java.util.Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target.resolve(path))
                 .header("Accept", accept)
                 .header("User-Agent", userAgent)
-                .header("Authorization", "Bearer " + target.token().reveal())
-                .GET()
-                .build();
+                .header("Authorization", "Bearer " + target.token().reveal());
+        headers.forEach(builder::header);
+        HttpRequest request = builder.GET().build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {

@@ -80,7 +80,7 @@ public final class ProcessRunner {
      * SIGTERM to the process and everything it started, then SIGKILL to whatever is still alive after {@code grace}.
      * Descendants are captured before the parent dies, because orphans are re-parented and vanish from the tree.
      */
-    static void stopTree(ProcessHandle root, Duration grace) {
+    public static void stopTree(ProcessHandle root, Duration grace) {
         List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
         tree.add(root);
         tree.forEach(ProcessHandle::destroy);

@@ -33,8 +33,14 @@ public final class CallbackClient {
      * @param maxDelay the longest single delay
      */
     public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
-        /** Progress and log batches: a few quick tries, since the next heartbeat or batch follows soon. */
+        /** Progress: a few quick tries, since the next heartbeat follows soon. */
         public static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofSeconds(1));
+
+        /**
+         * Log batches: about three minutes of tries, so a platform restart loses no line. Each batch carries its
+         * number, so one that reached the platform before the answer was lost is not stored twice.
+         */
+        public static final RetryPolicy LOGS = new RetryPolicy(16, Duration.ofSeconds(1), Duration.ofSeconds(15));
 
         /**
          * The result: about seven minutes of tries, so a platform restart or rolling deploy while the worker finishes
@@ -89,34 +95,63 @@ public final class CallbackClient {
 
     /** As {@link #post(String, Object, Duration)}, with its own retry policy. */
     public Delivery post(String path, Object body, Duration timeout, RetryPolicy policy) {
-        byte[] json;
-        try {
-            json = mapper.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("callback body cannot be written as JSON", e);
+        return exchange("POST", path, json(body), "application/json", timeout, policy)
+                .delivery();
+    }
+
+    /** What came of a callback whose answer the worker reads: the delivery, the last status and the body. */
+    public record Reply(Delivery delivery, int status, byte[] body) {
+        public boolean delivered() {
+            return delivery == Delivery.DELIVERED;
         }
-        HttpRequest request = HttpRequest.newBuilder(resolve(path))
+    }
+
+    /**
+     * Sends one callback and keeps the answer, with the same headers, retries and cancellation check as {@link #post}.
+     *
+     * @param method {@code GET}, {@code POST} or {@code PUT}
+     * @param body the request body, or {@code null} for none
+     */
+    public Reply exchange(
+            String method, String path, byte[] body, String contentType, Duration timeout, RetryPolicy policy) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(resolve(path))
                 .timeout(timeout)
-                .header("Content-Type", "application/json")
                 .header(Callbacks.TENANT_HEADER, tenantId)
-                .header(Callbacks.TOKEN_HEADER, token.reveal())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
-                .build();
+                .header(Callbacks.TOKEN_HEADER, token.reveal());
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        }
+        HttpRequest request = builder.build();
         for (int attempt = 1; ; attempt++) {
-            Delivery delivery = attempt(request);
-            if (delivery != null || attempt >= policy.maxAttempts()) {
-                return delivery == null ? Delivery.FAILED : delivery;
+            Reply reply = attempt(request);
+            if (reply.delivery() != null || attempt >= policy.maxAttempts()) {
+                return reply.delivery() == null ? new Reply(Delivery.FAILED, reply.status(), reply.body()) : reply;
             }
             if (!pause(policy.delayAfter(attempt))) {
-                return Delivery.FAILED;
+                return new Reply(Delivery.FAILED, reply.status(), reply.body());
             }
         }
     }
 
-    /** One try: a final {@link Delivery}, or {@code null} when it is worth trying again. */
-    private Delivery attempt(HttpRequest request) {
+    /** Writes {@code body} as JSON. */
+    public byte[] json(Object body) {
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            return mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("callback body cannot be written as JSON", e);
+        }
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** One try: a final {@link Delivery}, or a {@code null} delivery when it is worth trying again. */
+    private Reply attempt(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.headers()
                     .firstValue(Callbacks.CANCELLED_HEADER)
                     .map("true"::equalsIgnoreCase)
@@ -124,21 +159,22 @@ public final class CallbackClient {
                 cancellation.cancel("cancelled on the platform");
             }
             int status = response.statusCode();
+            byte[] body = response.body() == null ? new byte[0] : response.body();
             if (status >= 200 && status < 300) {
-                return Delivery.DELIVERED;
+                return new Reply(Delivery.DELIVERED, status, body);
             }
             if (status == 409) {
-                return Delivery.ALREADY_FINISHED;
+                return new Reply(Delivery.ALREADY_FINISHED, status, body);
             }
             if (status == 429 || status >= 500) {
-                return null;
+                return new Reply(null, status, body);
             }
-            return Delivery.REJECTED;
+            return new Reply(Delivery.REJECTED, status, body);
         } catch (IOException e) {
-            return null;
+            return new Reply(null, 0, new byte[0]);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Delivery.FAILED;
+            return new Reply(Delivery.FAILED, 0, new byte[0]);
         }
     }
 

@@ -27,8 +27,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Reports to the platform: progress and the result straight away, log lines in batches of at most
  * {@link #MAX_BATCH} entries, flushed when the batch is full or a delay after its first entry, and before the result.
- * Batches go out in order from one sender thread, so a slow platform never blocks the agent's output. Progress failures are ignored (the next heartbeat tries again); the result is retried for minutes, so it
- * survives a platform restart.
+ * Batches go out in order from one sender thread, so a slow platform never blocks the agent's output. Progress
+ * failures are ignored (the next heartbeat tries again); log batches and the result are retried for minutes, so they
+ * survive a platform restart. Each batch is numbered (0, 1, 2 …) so a retried batch that had in fact arrived is not
+ * stored twice.
  */
 public final class CallbackReporter implements JobReporter {
     public static final int MAX_BATCH = 10;
@@ -38,6 +40,7 @@ public final class CallbackReporter implements JobReporter {
     private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(30);
 
     private final CallbackClient client;
+    private final CallbackClient.RetryPolicy logsRetry;
     private final CallbackClient.RetryPolicy resultRetry;
     private final String jobId;
     private final Clock clock;
@@ -45,19 +48,32 @@ public final class CallbackReporter implements JobReporter {
     private final ScheduledExecutorService sender;
     private final Object lock = new Object();
     private List<LogEntry> pending = new ArrayList<>();
+    private long nextSequence;
     private ScheduledFuture<?> scheduledFlush;
 
     public CallbackReporter(CallbackClient client, String jobId, Clock clock, Duration flushDelay) {
-        this(client, CallbackClient.RetryPolicy.RESULT, jobId, clock, flushDelay);
+        this(client, CallbackClient.RetryPolicy.LOGS, CallbackClient.RetryPolicy.RESULT, jobId, clock, flushDelay);
     }
 
+    /** With one retry policy for log batches and the result. */
     public CallbackReporter(
             CallbackClient client,
+            CallbackClient.RetryPolicy lastingRetry,
+            String jobId,
+            Clock clock,
+            Duration flushDelay) {
+        this(client, lastingRetry, lastingRetry, jobId, clock, flushDelay);
+    }
+
+    private CallbackReporter(
+            CallbackClient client,
+            CallbackClient.RetryPolicy logsRetry,
             CallbackClient.RetryPolicy resultRetry,
             String jobId,
             Clock clock,
             Duration flushDelay) {
         this.client = client;
+        this.logsRetry = logsRetry;
         this.resultRetry = resultRetry;
         this.jobId = jobId;
         this.clock = clock;
@@ -96,7 +112,7 @@ public final class CallbackReporter implements JobReporter {
             pending.add(new LogEntry(level, message.isEmpty() ? " " : message, source, clock.instant()));
             if (pending.size() >= MAX_BATCH) {
                 // sent from the sender thread: the agent's output pump must never wait on the network
-                List<LogEntry> full = takePending();
+                LogBatch full = takePending();
                 sender.execute(() -> send(full));
             } else if (scheduledFlush == null) {
                 scheduledFlush = sender.schedule(this::sendPending, flushDelay.toMillis(), TimeUnit.MILLISECONDS);
@@ -116,11 +132,11 @@ public final class CallbackReporter implements JobReporter {
     }
 
     private void sendPending() {
-        List<LogEntry> batch;
+        LogBatch batch;
         synchronized (lock) {
             batch = takePending();
         }
-        if (!batch.isEmpty()) {
+        if (batch != null) {
             send(batch);
         }
     }
@@ -138,17 +154,21 @@ public final class CallbackReporter implements JobReporter {
         sender.shutdownNow();
     }
 
-    private List<LogEntry> takePending() {
-        List<LogEntry> batch = pending;
-        pending = new ArrayList<>();
+    /** The buffered lines as the next numbered batch, or {@code null} when nothing is buffered. */
+    private LogBatch takePending() {
         if (scheduledFlush != null) {
             scheduledFlush.cancel(false);
             scheduledFlush = null;
         }
+        if (pending.isEmpty()) {
+            return null;
+        }
+        LogBatch batch = new LogBatch(pending, nextSequence++);
+        pending = new ArrayList<>();
         return batch;
     }
 
-    private void send(List<LogEntry> batch) {
-        client.post(Callbacks.logBatchPath(jobId), new LogBatch(batch), LOGS_TIMEOUT);
+    private void send(LogBatch batch) {
+        client.post(Callbacks.logBatchPath(jobId), batch, LOGS_TIMEOUT, logsRetry);
     }
 }

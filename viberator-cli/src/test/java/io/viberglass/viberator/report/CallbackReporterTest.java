@@ -93,6 +93,50 @@ class CallbackReporterTest {
     }
 
     @Test
+    void batchesAreNumberedInOrder_andABatchWhoseAnswerWasLostIsSentAgainUnderTheSameNumber() {
+        platform.stubFor(post(urlPathEqualTo("/api/jobs/j1/logs/batch"))
+                .inScenario("restart")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(ok())
+                .willSetStateTo("killed"));
+        platform.stubFor(post(urlPathEqualTo("/api/jobs/j1/logs/batch"))
+                .inScenario("restart")
+                .whenScenarioStateIs("killed")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+                .willSetStateTo("starting"));
+        platform.stubFor(post(urlPathEqualTo("/api/jobs/j1/logs/batch"))
+                .inScenario("restart")
+                .whenScenarioStateIs("starting")
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("up"));
+        platform.stubFor(post(urlPathEqualTo("/api/jobs/j1/logs/batch"))
+                .inScenario("restart")
+                .whenScenarioStateIs("up")
+                .willReturn(ok()));
+        JobReporter reporter = reporter(Duration.ofMinutes(10));
+
+        for (int i = 0; i < 30; i++) {
+            reporter.log(LogLevel.INFO, "agent:claude-code:stdout", "line " + i);
+        }
+        reporter.close();
+
+        List<LogBatch> batches = batches();
+        assertThat(batches).extracting(LogBatch::sequence).containsExactly(0L, 1L, 1L, 1L, 2L);
+        assertThat(batches.get(1)).isEqualTo(batches.get(3));
+        assertThat(batches.get(4).logs().get(0).message()).isEqualTo("line 20");
+    }
+
+    @Test
+    void theLogPolicyOutlastsAPlatformRestart() {
+        CallbackClient.RetryPolicy policy = CallbackClient.RetryPolicy.LOGS;
+        Duration total = Duration.ZERO;
+        for (int attempt = 1; attempt < policy.maxAttempts(); attempt++) {
+            total = total.plus(policy.delayAfter(attempt));
+        }
+        assertThat(total).isBetween(Duration.ofMinutes(2), Duration.ofMinutes(5));
+    }
+
+    @Test
     void aPartialBatchIsFlushedAfterTheDelayWithoutMoreLines() {
         platform.stubFor(post(urlPathEqualTo("/api/jobs/j1/logs/batch")).willReturn(ok()));
         JobReporter reporter = reporter(Duration.ofMillis(200));

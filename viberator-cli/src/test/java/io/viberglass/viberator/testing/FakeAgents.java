@@ -37,6 +37,14 @@ public final class FakeAgents {
             AgentType.KIMI_CODE, "kimi",
             AgentType.MISTRAL_VIBE, "vibe");
 
+    /**
+     * What the fakes read, one-shot and ACP alike: a worker set up with both ({@link FakeAcpAgents}) gets the same list
+     * from either, whichever setting wins.
+     */
+    static final String PASSTHROUGH = "FAKE_AGENT_MODE,FAKE_AGENT_EXIT,FAKE_AGENT_PIDFILE,FAKE_AGENT_SLEEP,"
+            + "FAKE_AGENT_ARGS_FILE,FAKE_AGENT_ENV_FILE,FAKE_AGENT_FILE,FAKE_AGENT_LEAK,"
+            + "FAKE_ACP_SCENARIO,FAKE_ACP_LOG,FAKE_ACP_AUTH";
+
     private FakeAgents() {}
 
     /**
@@ -73,8 +81,7 @@ public final class FakeAgents {
                 "FAKE_AGENT_MODE",
                 mode,
                 "VIBERATOR_AGENT_ENV_PASSTHROUGH",
-                "FAKE_AGENT_MODE,FAKE_AGENT_EXIT,FAKE_AGENT_PIDFILE,FAKE_AGENT_SLEEP,"
-                        + "FAKE_AGENT_ARGS_FILE,FAKE_AGENT_ENV_FILE,FAKE_AGENT_FILE,FAKE_AGENT_LEAK");
+                PASSTHROUGH);
     }
 
     /**

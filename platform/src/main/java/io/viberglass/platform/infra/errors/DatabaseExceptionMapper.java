@@ -9,8 +9,8 @@ import org.jdbi.v3.core.JdbiException;
 /**
  * Constraint violations reported by PostgreSQL are answers about the request, not crashes: uniqueness is enforced by
  * the database (no check-then-insert), so its 23505 is our 409. Data exceptions (SQLState class 22: too long, NUL
- * bytes, invalid Unicode, out of range) are values the request carried, so they are a 400. Anything else is an
- * unexpected error.
+ * bytes, invalid Unicode, out of range) are values the request carried, so they are a 400. A database that cannot be
+ * reached is a 503. Anything else is an unexpected error.
  */
 public class DatabaseExceptionMapper implements ExceptionMapper<JdbiException> {
     private final UnexpectedErrorMapper unexpected;
@@ -25,6 +25,13 @@ public class DatabaseExceptionMapper implements ExceptionMapper<JdbiException> {
         String state = sql == null ? null : sql.getSQLState();
         if (state == null) {
             return unexpected.toResponse(exception);
+        }
+        if (unavailable(state)) {
+            return ErrorResponses.of(
+                    ErrorKind.UNAVAILABLE,
+                    "The database is unavailable; try again shortly",
+                    "DATABASE_UNAVAILABLE",
+                    List.of());
         }
         return switch (state) {
             case "23505" ->
@@ -55,6 +62,14 @@ public class DatabaseExceptionMapper implements ExceptionMapper<JdbiException> {
                                 List.of(new FieldError("body", "has an invalid value")))
                         : unexpected.toResponse(exception);
         };
+    }
+
+    /**
+     * Connection exceptions (class 08: refused, broken, reset) and a server shutting down or starting up (57P01–57P03):
+     * an outage, not a fault of the request or of this code, so 503 rather than a 500 with a logged stack trace.
+     */
+    static boolean unavailable(String state) {
+        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
     }
 
     static SQLException findSqlException(Throwable error) {

@@ -22,7 +22,8 @@ public final class ClientCommands {
                 Map.entry(RunsListCommand.class, () -> new RunsListCommand(connection)),
                 Map.entry(RunsShowCommand.class, () -> new RunsShowCommand(connection)),
                 Map.entry(RunsCancelCommand.class, () -> new RunsCancelCommand(connection)),
-                Map.entry(LogsCommand.class, () -> new LogsCommand(connection)));
+                Map.entry(LogsCommand.class, () -> new LogsCommand(connection)),
+                Map.entry(SessionsFollowCommand.class, () -> new SessionsFollowCommand(connection)));
     }
 
     /** A new command of {@code type}, or null when it is not a client command that needs dependencies. */

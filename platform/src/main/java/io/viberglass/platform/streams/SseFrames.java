@@ -1,0 +1,40 @@
+package io.viberglass.platform.streams;
+
+/** The text of server-sent events (the WHATWG {@code text/event-stream} format). */
+public final class SseFrames {
+    public static final String MEDIA_TYPE = "text/event-stream";
+    public static final String HEARTBEAT = ": heartbeat\n\n";
+
+    private SseFrames() {}
+
+    /**
+     * One event. {@code data} is one line of JSON (our serializer never writes raw newlines), so it fits one
+     * {@code data:} line; a null {@code id} leaves the client's last event id as it was.
+     */
+    public static String event(Long id, String name, String data) {
+        StringBuilder frame = new StringBuilder();
+        if (id != null) {
+            frame.append("id: ").append(id).append('\n');
+        }
+        if (name != null) {
+            frame.append("event: ").append(name).append('\n');
+        }
+        for (String line : data.split("\n", -1)) {
+            frame.append("data: ").append(line).append('\n');
+        }
+        return frame.append('\n').toString();
+    }
+
+    /** Where a client resumes: {@code Last-Event-ID} (a reconnecting browser) wins over the query parameter. */
+    public static long resumeAfter(String lastEventId, Long queryAfter) {
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            try {
+                return Math.max(0, Long.parseLong(lastEventId.trim()));
+            } catch (NumberFormatException e) {
+                throw io.viberglass.platform.infra.errors.DomainException.invalid(
+                        "LAST_EVENT_ID_INVALID", "Last-Event-ID", "must be the id of an event this stream sent");
+            }
+        }
+        return queryAfter == null ? 0 : Math.max(0, queryAfter);
+    }
+}
