@@ -1,6 +1,5 @@
 package io.viberglass.platform.llm;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -22,7 +21,4 @@ public interface ModelGrantDao {
 
     @SqlUpdate("delete from llm_job_grants where job_id = :jobId")
     int revoke(UUID jobId);
-
-    @SqlUpdate("delete from llm_job_grants where expires_at < :now")
-    int deleteExpired(Instant now);
 }
