@@ -142,6 +142,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         }
         Jdbi jdbi = Database.build(environment, dataSource, environment.getObjectMapper());
 
+        HttpFilters.guardConnectors(config.getServerFactory());
         HttpFilters.register(environment, config.getHttp());
         // providers listed in jars' META-INF/services (swagger brings a second Jackson provider with its own mapper)
         // would answer some requests with unconfigured JSON; only the providers registered here serve the API

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Refuses a body declared in a character set this JVM does not know with 415 before anything reads it: Jetty and
- * Jersey otherwise fail deep inside the request with an unsupported-encoding error that surfaces as a 500.
+ * Jersey otherwise fail deep inside the request with an unsupported-encoding error that surfaces as a 500. Also
+ * answers 400 for a request whose malformed {@code Content-Encoding} {@link ContentEncodingGuard} took off.
  */
 public class CharsetFilter implements Filter {
     private static final Pattern CHARSET = Pattern.compile(";\\s*charset\\s*=\\s*\"?([^\";]*)\"?");
@@ -31,6 +32,16 @@ public class CharsetFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.getAttribute(ContentEncodingGuard.MALFORMED) != null) {
+            errors.write(
+                    (HttpServletResponse) response,
+                    400,
+                    ErrorBody.of(
+                            "Bad Request",
+                            "The Content-Encoding header is not a list of encodings",
+                            "MALFORMED_CONTENT_ENCODING"));
+            return;
+        }
         String type = ((HttpServletRequest) request).getHeader("Content-Type");
         if (type != null) {
             Matcher charset = CHARSET.matcher(type.toLowerCase(Locale.ROOT));

@@ -14,6 +14,11 @@ import java.util.EnumSet;
 public final class HttpFilters {
     private HttpFilters() {}
 
+    /** Must run before the server is built: the encoding guard sits on the connectors. */
+    public static void guardConnectors(io.dropwizard.core.server.ServerFactory serverFactory) {
+        ContentEncodingGuard.install(serverFactory);
+    }
+
     public static void register(Environment environment, HttpSettings settings) {
         JsonErrorWriter errors = new JsonErrorWriter(environment.getObjectMapper());
         JsonErrorHandler jettyErrors = new JsonErrorHandler(environment.getObjectMapper());
