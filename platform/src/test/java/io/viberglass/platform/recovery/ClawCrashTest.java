@@ -7,9 +7,7 @@ import io.viberglass.platform.testing.Api;
 import io.viberglass.platform.testing.Fixtures;
 import io.viberglass.platform.testing.PlatformProcess;
 import io.viberglass.platform.testing.TestDatabase;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +45,10 @@ class ClawCrashTest {
                     workDirectory: %s
                     logDirectory: %s
                 """
-                        .formatted(worker(directory), directory.resolve("work"), directory.resolve("worker-logs"));
+                        .formatted(
+                                RetryingWorkerScript.write(directory, 600, true),
+                                directory.resolve("work"),
+                                directory.resolve("worker-logs"));
         String schedule;
         try (PlatformProcess platform = PlatformProcess.configure(DB, directory, yaml)) {
             platform.start(Map.of());
@@ -164,31 +165,5 @@ class ClawCrashTest {
                 .bind("id", schedule)
                 .mapTo(Long.class)
                 .one());
-    }
-
-    /** A worker that fetches its payload and reports success, retrying while the platform is away. */
-    private static Path worker(Path directory) throws Exception {
-        Path script = directory.resolve("worker.sh");
-        Files.writeString(
-                script,
-                """
-                #!/bin/bash
-                base="$PLATFORM_API_URL/api/jobs/$JOB_ID"
-                auth=(-H "X-Callback-Token: $CALLBACK_TOKEN" -H "X-Tenant-Id: $TENANT_ID")
-                for attempt in $(seq 1 600); do
-                  code=$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$base/bootstrap")
-                  if [ "$code" = 200 ]; then break; fi
-                  if [ "$code" = 409 ] || [ "$code" = 401 ]; then exit 0; fi
-                  sleep 0.2
-                done
-                for attempt in $(seq 1 600); do
-                  code=$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" -H 'Content-Type: application/json' \\
-                    -d '{"success":true,"outcome":"succeeded","executionTimeMs":100}' "$base/result")
-                  if [ "$code" = 200 ] || [ "$code" = 409 ]; then exit 0; fi
-                  sleep 0.2
-                done
-                """);
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        return script;
     }
 }

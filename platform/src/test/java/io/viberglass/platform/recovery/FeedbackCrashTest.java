@@ -18,9 +18,7 @@ import io.viberglass.platform.testing.Fixtures;
 import io.viberglass.platform.testing.IntegrationFixtures;
 import io.viberglass.platform.testing.PlatformProcess;
 import io.viberglass.platform.testing.TestDatabase;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +74,10 @@ class FeedbackCrashTest {
                     workDirectory: %s
                     logDirectory: %s
                 """
-                        .formatted(worker(directory), directory.resolve("work"), directory.resolve("worker-logs"));
+                        .formatted(
+                                RetryingWorkerScript.write(directory, 600, false),
+                                directory.resolve("work"),
+                                directory.resolve("worker-logs"));
         List<String> jobs = new ArrayList<>();
         LoggedRequest inFlight;
         try (PlatformProcess platform = PlatformProcess.configure(DB, directory, yaml)) {
@@ -161,31 +162,6 @@ class FeedbackCrashTest {
             reportedJobs.add(mapper.readTree(call.getBody()).at("/job/id").asText());
         }
         assertThat(reportedJobs).containsExactlyInAnyOrderElementsOf(jobs);
-    }
-
-    /** A worker that fetches its payload and reports success, retrying while the platform is away. */
-    private static Path worker(Path directory) throws Exception {
-        Path script = directory.resolve("worker.sh");
-        Files.writeString(
-                script,
-                """
-                #!/bin/bash
-                base="$PLATFORM_API_URL/api/jobs/$JOB_ID"
-                auth=(-H "X-Callback-Token: $CALLBACK_TOKEN" -H "X-Tenant-Id: $TENANT_ID")
-                for attempt in $(seq 1 600); do
-                  code=$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$base/bootstrap")
-                  if [ "$code" = 200 ]; then break; fi
-                  sleep 0.2
-                done
-                for attempt in $(seq 1 600); do
-                  code=$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" -H 'Content-Type: application/json' \\
-                    -d '{"success":true,"outcome":"succeeded","executionTimeMs":100}' "$base/result")
-                  if [ "$code" = 200 ] || [ "$code" = 409 ]; then exit 0; fi
-                  sleep 0.2
-                done
-                """);
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        return script;
     }
 
     /** Where things stand, for a failure message. */

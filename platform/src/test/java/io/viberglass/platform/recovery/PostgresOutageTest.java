@@ -11,9 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +48,10 @@ class PostgresOutageTest {
                     workDirectory: %s
                     logDirectory: %s
                 """
-                        .formatted(worker(directory), directory.resolve("work"), directory.resolve("worker-logs"));
+                        .formatted(
+                                RetryingWorkerScript.write(directory, 300, false),
+                                directory.resolve("work"),
+                                directory.resolve("worker-logs"));
         Queue<Integer> answers = new ConcurrentLinkedQueue<>();
         AtomicBoolean loading = new AtomicBoolean(true);
         ExecutorService clients = Executors.newFixedThreadPool(2);
@@ -125,30 +126,5 @@ class PostgresOutageTest {
     private static String body(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
                 .body();
-    }
-
-    /** A worker that fetches its payload and reports success. */
-    private static Path worker(Path directory) throws Exception {
-        Path script = directory.resolve("worker.sh");
-        Files.writeString(
-                script,
-                """
-                #!/bin/bash
-                base="$PLATFORM_API_URL/api/jobs/$JOB_ID"
-                auth=(-H "X-Callback-Token: $CALLBACK_TOKEN" -H "X-Tenant-Id: $TENANT_ID")
-                for attempt in $(seq 1 300); do
-                  code=$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$base/bootstrap")
-                  if [ "$code" = 200 ]; then break; fi
-                  sleep 0.2
-                done
-                for attempt in $(seq 1 300); do
-                  code=$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" -H 'Content-Type: application/json' \\
-                    -d '{"success":true,"outcome":"succeeded","executionTimeMs":100}' "$base/result")
-                  if [ "$code" = 200 ] || [ "$code" = 409 ]; then exit 0; fi
-                  sleep 0.2
-                done
-                """);
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        return script;
     }
 }
