@@ -1,5 +1,6 @@
 package io.viberglass.viberator.egress;
 
+import io.viberglass.common.egress.HostPattern;
 import io.viberglass.common.job.LogLevel;
 import io.viberglass.viberator.report.JobReporter;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.viberglass.viberator.egress;
 
+import io.viberglass.common.egress.HostPattern;
 import java.util.ArrayList;
 import java.util.List;
 

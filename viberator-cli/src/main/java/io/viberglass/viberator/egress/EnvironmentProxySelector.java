@@ -1,5 +1,6 @@
 package io.viberglass.viberator.egress;
 
+import io.viberglass.common.egress.HostPattern;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;

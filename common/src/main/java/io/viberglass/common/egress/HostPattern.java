@@ -1,4 +1,4 @@
-package io.viberglass.viberator.egress;
+package io.viberglass.common.egress;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -112,7 +112,7 @@ public record HostPattern(String host, boolean wildcard, int port) {
         return Optional.of(host);
     }
 
-    static boolean isIpLiteral(String normalized) {
+    public static boolean isIpLiteral(String normalized) {
         return normalized.indexOf(':') >= 0 || IPV4.matcher(normalized).matches();
     }
 
