@@ -398,6 +398,7 @@ final class MatrixWorld {
                                 "Run the tests",
                                 "options",
                                 List.of(Map.of("optionId", "allow", "name", "Allow", "kind", "allow_once"))));
+            case "PUT /clankers/{id}/egress" -> new Call(method, path(pattern, ids()), Map.of("mode", "open"));
             case "PUT /clankers/{id}/cost-controls" ->
                 new Call(method, path(pattern, ids()), Map.of("modelBroker", true));
             case "PUT /projects/{id}/cost-controls" -> new Call(method, path(pattern, ids()), Map.of());
