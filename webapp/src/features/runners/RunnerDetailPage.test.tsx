@@ -36,7 +36,10 @@ function platform() {
     .on('GET', '/worker-images', {
       body: [{ agent: 'claude-code', displayName: 'Claude Code', image: 'registry.example.com/worker-claude-code:1.0.0', overridden: false }],
     })
-    .on('GET', `/clankers/${RUNNER.id}/instruction-files`, { body: [AGENTS] });
+    .on('GET', `/clankers/${RUNNER.id}/instruction-files`, { body: [AGENTS] })
+    .on('GET', `/clankers/${RUNNER.id}/egress`, {
+      body: { clankerId: RUNNER.id, mode: 'open', allowedHosts: [], enforceable: true, warnings: [] },
+    });
 }
 
 describe('agent runner detail', () => {

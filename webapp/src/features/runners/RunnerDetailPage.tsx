@@ -25,6 +25,7 @@ import {
   useWorkerImages,
   type InstructionFile,
 } from './api';
+import { EgressCard } from './EgressCard';
 import { AGENT_LABEL, STATUS_TONE, STRATEGY_LABEL } from './RunnersPage';
 
 /** One agent runner: provisioning and health, the worker image, and its instruction files (AGENTS.md, skills). */
@@ -69,6 +70,7 @@ export function RunnerDetailPage() {
         {(current.deploymentStrategy === 'docker' || current.deploymentStrategy === 'kubernetes') && (
           <ImageCard runner={current} />
         )}
+        <EgressCard runner={current} />
       </div>
       <InstructionFiles runner={current} />
     </>

@@ -122,3 +122,27 @@ export function useDeleteInstructionFile(id: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: runnerKeys.all }),
   });
 }
+
+export type EgressMode = Schemas['EgressPolicyRequest']['mode'];
+export type EgressPolicy = WithRequired<Schemas['EgressPolicyView'], 'mode' | 'allowedHosts' | 'warnings' | 'enforceable'>;
+
+export const egressKeys = {
+  policy: (id: string) => ['runners', id, 'egress'] as const,
+};
+
+/** How far the runner's workers may reach on the network, with the platform's warnings about it. */
+export function useEgressPolicy(id: string) {
+  return useQuery({
+    queryKey: egressKeys.policy(id),
+    queryFn: ({ signal }) => api.get<EgressPolicy>(`/clankers/${id}/egress`, undefined, signal),
+  });
+}
+
+export function useSaveEgressPolicy(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (request: Schemas['EgressPolicyRequest']) => api.put<EgressPolicy>(`/clankers/${id}/egress`, request),
+    meta: { fieldErrorsInline: true },
+    onSuccess: (saved) => client.setQueryData(egressKeys.policy(id), saved),
+  });
+}
