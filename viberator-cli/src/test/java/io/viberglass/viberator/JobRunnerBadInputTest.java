@@ -364,6 +364,9 @@ class JobRunnerBadInputTest {
         env.put("FAKE_AGENT_ARGS_FILE", args.toString());
         env.put("FAKE_AGENT_ENV_FILE", agentEnv.toString());
         env.put("WORKER_ONLY_SETTING", "do-not-leak");
+        // behind an egress proxy the platform sets these for the worker; the agent must use the same proxy
+        env.put("HTTPS_PROXY", "http://viberator-proxy-job:3128");
+        env.put("no_proxy", "");
 
         JobResult result = run(withInstructions, "edit");
 
@@ -372,6 +375,7 @@ class JobRunnerBadInputTest {
         String seen = Files.readString(agentEnv);
         assertThat(seen)
                 .contains("ANTHROPIC_API_KEY=" + API_KEY, "IS_SANDBOX=1", "FAKE_AGENT_MODE=edit")
+                .contains("HTTPS_PROXY=http://viberator-proxy-job:3128")
                 .contains("HOME=" + temp.resolve("work/job-bad/home"))
                 .doesNotContain(SCM_TOKEN)
                 .doesNotContain("WORKER_ONLY_SETTING")
