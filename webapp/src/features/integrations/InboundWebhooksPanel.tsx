@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { toast } from 'sonner';
-import { ApiError } from '../../api/client';
 import { Badge } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
+import { DialogForm } from '../../components/ui/DialogForm';
 import { Card, CardHeader } from '../../components/ui/Card';
 import { Checkboxes } from '../../components/ui/Checkboxes';
 import { ConfirmDialog, Dialog } from '../../components/ui/Dialog';
@@ -187,8 +187,7 @@ function InboundForm({
   const [autoExecute, setAutoExecute] = useState(false);
   const [clankerId, setClankerId] = useState('');
   const errors = fieldErrorsOf(create.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     create.mutate(
       {
         projectId: projectId || undefined,
@@ -201,7 +200,14 @@ function InboundForm({
     );
   };
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label="Add inbound webhook">
+    <DialogForm
+      label="Add inbound webhook"
+      submitLabel="Add webhook"
+      onSubmit={submit}
+      onCancel={onCancel}
+      busy={create.isPending}
+      error={create.error}
+    >
       <Field label="Project" error={errors.projectId} hint="Tickets from this webhook land here; the first linked project when empty.">
         {(props) => (
           <Select {...props} value={projectId} onChange={(event) => setProjectId(event.target.value)}>
@@ -242,18 +248,7 @@ function InboundForm({
           </Select>
         )}
       </Field>
-      {create.error && !(create.error instanceof ApiError && create.error.details.length > 0) && (
-        <InlineError error={create.error} />
-      )}
-      <div className="flex justify-end gap-2 pt-2">
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={create.isPending}>
-          Add webhook
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 
