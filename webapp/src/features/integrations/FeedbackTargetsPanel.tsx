@@ -5,9 +5,10 @@ import { Button } from '../../components/ui/Button';
 import { DialogForm } from '../../components/ui/DialogForm';
 import { Card, CardHeader } from '../../components/ui/Card';
 import { Checkboxes } from '../../components/ui/Checkboxes';
-import { ConfirmDialog, Dialog } from '../../components/ui/Dialog';
+import { Dialog } from '../../components/ui/Dialog';
 import { Field, Input, Select } from '../../components/ui/Field';
 import { PlusIcon } from '../../components/ui/icons';
+import { RemoveDialog } from '../../components/ui/RemoveDialog';
 import { EmptyState, ErrorState, Skeleton } from '../../components/ui/States';
 import { DataTable, InlineError, rowClass, td, th } from '../../components/ui/Table';
 import { fieldErrorsOf, without } from '../../lib/fieldErrors';
@@ -135,25 +136,17 @@ export function FeedbackTargetsPanel({ integration }: { integration: Integration
           />
         )}
       </Dialog>
-      <ConfirmDialog
-        open={!!deleting}
-        onOpenChange={(open) => !open && setDeleting(undefined)}
+      <RemoveDialog
+        item={deleting}
+        onClose={() => setDeleting(undefined)}
+        remove={remove}
         title={`Delete ${deleting?.name ?? 'this target'}?`}
         description="Queued events for it are dropped along with its delivery history."
         confirmLabel="Delete target"
-        busy={remove.isPending}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              toast.success(`${deleting.name} deleted`);
-              setDeleting(undefined);
-            },
-          })
-        }
+        done={(item) => `${item.name} deleted`}
       >
         <InlineError error={remove.error} />
-      </ConfirmDialog>
+      </RemoveDialog>
     </div>
   );
 }

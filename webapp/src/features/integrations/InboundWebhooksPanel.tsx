@@ -5,9 +5,10 @@ import { Button } from '../../components/ui/Button';
 import { DialogForm } from '../../components/ui/DialogForm';
 import { Card, CardHeader } from '../../components/ui/Card';
 import { Checkboxes } from '../../components/ui/Checkboxes';
-import { ConfirmDialog, Dialog } from '../../components/ui/Dialog';
+import { Dialog } from '../../components/ui/Dialog';
 import { Field, Select, Switch } from '../../components/ui/Field';
 import { PlusIcon } from '../../components/ui/icons';
+import { RemoveDialog } from '../../components/ui/RemoveDialog';
 import { ShownOnce } from '../../components/ui/ShownOnce';
 import { EmptyState, ErrorState, Skeleton } from '../../components/ui/States';
 import { DataTable, InlineError, rowClass, td, th } from '../../components/ui/Table';
@@ -145,25 +146,17 @@ export function InboundWebhooksPanel({ integration, inboundEvents }: { integrati
           </div>
         )}
       </Dialog>
-      <ConfirmDialog
-        open={!!deleting}
-        onOpenChange={(open) => !open && setDeleting(undefined)}
+      <RemoveDialog
+        item={deleting}
+        onClose={() => setDeleting(undefined)}
+        remove={remove}
         title="Delete this webhook?"
         description="The provider's deliveries to its URL are refused from now on, and its delivery log goes with it."
         confirmLabel="Delete webhook"
-        busy={remove.isPending}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              toast.success('Webhook deleted');
-              setDeleting(undefined);
-            },
-          })
-        }
+        done={() => 'Webhook deleted'}
       >
         <InlineError error={remove.error} />
-      </ConfirmDialog>
+      </RemoveDialog>
     </div>
   );
 }

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { toast } from 'sonner';
 import { ApiError } from '../../api/client';
 import { Badge, type Tone } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
 import { DialogForm } from '../../components/ui/DialogForm';
 import { Card } from '../../components/ui/Card';
-import { ConfirmDialog, Dialog } from '../../components/ui/Dialog';
+import { Dialog } from '../../components/ui/Dialog';
 import { Field, Input, Select } from '../../components/ui/Field';
 import { KeyIcon, PlusIcon } from '../../components/ui/icons';
 import { PageHeader } from '../../components/ui/PageHeader';
+import { RemoveDialog } from '../../components/ui/RemoveDialog';
 import { ShownOnce } from '../../components/ui/ShownOnce';
 import { EmptyState, ErrorState, Skeleton } from '../../components/ui/States';
 import { DataTable, InlineError, rowClass, td, th } from '../../components/ui/Table';
@@ -127,25 +127,17 @@ export function ApiTokensPage() {
       >
         {created && <ShowOnce token={created} onDone={() => setCreated(undefined)} />}
       </Dialog>
-      <ConfirmDialog
-        open={!!revoking}
-        onOpenChange={(open) => !open && setRevoking(undefined)}
+      <RemoveDialog
+        item={revoking}
+        onClose={() => setRevoking(undefined)}
+        remove={revoke}
         title={`Revoke ${revoking?.name ?? 'this token'}?`}
         description="Anything using it stops working at once. This cannot be undone."
         confirmLabel="Revoke token"
-        busy={revoke.isPending}
-        onConfirm={() =>
-          revoking &&
-          revoke.mutate(revoking.id, {
-            onSuccess: () => {
-              toast.success(`${revoking.name} revoked`);
-              setRevoking(undefined);
-            },
-          })
-        }
+        done={(item) => `${item.name} revoked`}
       >
         <InlineError error={revoke.error} />
-      </ConfirmDialog>
+      </RemoveDialog>
     </>
   );
 }
