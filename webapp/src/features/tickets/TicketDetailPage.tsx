@@ -16,6 +16,7 @@ import { useTitle } from '../../lib/useTitle';
 import { PhasesCard } from '../phases/PhasesCard';
 import { CollaborateLivePanel } from '../sessions/CollaborateLivePanel';
 import { useCurrentProject } from '../projects/ProjectLayout';
+import { TrustBanner } from '../trust/TrustBanner';
 import { ReadinessPanel } from '../projects/ReadinessPanel';
 import { useArchiveTickets, useDeleteTicket, useSetTicketStatus, useTicket } from './api';
 import { EditTicketDialog } from './EditTicketDialog';
@@ -111,6 +112,11 @@ function TicketDetail({ ticket, crumbs }: { ticket: Ticket; crumbs: { label: str
         }
       />
 
+      {ticket.trust && (!ticket.trust.trusted || ticket.awaitingTrust) && (
+        <div className="mb-6">
+          <TrustBanner ticketId={ticket.id} projectId={project.id} />
+        </div>
+      )}
       <div className="grid gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
           <Card>

@@ -235,6 +235,71 @@ class UntrustedAuthorApiTest {
                 .isEqualTo("TRUST_NOT_AWAITING");
     }
 
+    @Test
+    void reviewFromAnOutsider_onAPullRequestARunOpened_isHeld_andItsApprovedFollowUpGetsTheReviewFenced() {
+        String ticket = fixtures.executableTicket(project, "Friendlier greeting");
+        String opened = fixtures.run(ticket, clanker).get("id").asText();
+        String branch = "viberator/greeting-" + UUID.randomUUID().toString().substring(0, 8);
+        finishWithPullRequest(opened, branch);
+        byte[] review = new String(
+                        WebhookSender.fixture("github/pull-request-review-submitted.json", Map.of("BRANCH", branch)),
+                        StandardCharsets.UTF_8)
+                .replace("\"login\": \"maria\"", "\"login\": \"mallory\"")
+                .replace("\"author_association\": \"MEMBER\"", "\"author_association\": \"NONE\"")
+                .replace("should also work in French.", "should also work in French. " + INJECTION)
+                .getBytes(StandardCharsets.UTF_8);
+
+        Api.Reply reply = sender.github(hook, SECRET, "pull_request_review", UUID.randomUUID().toString(), review);
+        JsonNode delivery = awaitDelivery(reply);
+
+        assertThat(delivery.get("status").asText()).isEqualTo("processed");
+        assertThat(delivery.has("jobId")).isFalse();
+        assertThat(delivery.get("reason").asText()).contains("The follow-up waits for a project approver");
+        assertThat(jobsOf(ticket)).hasSize(1);
+        JsonNode trust = api.get("/api/tickets/" + ticket + "/trust").json();
+        assertThat(trust.at("/author/state").asText()).isEqualTo("trusted");
+        String hold = trust.at("/holds/0/id").asText();
+        assertThat(trust.at("/holds/0/kind").asText()).isEqualTo("follow_up");
+
+        JsonNode approved = api.post("/api/tickets/" + ticket + "/trust/holds/" + hold + "/approve", Map.of())
+                .expect(200)
+                .json();
+
+        String followUp = approved.at("/holds/0/jobId").asText();
+        assertThat(jobsOf(ticket)).hasSize(2);
+        String task = api.withHeader(
+                        "X-Callback-Token", WORKER.awaitInvocation(followUp).token())
+                .get("/api/jobs/" + followUp + "/bootstrap")
+                .expect(200)
+                .json()
+                .get("task")
+                .asText();
+        assertThat(fenced(task)).contains(INJECTION).contains("mallory reviewed the pull request");
+        assertThat(outsideFences(task)).doesNotContain(INJECTION).contains("This run follows up on pull request");
+        api.post("/api/tickets/" + ticket + "/trust/holds/" + hold + "/reject", Map.of("reason", "late"))
+                .expect(409);
+    }
+
+    private void finishWithPullRequest(String jobId, String branch) {
+        RecordingWorker.Invocation invocation = WORKER.awaitInvocation(jobId);
+        Api worker = api.withHeader("X-Callback-Token", invocation.token());
+        worker.get("/api/jobs/" + jobId + "/bootstrap").expect(200);
+        worker.post(
+                        "/api/jobs/" + jobId + "/result",
+                        Map.of(
+                                "success",
+                                true,
+                                "outcome",
+                                "succeeded",
+                                "branch",
+                                branch,
+                                "pullRequestUrl",
+                                "https://github.com/acme/shop/pull/7",
+                                "executionTimeMs",
+                                5))
+                .expect(200);
+    }
+
     private byte[] issue(String login, String association) {
         String body = new String(WebhookSender.fixture("github/issues-opened.json"), StandardCharsets.UTF_8)
                 .replace("\"login\": \"octocat\"", "\"login\": \"" + login + "\"")
@@ -245,8 +310,10 @@ class UntrustedAuthorApiTest {
     }
 
     private JsonNode deliver(byte[] body) {
-        Api.Reply reply =
-                sender.github(hook, SECRET, "issues", UUID.randomUUID().toString(), body);
+        return awaitDelivery(sender.github(hook, SECRET, "issues", UUID.randomUUID().toString(), body));
+    }
+
+    private JsonNode awaitDelivery(Api.Reply reply) {
         reply.expect(202);
         return await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(100))
