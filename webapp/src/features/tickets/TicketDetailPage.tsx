@@ -112,10 +112,9 @@ function TicketDetail({ ticket, crumbs }: { ticket: Ticket; crumbs: { label: str
         }
       />
 
-      {ticket.trust && (!ticket.trust.trusted || ticket.awaitingTrust) && (
-        <div className="mb-6">
-          <TrustBanner ticketId={ticket.id} projectId={project.id} />
-        </div>
+      {/* outside tickets only: their author may be untrusted, or a run on them may be held */}
+      {ticket.trust && ticket.trust.provider !== 'platform' && (
+        <TrustBanner ticketId={ticket.id} projectId={project.id} className="mb-6" />
       )}
       <div className="grid gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">

@@ -3,6 +3,7 @@ import { toast } from 'sonner';
 import { Button } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/Dialog';
 import { Field, Textarea } from '../../components/ui/Field';
+import { cn } from '../../lib/cn';
 import { formatDateTime } from '../../lib/format';
 import { authorLabel, useProjectTrust, useTicketTrust, useTrustDecision, type Hold } from './api';
 
@@ -12,7 +13,15 @@ type Pending = { kind: 'approve' | 'reject'; hold?: Hold } | undefined;
  * The untrusted-author banner of a ticket: who wrote it and why the project does not trust them, the decision taken,
  * and the runs held for approval. Approvers (those who may read the project's trust rules) approve or reject.
  */
-export function TrustBanner({ ticketId, projectId }: { ticketId: string; projectId: string }) {
+export function TrustBanner({
+  ticketId,
+  projectId,
+  className,
+}: {
+  ticketId: string;
+  projectId: string;
+  className?: string;
+}) {
   const trust = useTicketTrust(ticketId);
   const rules = useProjectTrust(projectId);
   const decide = useTrustDecision(ticketId);
@@ -48,7 +57,11 @@ export function TrustBanner({ ticketId, projectId }: { ticketId: string; project
   return (
     <section
       aria-label="Untrusted author"
-      className="rounded-xl bg-amber-50 px-5 py-4 text-sm text-amber-900 ring-1 ring-amber-300 dark:bg-amber-500/10 dark:text-amber-200 dark:ring-amber-500/40"
+      className={cn(
+        'rounded-xl bg-amber-50 px-5 py-4 text-sm text-amber-900 ring-1 ring-amber-300',
+        'dark:bg-amber-500/10 dark:text-amber-200 dark:ring-amber-500/40',
+        className,
+      )}
     >
       {!author.trusted && (
         <>

@@ -535,11 +535,12 @@ final class MatrixWorld {
     /** A ticket as a webhook from an untrusted outside author leaves it: awaiting an approver. */
     private String untrustedTicket() {
         String id = newTicket();
-        jdbi.useHandle(h -> h.createUpdate("insert into ticket_authors (ticket_id, provider, identity, trusted, reason, "
-                        + "state, created_at) values (cast(:id as uuid), 'github', 'mallory', false, 'not listed', "
-                        + "'awaiting', now())")
-                .bind("id", id)
-                .execute());
+        jdbi.useHandle(
+                h -> h.createUpdate("insert into ticket_authors (ticket_id, provider, identity, trusted, reason, "
+                                + "state, created_at) values (cast(:id as uuid), 'github', 'mallory', false, 'not listed', "
+                                + "'awaiting', now())")
+                        .bind("id", id)
+                        .execute());
         return id;
     }
 

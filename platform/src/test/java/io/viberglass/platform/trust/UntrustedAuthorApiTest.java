@@ -249,7 +249,8 @@ class UntrustedAuthorApiTest {
                 .replace("should also work in French.", "should also work in French. " + INJECTION)
                 .getBytes(StandardCharsets.UTF_8);
 
-        Api.Reply reply = sender.github(hook, SECRET, "pull_request_review", UUID.randomUUID().toString(), review);
+        Api.Reply reply = sender.github(
+                hook, SECRET, "pull_request_review", UUID.randomUUID().toString(), review);
         JsonNode delivery = awaitDelivery(reply);
 
         assertThat(delivery.get("status").asText()).isEqualTo("processed");
@@ -310,7 +311,8 @@ class UntrustedAuthorApiTest {
     }
 
     private JsonNode deliver(byte[] body) {
-        return awaitDelivery(sender.github(hook, SECRET, "issues", UUID.randomUUID().toString(), body));
+        return awaitDelivery(
+                sender.github(hook, SECRET, "issues", UUID.randomUUID().toString(), body));
     }
 
     private JsonNode awaitDelivery(Api.Reply reply) {
