@@ -1,5 +1,6 @@
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { useTitle } from '../../../lib/useTitle';
+import { ProjectCostSettings } from '../../usage/CostSettings';
 import { useCurrentProject } from '../ProjectLayout';
 import { DangerZone } from './DangerZone';
 import { GeneralSettings } from './GeneralSettings';
@@ -28,6 +29,7 @@ export function ProjectSettingsPage() {
         <IntegrationSettings projectId={project.id} />
         <MembersSettings projectId={project.id} />
         <PromptSettings projectId={project.id} />
+        <ProjectCostSettings projectId={project.id} />
         <DangerZone project={project} />
       </div>
     </div>
