@@ -227,7 +227,9 @@ public class Dispatcher implements Managed {
         Map<String, String> ssmParameters;
         try {
             values = broker.exchange(job, clanker, invocation.platformApiUrl(), credentials.resolve(job));
-            ssmParameters = credentials.ssmParameters(job);
+            // what the broker withheld (a model key whose token the worker fetches) must not be named for SSM either
+            ssmParameters = new java.util.LinkedHashMap<>(credentials.ssmParameters(job));
+            ssmParameters.keySet().retainAll(values.keySet());
         } catch (DomainException e) {
             // a missing variable or parameter does not come back by retrying; the message names it, never a value
             fail(
