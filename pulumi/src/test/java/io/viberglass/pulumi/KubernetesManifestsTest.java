@@ -119,7 +119,8 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void thePlatformMayManageWorkerJobsSecretsAndPods_onlyInTheWorkersNamespace_withNoWildcards() throws Exception {
+    void thePlatformMayManageWorkerJobsSecretsPodsAndEgressProxies_onlyInTheWorkersNamespace_withNoWildcards()
+            throws Exception {
         List<JsonNode> documents = applied();
         Map<String, String> config = configMap(documents);
         String workers = config.get("KUBERNETES_WORKER_NAMESPACE");
@@ -140,7 +141,9 @@ class KubernetesManifestsTest {
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
                         "jobs", "[\"create\",\"get\",\"delete\"]",
                         "secrets", "[\"create\",\"get\",\"patch\",\"delete\"]",
-                        "pods", "[\"list\"]"));
+                        "pods", "[\"list\",\"create\",\"get\",\"patch\",\"delete\"]",
+                        "services", "[\"create\",\"get\",\"patch\",\"delete\"]",
+                        "networkpolicies", "[\"create\",\"get\",\"patch\",\"delete\"]"));
 
         JsonNode binding = ofKind(documents, "RoleBinding").get(0);
         assertThat(binding.path("roleRef").path("name").asText())

@@ -32,6 +32,8 @@ final class EgressResources {
     static final int PORT = 3128;
     static final String ROLE_LABEL = "viberglass.io/role";
     static final String PROXY_FOR_LABEL = "viberglass.io/egress-proxy-for";
+    /** On a restricted run's worker pod: keeps the namespace's shared worker policy (which allows HTTPS) off it. */
+    static final String EGRESS_LABEL = "viberglass.io/egress";
 
     private EgressResources() {}
 
@@ -63,7 +65,7 @@ final class EgressResources {
                 pod(name, placement, dispatch, platformUrl, deadlineSeconds));
     }
 
-    /** The worker pod may reach the cluster DNS and its proxy, and nothing else. */
+    /** The worker pod may reach the cluster DNS and its proxy, and nothing else; nothing may reach it. */
     static NetworkPolicy workerPolicy(String name, Placement placement) {
         return new NetworkPolicyBuilder()
                 .withNewMetadata()
@@ -75,7 +77,7 @@ final class EgressResources {
                 .withNewPodSelector()
                 .withMatchLabels(Map.of(WorkerJobs.EXECUTION_LABEL, name))
                 .endPodSelector()
-                .withPolicyTypes("Egress")
+                .withPolicyTypes("Ingress", "Egress")
                 .withEgress(
                         new NetworkPolicyEgressRuleBuilder()
                                 .withTo(new NetworkPolicyPeerBuilder()
@@ -100,7 +102,7 @@ final class EgressResources {
                 .build();
     }
 
-    /** Only the run's worker may use its proxy. */
+    /** Only the run's worker may use its proxy; the proxy may reach any address. */
     static NetworkPolicy proxyPolicy(String name, Placement placement, Dispatch dispatch) {
         return new NetworkPolicyBuilder()
                 .withNewMetadata()
@@ -112,7 +114,11 @@ final class EgressResources {
                 .withNewPodSelector()
                 .withMatchLabels(Map.of(PROXY_FOR_LABEL, name, ROLE_LABEL, "egress-proxy"))
                 .endPodSelector()
-                .withPolicyTypes("Ingress")
+                .withPolicyTypes("Ingress", "Egress")
+                // the proxy itself goes anywhere (the namespace's worker policy would hold it to HTTPS): it is the
+                // proxy that holds the run to its hosts, by name, which a NetworkPolicy cannot
+                .addNewEgress()
+                .endEgress()
                 .addNewIngress()
                 .addNewFrom()
                 .withNewPodSelector()

@@ -44,6 +44,9 @@ final class WorkerJobs {
 
     static Map<String, String> labels(String name, Dispatch dispatch) {
         Map<String, String> labels = new LinkedHashMap<>();
+        if (dispatch.egress().restricted()) {
+            labels.put(EgressResources.EGRESS_LABEL, "restricted");
+        }
         labels.put("app.kubernetes.io/name", "viberator");
         labels.put("app.kubernetes.io/managed-by", "viberglass");
         labels.put(EXECUTION_LABEL, name);

@@ -62,7 +62,8 @@ class KubernetesEgressTest {
         NetworkPolicy worker = policy(name);
         assertThat(worker.getSpec().getPodSelector().getMatchLabels())
                 .containsExactly(Map.entry(WorkerJobs.EXECUTION_LABEL, name));
-        assertThat(worker.getSpec().getPolicyTypes()).containsExactly("Egress");
+        assertThat(worker.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
+        assertThat(worker.getSpec().getIngress()).isEmpty();
         List<NetworkPolicyEgressRule> rules = worker.getSpec().getEgress();
         assertThat(rules).hasSize(2);
         assertThat(rules.get(0).getTo().get(0).getPodSelector().getMatchLabels())
@@ -78,7 +79,11 @@ class KubernetesEgressTest {
         assertThat(rules.get(1).getPorts().get(0).getPort()).isEqualTo(new IntOrString(3128));
 
         NetworkPolicy proxy = policy(name + "-proxy");
-        assertThat(proxy.getSpec().getPolicyTypes()).containsExactly("Ingress");
+        assertThat(proxy.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
+        assertThat(proxy.getSpec().getEgress()).singleElement().satisfies(rule -> {
+            assertThat(rule.getTo()).isEmpty(); // the proxy goes anywhere: it holds the run to its hosts by name
+            assertThat(rule.getPorts()).isEmpty();
+        });
         assertThat(proxy.getSpec()
                         .getIngress()
                         .get(0)
@@ -123,6 +128,9 @@ class KubernetesEgressTest {
 
         Job job =
                 client.batch().v1().jobs().inNamespace("workers").withName(name).get();
+        // keeps the namespace's shared worker policy (deploy/kubernetes/network-policies.yaml) off the worker
+        assertThat(job.getSpec().getTemplate().getMetadata().getLabels())
+                .containsEntry("viberglass.io/egress", "restricted");
         Container worker = job.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(KubernetesInvokerTest.env(worker))
                 .containsEntry("HTTPS_PROXY", "http://" + name + "-proxy:3128")
