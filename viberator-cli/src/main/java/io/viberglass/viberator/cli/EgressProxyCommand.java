@@ -1,17 +1,22 @@
 package io.viberglass.viberator.cli;
 
 import io.viberglass.common.job.WorkerEnvironment;
-import io.viberglass.common.job.WorkerInvocation;
+import io.viberglass.common.json.Json;
+import io.viberglass.common.security.SecretValue;
 import io.viberglass.viberator.egress.BlockedHostLog;
 import io.viberglass.viberator.egress.EgressAllowList;
 import io.viberglass.viberator.egress.EgressProxy;
 import io.viberglass.viberator.process.Cancellation;
-import io.viberglass.viberator.report.CallbackReporter;
+import io.viberglass.viberator.report.CallbackClient;
 import io.viberglass.viberator.report.ConsoleReporter;
 import io.viberglass.viberator.report.JobReporter;
+import io.viberglass.viberator.report.SidecarLogReporter;
 import io.viberglass.viberator.report.TeeReporter;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -96,9 +101,15 @@ final class EgressProxyCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "--report-to-job needs PLATFORM_API_URL, JOB_ID, TENANT_ID and a callback token");
         }
-        CallbackReporter callbacks = CallbackReporter.to(
-                new WorkerInvocation(jobId, url, tenant, token), new Cancellation(), environment.clock());
-        return new TeeReporter(List.of(callbacks, console));
+        CallbackClient client = new CallbackClient(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                Json.newMapper(),
+                URI.create(url),
+                tenant,
+                SecretValue.of(token),
+                new Cancellation(),
+                CallbackClient.RetryPolicy.DEFAULT);
+        return new TeeReporter(List.of(new SidecarLogReporter(client, jobId, environment.clock()), console));
     }
 
     static InetSocketAddress address(String text) {

@@ -99,6 +99,11 @@ class EgressProxyCommandTest {
                     .untilAsserted(
                             () -> platform.verify(postRequestedFor(urlEqualTo("/api/jobs/" + JOB + "/logs/batch"))
                                     .withRequestBody(containing("egress blocked: evil.example:443"))));
+            // the worker numbers its own batches; the proxy's carry no number, so none is taken for a resent one
+            assertThat(platform.getAllServeEvents())
+                    .allSatisfy(event -> assertThat(event.getRequest().getBodyAsString())
+                            .doesNotContain("\"sequence\":1")
+                            .doesNotContain("\"sequence\":0"));
             assertThat(platform.getAllServeEvents())
                     .allSatisfy(event -> assertThat(event.getRequest().getBodyAsString())
                             .doesNotContain("exfiltrate")
