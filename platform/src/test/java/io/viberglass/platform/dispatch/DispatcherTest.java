@@ -132,6 +132,10 @@ class DispatcherTest {
     }
 
     private UUID enqueue(UUID projectId, UUID clankerId) {
+        return enqueue(projectId, clankerId, "file:///tmp/repo.git");
+    }
+
+    private UUID enqueue(UUID projectId, UUID clankerId, String repository) {
         UUID id = UUID.randomUUID();
         JobPayload payload = new JobPayload(
                 1,
@@ -141,7 +145,7 @@ class DispatcherTest {
                 clankerId.toString(),
                 null,
                 AgentSpec.of(AgentType.CLAUDE_CODE),
-                RepositorySpec.of("file:///tmp/repo.git", "main"),
+                RepositorySpec.of(repository, "main"),
                 "task",
                 null,
                 null,
@@ -310,6 +314,55 @@ class DispatcherTest {
         assertThat(job(id).failureCode()).isEqualTo("CONFIG_INVALID");
         assertThat(job(id).failureDetail()).contains("egress policy is none").contains("local workers cannot enforce");
         assertThat(invoker.invocations).doesNotContainKey(id.toString());
+    }
+
+    @Test
+    void aDockerRunIsHandedItsEgressPlan_thePolicysHostsPlusTheRepositorysScmHosts() {
+        RecordingInvoker docker = new RecordingInvoker(DeploymentStrategy.DOCKER);
+        java.util.concurrent.atomic.AtomicReference<Dispatch> handed =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        docker.onInvoke(handed::set);
+        UUID clanker = new ClankerService(jdbi, clock, Json.newMapper())
+                .create(new ClankerRequest(
+                        "D " + UUID.randomUUID(),
+                        null,
+                        AgentType.CLAUDE_CODE,
+                        null,
+                        DeploymentStrategy.DOCKER,
+                        Map.of("image", "viberator:1"),
+                        5))
+                .id();
+        new ClankerSwitch(jdbi, clock).start(clanker);
+        jdbi.useHandle(h -> h.execute(
+                "insert into clanker_egress_policies (clanker_id, mode, allowed_hosts, updated_at) "
+                        + "values (?, 'allowlist', '[\"registry.npmjs.org\"]'::jsonb, now())",
+                clanker));
+        UUID id = enqueue(project(), clanker, "https://github.com/acme/shop.git");
+        DispatchSignal signal = new DispatchSignal(DB.url(), "postgres", "");
+        Dispatcher dispatcher = new Dispatcher(
+                jdbi,
+                clock,
+                settings(10, 5),
+                new Invokers(List.of(docker)),
+                job -> Map.of(),
+                lifecycle,
+                List.of(),
+                new PlatformUrls("http://public", () -> "http://local"),
+                signal,
+                "test-" + UUID.randomUUID());
+        signal.start();
+        dispatcher.start();
+        signals.add(signal);
+        dispatchers.add(dispatcher);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> handed.get() != null);
+        assertThat(handed.get().job().id()).isEqualTo(id);
+        assertThat(handed.get().egress().mode()).isEqualTo(io.viberglass.platform.egress.EgressMode.ALLOWLIST);
+        assertThat(handed.get().egress().allowedHosts())
+                .containsExactly("github.com", "api.github.com", "registry.npmjs.org");
+        assertThat(handed.get().egress().withPlatform("http://host.docker.internal:8080"))
+                .first()
+                .isEqualTo("host.docker.internal:8080");
     }
 
     @Test

@@ -21,6 +21,15 @@ final class RecordingInvoker implements WorkerInvoker {
     private final Map<String, Integer> failuresLeft = new ConcurrentHashMap<>();
     private volatile boolean permanentFailure;
     private volatile Consumer<Dispatch> worker = dispatch -> {};
+    private final DeploymentStrategy strategy;
+
+    RecordingInvoker() {
+        this(DeploymentStrategy.LOCAL);
+    }
+
+    RecordingInvoker(DeploymentStrategy strategy) {
+        this.strategy = strategy;
+    }
 
     void onInvoke(Consumer<Dispatch> worker) {
         this.worker = worker;
@@ -36,7 +45,7 @@ final class RecordingInvoker implements WorkerInvoker {
 
     @Override
     public DeploymentStrategy strategy() {
-        return DeploymentStrategy.LOCAL;
+        return strategy;
     }
 
     @Override
