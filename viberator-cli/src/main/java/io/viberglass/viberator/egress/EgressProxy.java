@@ -1,6 +1,8 @@
 package io.viberglass.viberator.egress;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.proxy.ProxyHandler;
@@ -26,6 +28,12 @@ public final class EgressProxy implements AutoCloseable {
         void blocked(String host, int port);
     }
 
+    /**
+     * Jetty's 30 s defaults would cut a model response that pauses while the model thinks, or a tunnel between two
+     * steps of a long clone; a run's own deadline bounds it instead.
+     */
+    static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
+
     private final Server server;
     private final ServerConnector connector;
 
@@ -34,9 +42,20 @@ public final class EgressProxy implements AutoCloseable {
         connector = new ServerConnector(server);
         connector.setHost(listen.getHostString());
         connector.setPort(listen.getPort());
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         server.addConnector(connector);
-        ProxyHandler.Forward forward = new ProxyHandler.Forward();
-        server.setHandler(new AllowListConnect(new PlainHttpGate(forward, allowList, listener), allowList, listener));
+        ProxyHandler.Forward forward = new ProxyHandler.Forward() {
+            @Override
+            protected HttpClient newHttpClient() {
+                HttpClient client = super.newHttpClient();
+                client.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+                return client;
+            }
+        };
+        AllowListConnect connect =
+                new AllowListConnect(new PlainHttpGate(forward, allowList, listener), allowList, listener);
+        connect.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        server.setHandler(connect);
     }
 
     public EgressProxy start() throws Exception {

@@ -129,6 +129,51 @@ class EgressProxyTest {
         }
     }
 
+    /**
+     * A streamed response (the model proxy's server-sent events) passes through as it is written: the server sends its
+     * second event only after the client has read the first, which a buffering proxy would never deliver.
+     */
+    @Test
+    void aStreamedPlainHttpResponseReachesTheClientEventByEvent() throws Exception {
+        java.util.concurrent.CountDownLatch firstRead = new java.util.concurrent.CountDownLatch(1);
+        com.sun.net.httpserver.HttpServer server =
+                com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/llm/job/anthropic/v1/messages", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write("event: one\n\n".getBytes(StandardCharsets.UTF_8));
+                body.flush();
+                if (firstRead.await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    body.write("event: two\n\n".getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        server.start();
+        try {
+            start("127.0.0.1");
+            HttpClient client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.port())))
+                    .build();
+            HttpResponse<java.util.stream.Stream<String>> response = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                    + server.getAddress().getPort() + "/api/llm/job/anthropic/v1/messages"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            java.util.Iterator<String> lines = response.body().iterator();
+
+            assertThat(lines.next()).isEqualTo("event: one");
+            firstRead.countDown();
+            assertThat(lines.next()).isEmpty();
+            assertThat(lines.next()).isEqualTo("event: two");
+        } finally {
+            server.stop(0);
+        }
+    }
+
     @Nested
     class RefusedHosts {
         @Test
