@@ -105,18 +105,19 @@ public class CallbackService {
                 return new CallbackReply(jobId, job.status(), 0);
             }
             SecretRedactor redactor = redactors.apply(job);
-            handle.attach(JobDao.class)
-                    .insertLogs(
-                            jobId,
-                            lines.stream().map(LogEntry::level).toList(),
-                            lines.stream()
-                                    .map(line -> redactor.redact(line.message()))
-                                    .toList(),
-                            lines.stream().map(LogEntry::source).toList(),
-                            lines.stream()
-                                    .map(line -> line.timestamp() == null ? now : line.timestamp())
-                                    .toList(),
-                            now);
+            int count = lines.size();
+            String[] levels = new String[count];
+            String[] messages = new String[count];
+            String[] sources = new String[count];
+            String[] loggedAts = new String[count];
+            for (int i = 0; i < count; i++) {
+                LogEntry line = lines.get(i);
+                levels[i] = line.level().wire();
+                messages[i] = redactor.redact(line.message());
+                sources[i] = line.source();
+                loggedAts[i] = (line.timestamp() == null ? now : line.timestamp()).toString();
+            }
+            handle.attach(JobDao.class).insertLogs(jobId, levels, messages, sources, loggedAts, now);
             return new CallbackReply(jobId, job.status(), lines.size());
         });
     }

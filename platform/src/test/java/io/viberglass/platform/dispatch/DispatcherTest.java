@@ -297,6 +297,22 @@ class DispatcherTest {
     }
 
     @Test
+    void aRestrictedEgressPolicyOnARuntimeThatCannotEnforceItFailsTheJobInsteadOfRunningItOpen() {
+        UUID clanker = clanker(5); // a local clanker: the API refuses this policy, an old row or a move may not
+        jdbi.useHandle(h -> h.execute(
+                "insert into clanker_egress_policies (clanker_id, mode, updated_at) values (?, 'none', now())",
+                clanker));
+        UUID id = enqueue(project(), clanker);
+
+        dispatcher(settings(10, 5), clock, true);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> job(id).status().isTerminal());
+        assertThat(job(id).failureCode()).isEqualTo("CONFIG_INVALID");
+        assertThat(job(id).failureDetail()).contains("egress policy is none").contains("local workers cannot enforce");
+        assertThat(invoker.invocations).doesNotContainKey(id.toString());
+    }
+
+    @Test
     void aJobWhoseClankerWasDeactivatedFailsAsRunnerUnavailable() {
         UUID clanker = clanker(5);
         UUID id = enqueue(project(), clanker);
