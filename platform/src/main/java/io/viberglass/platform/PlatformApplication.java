@@ -21,6 +21,8 @@ import io.viberglass.platform.claws.Claws;
 import io.viberglass.platform.dispatch.Dispatcher;
 import io.viberglass.platform.dispatch.Dispatching;
 import io.viberglass.platform.dispatch.WorkerRuntimes;
+import io.viberglass.platform.dispatch.bundle.SecretBundleResource;
+import io.viberglass.platform.dispatch.bundle.SecretBundles;
 import io.viberglass.platform.feedback.Feedback;
 import io.viberglass.platform.infra.api.WireEnumParamConverters;
 import io.viberglass.platform.infra.db.Database;
@@ -82,6 +84,7 @@ import io.viberglass.platform.streams.Streams;
 import io.viberglass.platform.tickets.TicketService;
 import io.viberglass.platform.tickets.Tickets;
 import io.viberglass.platform.webhooks.Webhooks;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import org.glassfish.jersey.server.ServerProperties;
@@ -187,8 +190,10 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 environment.getValidator(),
                 access,
                 audit);
-        WorkerRuntimes runtimes =
-                WorkerRuntimes.build(config.getDispatch(), config.getSecrets().getSsmPrefix(), System.getenv(), mapper);
+        SecretBundles bundles = new SecretBundles(jdbi, clock, audit, new SecureRandom());
+        environment.jersey().register(new SecretBundleResource(bundles));
+        WorkerRuntimes runtimes = WorkerRuntimes.build(
+                config.getDispatch(), config.getSecrets().getSsmPrefix(), System.getenv(), mapper, bundles);
         environment.lifecycle().manage(runtimes);
         Clankers.Parts clankers =
                 Clankers.register(environment, jdbi, clock, mapper, config.getClankers(), runtimes.provisioners());

@@ -7,7 +7,7 @@ import java.util.StringJoiner;
 /**
  * The environment variables platform invokers set on workers and {@code viberator job} reads: part of the contract
  * between them, like the payload. No variable holds a secret value except {@link #CALLBACK_TOKEN}, which the Docker
- * and ECS invokers replace with a file or an SSM reference.
+ * and ECS invokers replace with a one-time bundle token or an SSM reference.
  */
 public final class WorkerEnvironment {
     public static final String JOB_ID = "JOB_ID";
@@ -24,6 +24,12 @@ public final class WorkerEnvironment {
     public static final String SSM_ENDPOINT = "VIBERATOR_SSM_ENDPOINT";
 
     public static final String SECRETS_DIR = "VIBERATOR_SECRETS_DIR";
+
+    /**
+     * A one-time token (Docker) that fetches the job's {@link SecretBundle} (the callback token and the credentials)
+     * from the platform; the worker writes the credentials into {@link #SECRETS_DIR}, a tmpfs. Worthless once used.
+     */
+    public static final String SECRET_BUNDLE_TOKEN = "VIBERATOR_SECRET_BUNDLE_TOKEN";
 
     private WorkerEnvironment() {}
 

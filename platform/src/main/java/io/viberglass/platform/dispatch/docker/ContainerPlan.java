@@ -30,7 +30,9 @@ record ContainerPlan(
         long memoryBytes,
         long nanoCpus,
         boolean hostGateway,
-        boolean autoRemove) {
+        boolean autoRemove,
+        String secretsDirectory,
+        String secretsTmpfsOptions) {
 
     static final String LABEL_PREFIX = "io.viberglass.";
 
@@ -43,7 +45,8 @@ record ContainerPlan(
             WorkerEnvironment.CALLBACK_TOKEN_FILE,
             WorkerEnvironment.CALLBACK_TOKEN_SSM_PARAMETER,
             WorkerEnvironment.SSM_SECRETS,
-            WorkerEnvironment.SECRETS_DIR);
+            WorkerEnvironment.SECRETS_DIR,
+            WorkerEnvironment.SECRET_BUNDLE_TOKEN);
 
     static ContainerPlan of(Dispatch dispatch, DockerWorkerSettings settings) throws InvocationException {
         RuntimeConfig config = new RuntimeConfig("docker", dispatch.clanker().deploymentConfig());
@@ -71,7 +74,6 @@ record ContainerPlan(
         environment.add(WorkerEnvironment.TENANT_ID + "=" + invocation.tenantId());
         environment.add(
                 WorkerEnvironment.PLATFORM_API_URL + "=" + platformUrl(invocation.platformApiUrl(), settings, network));
-        environment.add(WorkerEnvironment.CALLBACK_TOKEN_FILE + "=" + SecretArchive.TOKEN_FILE);
         environment.add(WorkerEnvironment.SECRETS_DIR + "=" + settings.getSecretsDirectory());
 
         Map<String, String> labels = new LinkedHashMap<>();
@@ -93,14 +95,47 @@ record ContainerPlan(
                 Math.round(memoryMb * 1024 * 1024),
                 Math.round(cpus * 1_000_000_000L),
                 settings.isAddHostGateway() && network.equals("bridge"),
-                settings.isAutoRemove());
+                settings.isAutoRemove(),
+                settings.getSecretsDirectory(),
+                tmpfsOptions(settings));
+    }
+
+    /**
+     * Memory-backed, private to the worker's user, size-bound, and nothing in it can be executed: the secrets never
+     * touch a disk and vanish with the container.
+     */
+    static String tmpfsOptions(DockerWorkerSettings settings) {
+        String[] owner = settings.getSecretsOwner().split(":");
+        return "rw,noexec,nosuid,nodev,size=" + settings.getSecretsTmpfsKb() + "k,mode=0700,uid=" + owner[0] + ",gid="
+                + owner[1];
+    }
+
+    /** This plan with the one-time token its worker fetches its secrets with; the only credential-like variable. */
+    ContainerPlan withBundleToken(String token) {
+        List<String> withToken = new ArrayList<>(environment);
+        withToken.add(WorkerEnvironment.SECRET_BUNDLE_TOKEN + "=" + token);
+        return new ContainerPlan(
+                image,
+                name,
+                pullPolicy,
+                List.copyOf(withToken),
+                labels,
+                command,
+                networkMode,
+                memoryBytes,
+                nanoCpus,
+                hostGateway,
+                autoRemove,
+                secretsDirectory,
+                secretsTmpfsOptions);
     }
 
     CreateContainerCmd createCommand(DockerClient docker) {
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode(networkMode)
                 .withAutoRemove(autoRemove)
-                .withSecurityOpts(List.of("no-new-privileges:true"));
+                .withSecurityOpts(List.of("no-new-privileges:true"))
+                .withTmpFs(Map.of(secretsDirectory, secretsTmpfsOptions));
         if (memoryBytes > 0) {
             host.withMemory(memoryBytes);
         }

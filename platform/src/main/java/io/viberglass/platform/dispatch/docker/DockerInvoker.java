@@ -13,7 +13,7 @@ import io.viberglass.platform.dispatch.Dispatch;
 import io.viberglass.platform.dispatch.ExecutionEnd;
 import io.viberglass.platform.dispatch.InvocationException;
 import io.viberglass.platform.dispatch.WorkerInvoker;
-import java.io.ByteArrayInputStream;
+import io.viberglass.platform.dispatch.bundle.SecretBundleSealer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,23 +25,27 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs each job in its own container on a Docker Engine: pull the clanker's image if needed, create the container
  * (labelled with the job, resource-limited, on a bridge network unless configured otherwise, removed by the engine
- * when it exits), copy the job's secrets and callback token into it as files, start it. The container's environment
- * and labels hold no secret value.
+ * when it exits, with a tmpfs for its secrets), start it. The job's credentials and callback token never go to the
+ * engine: they are sealed for the worker to fetch once at start ({@link SecretBundleSealer}) and written into its tmpfs,
+ * so no image layer, writable layer, label or {@code docker inspect} holds them. The container's environment carries
+ * only the one-time token of that fetch, dead once the worker has used it.
  */
 public class DockerInvoker implements WorkerInvoker {
     private static final Logger LOG = LoggerFactory.getLogger(DockerInvoker.class);
 
     private final Supplier<DockerClient> docker;
     private final DockerWorkerSettings settings;
+    private final SecretBundleSealer bundles;
 
     /** @param docker the client, built when first asked for (see {@link DockerConnection}) */
-    public DockerInvoker(Supplier<DockerClient> docker, DockerWorkerSettings settings) {
+    public DockerInvoker(Supplier<DockerClient> docker, DockerWorkerSettings settings, SecretBundleSealer bundles) {
         this.docker = docker;
         this.settings = settings;
+        this.bundles = bundles;
     }
 
-    public DockerInvoker(DockerClient docker, DockerWorkerSettings settings) {
-        this(() -> docker, settings);
+    public DockerInvoker(DockerClient docker, DockerWorkerSettings settings, SecretBundleSealer bundles) {
+        this(() -> docker, settings, bundles);
     }
 
     @Override
@@ -53,18 +57,10 @@ public class DockerInvoker implements WorkerInvoker {
     public String invoke(Dispatch dispatch) throws InvocationException {
         ContainerPlan plan = ContainerPlan.of(dispatch, settings);
         pullIfNeeded(plan.image(), plan.pullPolicy());
+        // sealed only once the image is there: a failed pull leaves nothing to fetch
+        plan = plan.withBundleToken(bundles.seal(dispatch));
         String id = create(plan);
         try {
-            byte[] archive = SecretArchive.build(
-                    dispatch.credentials(),
-                    dispatch.invocation().callbackToken(),
-                    settings.getSecretsDirectory(),
-                    settings.getSecretsOwner());
-            docker.get()
-                    .copyArchiveToContainerCmd(id)
-                    .withTarInputStream(new ByteArrayInputStream(archive))
-                    .withRemotePath("/")
-                    .exec();
             docker.get().startContainerCmd(id).exec();
         } catch (RuntimeException e) {
             removeQuietly(id);
