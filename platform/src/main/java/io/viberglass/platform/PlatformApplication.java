@@ -27,6 +27,7 @@ import io.viberglass.platform.feedback.Feedback;
 import io.viberglass.platform.infra.api.WireEnumParamConverters;
 import io.viberglass.platform.infra.db.Database;
 import io.viberglass.platform.infra.db.DatabaseBootstrap;
+import io.viberglass.platform.infra.db.DatabaseNotifications;
 import io.viberglass.platform.infra.db.Migrations;
 import io.viberglass.platform.infra.errors.ErrorMappers;
 import io.viberglass.platform.infra.health.ApiInfoResource;
@@ -198,8 +199,25 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         Clankers.Parts clankers =
                 Clankers.register(environment, jdbi, clock, mapper, config.getClankers(), runtimes.provisioners());
         Secrets.Parts secrets = Secrets.register(environment.jersey(), jdbi, clock, config.getSecrets(), access);
+        // one LISTEN connection per replica for every feature that reacts to other replicas' commits
+        DatabaseNotifications notifications = new DatabaseNotifications(
+                config.getDataSourceFactory().getUrl(),
+                config.getDataSourceFactory().getUser(),
+                config.getDataSourceFactory().getPassword());
+        environment.lifecycle().manage(notifications);
         Review review = registerJobs(
-                config, environment, jdbi, clock, tickets, projects, clankers, runtimes, secrets, access, audit);
+                config,
+                environment,
+                jdbi,
+                clock,
+                tickets,
+                projects,
+                clankers,
+                runtimes,
+                secrets,
+                access,
+                audit,
+                notifications);
         McpEndpoint.register(
                 environment,
                 config.getAuth().isEnabled(),
@@ -235,7 +253,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
             WorkerRuntimes runtimes,
             Secrets.Parts secrets,
             ProjectAccess access,
-            AuditLog audit) {
+            AuditLog audit,
+            DatabaseNotifications notifications) {
         ObjectMapper mapper = environment.getObjectMapper();
         JobLifecycle lifecycle = new JobLifecycle(mapper);
         LifecycleSync lifecycleSync = new LifecycleSync();
@@ -273,9 +292,10 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 listeners,
                 jobSecrets,
                 broker,
-                runtimes.invokers());
+                runtimes.invokers(),
+                notifications);
         JobService jobs = new JobService(jdbi, clock, lifecycle, queue, listeners, dispatcher::stopExecution);
-        Streams streams = Streams.register(environment, config.getSessions(), config.getDataSourceFactory());
+        Streams streams = Streams.register(environment, config.getSessions(), notifications);
         Jobs.register(
                 environment.jersey(),
                 jobs,
@@ -324,7 +344,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 clock,
                 config.getWebhooks(),
                 config.getPublicUrl(),
-                new Webhooks.Needs(integrations, secrets.owned(), tickets, workflow, runs, access));
+                new Webhooks.Needs(integrations, secrets.owned(), tickets, workflow, runs, access),
+                notifications);
         feedback.register(environment, jdbi, clock, secrets.owned(), integrations, access);
         PhaseOrchestrator orchestrator = new PhaseOrchestrator(jdbi, tickets, workflow, approvals, runs);
         slack.register(

@@ -2,6 +2,7 @@ package io.viberglass.platform.webhooks;
 
 import io.dropwizard.core.setup.Environment;
 import io.viberglass.platform.access.ProjectAccess;
+import io.viberglass.platform.infra.db.DatabaseNotifications;
 import io.viberglass.platform.infra.json.JsonText;
 import io.viberglass.platform.integrations.IntegrationService;
 import io.viberglass.platform.phases.PhaseRunService;
@@ -26,7 +27,13 @@ public final class Webhooks {
             ProjectAccess access) {}
 
     public static void register(
-            Environment environment, Jdbi jdbi, Clock clock, WebhookSettings settings, String publicUrl, Needs needs) {
+            Environment environment,
+            Jdbi jdbi,
+            Clock clock,
+            WebhookSettings settings,
+            String publicUrl,
+            Needs needs,
+            DatabaseNotifications notifications) {
         var mapper = environment.getObjectMapper();
         DeliveryHandler handler = new DeliveryHandler(
                 mapper,
@@ -36,6 +43,7 @@ public final class Webhooks {
         Runnable wake = settings.isEnabled() ? processor::wake : () -> {};
         InboundConfigCache cache = new InboundConfigCache(
                 clock, java.time.Duration.ofMillis(settings.getConfigCacheTtl().toMilliseconds()));
+        notifications.subscribe(InboundConfigCache.CHANNEL, cache::evict, cache::invalidateAll);
         InboundConfigService configs = new InboundConfigService(
                 jdbi,
                 clock,

@@ -30,6 +30,7 @@ import io.viberglass.platform.clankers.ClankerService;
 import io.viberglass.platform.clankers.DeploymentStrategy;
 import io.viberglass.platform.dispatch.bundle.SecretBundles;
 import io.viberglass.platform.infra.db.Database;
+import io.viberglass.platform.infra.db.DatabaseNotifications;
 import io.viberglass.platform.jobs.Job;
 import io.viberglass.platform.jobs.JobDao;
 import io.viberglass.platform.jobs.JobLifecycle;
@@ -81,7 +82,7 @@ class RuntimeSelectionTest {
     private final DispatchSettings settings = new DispatchSettings();
     private WorkerRuntimes runtimes;
     private Dispatcher dispatcher;
-    private DispatchSignal signal;
+    private DatabaseNotifications listener;
 
     /** Every credential lives in SSM, as ECS and Lambda workers need. */
     private final CredentialResolver credentials = new CredentialResolver() {
@@ -111,7 +112,8 @@ class RuntimeSelectionTest {
                 Json.newMapper(),
                 new SecretBundles(jdbi, time, new AuditLog(jdbi, time), new java.security.SecureRandom()),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "fake-secret")));
-        signal = new DispatchSignal(DB.url(), "postgres", "");
+        listener = new DatabaseNotifications(DB.url(), "postgres", "");
+        DispatchSignal signal = new DispatchSignal(listener);
         dispatcher = new Dispatcher(
                 jdbi,
                 time,
@@ -123,7 +125,7 @@ class RuntimeSelectionTest {
                 new PlatformUrls("https://viberglass.example.com", () -> "http://127.0.0.1:1"),
                 signal,
                 "test-" + UUID.randomUUID());
-        signal.start();
+        listener.start();
         dispatcher.start();
 
         cloud.stubFor(get(urlPathMatching("/v1.43/images/.*/json")).willReturn(okJson("{\"Id\":\"sha256:1\"}")));
@@ -151,7 +153,7 @@ class RuntimeSelectionTest {
     @AfterEach
     void stop() throws Exception {
         dispatcher.stop();
-        signal.stop();
+        listener.stop();
         runtimes.stop();
     }
 
