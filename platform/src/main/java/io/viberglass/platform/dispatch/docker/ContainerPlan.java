@@ -31,6 +31,7 @@ record ContainerPlan(
         long nanoCpus,
         boolean hostGateway,
         boolean autoRemove,
+        String platformUrl,
         String secretsDirectory,
         String secretsTmpfsOptions) {
 
@@ -47,6 +48,9 @@ record ContainerPlan(
             WorkerEnvironment.SSM_SECRETS,
             WorkerEnvironment.SECRETS_DIR,
             WorkerEnvironment.SECRET_BUNDLE_TOKEN);
+
+    private static final Set<String> PROXY_VARIABLES =
+            Set.of("HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY", "https_proxy", "http_proxy", "no_proxy", "ALL_PROXY");
 
     static ContainerPlan of(Dispatch dispatch, DockerWorkerSettings settings) throws InvocationException {
         RuntimeConfig config = new RuntimeConfig("docker", dispatch.clanker().deploymentConfig());
@@ -72,8 +76,8 @@ record ContainerPlan(
         });
         environment.add(WorkerEnvironment.JOB_ID + "=" + invocation.jobId());
         environment.add(WorkerEnvironment.TENANT_ID + "=" + invocation.tenantId());
-        environment.add(
-                WorkerEnvironment.PLATFORM_API_URL + "=" + platformUrl(invocation.platformApiUrl(), settings, network));
+        String platformUrl = platformUrl(invocation.platformApiUrl(), settings, network);
+        environment.add(WorkerEnvironment.PLATFORM_API_URL + "=" + platformUrl);
         environment.add(WorkerEnvironment.SECRETS_DIR + "=" + settings.getSecretsDirectory());
 
         Map<String, String> labels = new LinkedHashMap<>();
@@ -96,6 +100,7 @@ record ContainerPlan(
                 Math.round(cpus * 1_000_000_000L),
                 settings.isAddHostGateway() && network.equals("bridge"),
                 settings.isAutoRemove(),
+                platformUrl,
                 settings.getSecretsDirectory(),
                 tmpfsOptions(settings));
     }
@@ -126,6 +131,37 @@ record ContainerPlan(
                 nanoCpus,
                 hostGateway,
                 autoRemove,
+                platformUrl,
+                secretsDirectory,
+                secretsTmpfsOptions);
+    }
+
+    /**
+     * The same container on a restricted run: attached only to the run's internal network, with every HTTP client
+     * pointed at the egress proxy (both spellings, since tools read either). It needs no gateway to the host: the
+     * proxy reaches the platform for it.
+     */
+    ContainerPlan behindProxy(String internalNetwork, String proxyUrl) {
+        List<String> env = new ArrayList<>(environment);
+        env.removeIf(entry -> PROXY_VARIABLES.contains(entry.substring(0, entry.indexOf('='))));
+        for (String name : List.of("HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy")) {
+            env.add(name + "=" + proxyUrl);
+        }
+        env.add("NO_PROXY=");
+        env.add("no_proxy=");
+        return new ContainerPlan(
+                image,
+                name,
+                pullPolicy,
+                List.copyOf(env),
+                labels,
+                command,
+                internalNetwork,
+                memoryBytes,
+                nanoCpus,
+                false,
+                autoRemove,
+                platformUrl,
                 secretsDirectory,
                 secretsTmpfsOptions);
     }

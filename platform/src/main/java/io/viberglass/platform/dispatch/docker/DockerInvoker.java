@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
 public class DockerInvoker implements WorkerInvoker {
     private static final Logger LOG = LoggerFactory.getLogger(DockerInvoker.class);
 
+    /** Separates the container id from the job id in a restricted run's execution id. */
+    static final String EGRESS_MARK = "/egress/";
+
     private final Supplier<DockerClient> docker;
     private final DockerWorkerSettings settings;
     private final SecretBundleSealer bundles;
@@ -55,10 +58,13 @@ public class DockerInvoker implements WorkerInvoker {
 
     @Override
     public String invoke(Dispatch dispatch) throws InvocationException {
-        ContainerPlan plan = ContainerPlan.of(dispatch, settings);
-        pullIfNeeded(plan.image(), plan.pullPolicy());
+        ContainerPlan open = ContainerPlan.of(dispatch, settings);
+        pullIfNeeded(open.image(), open.pullPolicy());
         // sealed only once the image is there: a failed pull leaves nothing to fetch
-        plan = plan.withBundleToken(bundles.seal(dispatch));
+        ContainerPlan plan = open.withBundleToken(bundles.seal(dispatch));
+        if (dispatch.egress().restricted()) {
+            return invokeBehindProxy(dispatch, plan);
+        }
         String id = create(plan);
         try {
             docker.get().startContainerCmd(id).exec();
@@ -72,6 +78,57 @@ public class DockerInvoker implements WorkerInvoker {
                 shortId(id),
                 dispatch.job().id());
         return id;
+    }
+
+    /**
+     * A restricted run: network, worker container (created, not started, so a concurrent {@link EgressSidecar#reap}
+     * leaves its proxy alone), proxy, then the worker starts. The execution id names the job too, so a cancel can
+     * remove the proxy and network at once.
+     */
+    private String invokeBehindProxy(Dispatch dispatch, ContainerPlan open) throws InvocationException {
+        String jobId = dispatch.invocation().jobId();
+        EgressSidecar.reap(docker.get());
+        ContainerPlan plan = open.behindProxy(EgressSidecar.networkName(jobId), EgressSidecar.proxyUrl(jobId));
+        try {
+            EgressSidecar.createNetwork(docker.get(), open, jobId);
+        } catch (RuntimeException e) {
+            throw translate("create the egress network of job " + jobId, e);
+        }
+        String id;
+        try {
+            id = create(plan);
+        } catch (InvocationException e) {
+            EgressSidecar.remove(docker.get(), jobId);
+            throw e;
+        }
+        try {
+            EgressSidecar.start(
+                    docker.get(), open, dispatch, dispatch.egress().withPlatform(open.platformUrl()), settings);
+        } catch (RuntimeException e) {
+            removeQuietly(id);
+            EgressSidecar.remove(docker.get(), jobId);
+            throw translate("start the egress proxy of job " + jobId, e);
+        }
+        try {
+            docker.get().startContainerCmd(id).exec();
+        } catch (RuntimeException e) {
+            removeQuietly(id);
+            EgressSidecar.remove(docker.get(), jobId);
+            throw translate("start container " + plan.name(), e);
+        }
+        LOG.info(
+                "Started container {} ({}) for job {} behind its egress proxy ({})",
+                plan.name(),
+                shortId(id),
+                jobId,
+                dispatch.egress().mode().wire());
+        return id + EGRESS_MARK + jobId;
+    }
+
+    /** The container of an execution id: restricted runs' ids are {@code <container>/egress/<job id>}. */
+    static String container(String executionId) {
+        int mark = executionId.indexOf(EGRESS_MARK);
+        return mark < 0 ? executionId : executionId.substring(0, mark);
     }
 
     private void pullIfNeeded(String image, PullPolicy policy) throws InvocationException {
@@ -126,6 +183,16 @@ public class DockerInvoker implements WorkerInvoker {
 
     @Override
     public void cancel(Clanker clanker, String executionId) {
+        int mark = executionId.indexOf(EGRESS_MARK);
+        if (mark >= 0) {
+            stopAndRemove(container(executionId));
+            EgressSidecar.remove(docker.get(), executionId.substring(mark + EGRESS_MARK.length()));
+            return;
+        }
+        stopAndRemove(executionId);
+    }
+
+    private void stopAndRemove(String executionId) {
         try {
             docker.get()
                     .stopContainerCmd(executionId)
@@ -141,16 +208,18 @@ public class DockerInvoker implements WorkerInvoker {
     @Override
     public Map<String, ExecutionEnd> ended(Clanker clanker, List<String> executionIds) {
         Map<String, ExecutionEnd> ended = new LinkedHashMap<>();
-        for (String id : executionIds) {
+        EgressSidecar.reap(docker.get()); // proxies of restricted runs that ended since the last sweep
+        for (String executionId : executionIds) {
+            String id = container(executionId);
             try {
                 InspectContainerResponse.ContainerState state =
                         docker.get().inspectContainerCmd(id).exec().getState();
                 if (state != null && !Boolean.TRUE.equals(state.getRunning()) && !"created".equals(state.getStatus())) {
-                    ended.put(id, new ExecutionEnd(FailureCode.RUN_FAILED, exitDescription(state)));
+                    ended.put(executionId, new ExecutionEnd(FailureCode.RUN_FAILED, exitDescription(state)));
                 }
             } catch (NotFoundException e) {
                 ended.put(
-                        id,
+                        executionId,
                         new ExecutionEnd(
                                 FailureCode.RUN_FAILED,
                                 "The worker container " + shortId(id) + " exited without reporting a result"));
