@@ -2,7 +2,6 @@ package io.viberglass.platform.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.viberglass.platform.PlatformConfiguration;
@@ -33,8 +32,8 @@ class WebhookConfigReplicasTest {
     @RegisterExtension
     static final TestDatabase DB = TestDatabase.migrated(WebhookConfigReplicasTest.class);
 
-    static final DropwizardAppExtension<PlatformConfiguration> REPLICA_A = replica();
-    static final DropwizardAppExtension<PlatformConfiguration> REPLICA_B = replica();
+    static final DropwizardAppExtension<PlatformConfiguration> REPLICA_A = replica("a");
+    static final DropwizardAppExtension<PlatformConfiguration> REPLICA_B = replica("b");
 
     static final String SECRET = "first-" + "s".repeat(26);
     static final String ROTATED = "second-" + "r".repeat(25);
@@ -45,12 +44,11 @@ class WebhookConfigReplicasTest {
     private String integration;
     private String webhook;
 
-    static DropwizardAppExtension<PlatformConfiguration> replica() {
-        return TestApp.on(
+    static DropwizardAppExtension<PlatformConfiguration> replica(String name) {
+        return TestApp.replica(
+                name,
                 DB,
-                ConfigOverride.config("webhooks.configCacheTtl", "1h"),
-                ConfigOverride.config("webhooks.enabled", "false"),
-                ConfigOverride.config("dispatch.enabled", "false"));
+                Map.of("webhooks.configCacheTtl", "1h", "webhooks.enabled", "false", "dispatch.enabled", "false"));
     }
 
     /** Bounded and fine-grained: the notification normally arrives within milliseconds of the commit. */
