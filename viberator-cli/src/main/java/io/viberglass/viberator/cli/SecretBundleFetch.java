@@ -28,9 +28,12 @@ final class SecretBundleFetch {
             throws BootstrapClient.BootstrapException, IOException {
         String json = client.fetchSecretBundle(new WorkerInvocation(jobId, url, tenant, bundleToken));
         SecretBundle bundle = Json.newMapper().readValue(json, SecretBundle.class);
-        Map<String, SecretValue> values = new LinkedHashMap<>();
-        bundle.secrets().forEach((name, value) -> values.put(name, SecretValue.of(value)));
-        SecretFiles.writeInto(secretsDir, values);
+        if (!bundle.secrets().isEmpty()) {
+            // an egress proxy's bundle holds its callback token only: nothing to write, no directory needed
+            Map<String, SecretValue> values = new LinkedHashMap<>();
+            bundle.secrets().forEach((name, value) -> values.put(name, SecretValue.of(value)));
+            SecretFiles.writeInto(secretsDir, values);
+        }
         return bundle.callbackToken();
     }
 }

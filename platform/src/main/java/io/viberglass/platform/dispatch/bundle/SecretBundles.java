@@ -58,10 +58,12 @@ public class SecretBundles implements SecretBundleSealer {
     }
 
     @Override
-    public String seal(Dispatch dispatch) {
+    public String seal(Dispatch dispatch, Holder holder) {
         String token = tokens.randomHex(32);
         Map<String, String> values = new LinkedHashMap<>();
-        dispatch.credentials().forEach((name, value) -> values.put(name, value.reveal()));
+        if (holder == Holder.WORKER) {
+            dispatch.credentials().forEach((name, value) -> values.put(name, value.reveal()));
+        }
         byte[] plain = json(new SecretBundle(dispatch.invocation().callbackToken(), values));
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
@@ -72,6 +74,7 @@ public class SecretBundles implements SecretBundleSealer {
                 SecretBundleDao.class,
                 dao -> dao.save(
                         jobId,
+                        holder.wire(),
                         Tokens.sha256Hex(token),
                         Tokens.sha256Hex(dispatch.invocation().callbackToken()),
                         nonce,
@@ -90,32 +93,34 @@ public class SecretBundles implements SecretBundleSealer {
                     .find(jobId)
                     .orElseThrow(() -> DomainException.notFound("JOB_NOT_FOUND", "Job " + jobId + " not found"));
             SecretBundleDao dao = handle.attach(SecretBundleDao.class);
-            SecretBundleRow row = dao.findForUpdate(jobId)
-                    .orElseThrow(() -> DomainException.notFound(
-                            "SECRET_BUNDLE_NOT_FOUND", "Job " + jobId + " has no secret bundle"));
-            if (!Tokens.matchesHash(token, row.tokenHash())) {
-                throw DomainException.unauthorized("Invalid secret bundle token");
-            }
+            // the lookup by hash is the comparison: a hash equality in the index leaks nothing of the token
+            SecretBundleRow row = dao.findForUpdate(jobId, Tokens.sha256Hex(token))
+                    .orElseThrow(() -> dao.exists(jobId)
+                            ? DomainException.unauthorized("Invalid secret bundle token")
+                            : DomainException.notFound(
+                                    "SECRET_BUNDLE_NOT_FOUND", "Job " + jobId + " has no secret bundle"));
             if (tenant != null && !tenant.isBlank() && !tenant.equals(job.tenantId())) {
                 throw DomainException.forbidden("TENANT_MISMATCH", "Access denied");
             }
             if (row.fetchedAt() != null || !row.claimTokenHash().equals(job.callbackTokenHash())) {
-                return new Opening(job, null, row.fetchedAt());
+                return new Opening(job, row.holder(), null, row.fetchedAt());
             }
             SecretBundle bundle = read(crypt(Cipher.DECRYPT_MODE, token, row.nonce(), jobId, row.sealed()));
             Instant now = clock.instant();
-            dao.markFetched(jobId, now);
+            dao.markFetched(jobId, row.holder(), now);
             audit.record(
                     handle,
                     entry(job, "job.secret_bundle_fetched")
+                            .detail("holder", row.holder())
                             .detail(
                                     "credentials",
                                     String.join(",", bundle.secrets().keySet())));
-            return new Opening(job, bundle, null);
+            return new Opening(job, row.holder(), bundle, null);
         });
         if (opening.bundle() == null) {
             // its own transaction: the refusal must be on record although the request fails
             audit.record(entry(opening.job(), "job.secret_bundle_refused")
+                    .detail("holder", opening.holder())
                     .detail("reason", opening.fetchedAt() != null ? "already fetched" : "claim superseded")
                     .detail("fetchedAt", opening.fetchedAt()));
             throw new DomainException(
@@ -126,7 +131,7 @@ public class SecretBundles implements SecretBundleSealer {
         return opening.bundle();
     }
 
-    private record Opening(Job job, SecretBundle bundle, Instant fetchedAt) {}
+    private record Opening(Job job, String holder, SecretBundle bundle, Instant fetchedAt) {}
 
     private static AuditEntry entry(Job job, String action) {
         return AuditEntry.anonymous("worker:" + job.id(), action)

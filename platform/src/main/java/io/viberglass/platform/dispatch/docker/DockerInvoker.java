@@ -61,7 +61,7 @@ public class DockerInvoker implements WorkerInvoker {
         ContainerPlan open = ContainerPlan.of(dispatch, settings);
         pullIfNeeded(open.image(), open.pullPolicy());
         // sealed only once the image is there: a failed pull leaves nothing to fetch
-        ContainerPlan plan = open.withBundleToken(bundles.seal(dispatch));
+        ContainerPlan plan = open.withBundleToken(bundles.seal(dispatch, SecretBundleSealer.Holder.WORKER));
         if (dispatch.egress().restricted()) {
             return invokeBehindProxy(dispatch, plan);
         }
@@ -103,7 +103,11 @@ public class DockerInvoker implements WorkerInvoker {
         }
         try {
             EgressSidecar.start(
-                    docker.get(), open, dispatch, dispatch.egress().withPlatform(open.platformUrl()), settings);
+                    docker.get(),
+                    open,
+                    dispatch,
+                    dispatch.egress().withPlatform(open.platformUrl()),
+                    bundles.seal(dispatch, SecretBundleSealer.Holder.EGRESS_PROXY));
         } catch (RuntimeException e) {
             removeQuietly(id);
             EgressSidecar.remove(docker.get(), jobId);

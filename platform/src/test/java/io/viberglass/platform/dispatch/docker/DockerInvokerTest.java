@@ -63,7 +63,8 @@ class DockerInvokerTest {
     /** What the invoker handed to the bundle store instead of the engine (SecretBundlesApiTest covers the store). */
     final List<Dispatch> sealed = new java.util.ArrayList<>();
 
-    final SecretBundleSealer bundles = dispatch -> {
+    final SecretBundleSealer bundles = (dispatch, holder) -> {
+        assertThat(holder).isEqualTo(SecretBundleSealer.Holder.WORKER);
         sealed.add(dispatch);
         return BUNDLE_TOKEN;
     };
