@@ -14,7 +14,7 @@ public final class WorkerEnvironment {
     public static final String TENANT_ID = "TENANT_ID";
     public static final String PLATFORM_API_URL = "PLATFORM_API_URL";
     public static final String CALLBACK_TOKEN = "CALLBACK_TOKEN";
-    /** A file holding the callback token (Docker); read, then deleted where the worker may. */
+    /** A file holding the callback token (a mounted file); read, then deleted where the worker may. */
     public static final String CALLBACK_TOKEN_FILE = "CALLBACK_TOKEN_FILE";
     /** An SSM SecureString parameter holding the callback token (ECS); read, then deleted where the role allows. */
     public static final String CALLBACK_TOKEN_SSM_PARAMETER = "CALLBACK_TOKEN_SSM_PARAMETER";
