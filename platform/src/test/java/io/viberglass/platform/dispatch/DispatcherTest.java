@@ -90,6 +90,10 @@ class DispatcherTest {
     }
 
     private Dispatcher dispatcher(DispatchSettings settings, Clock clock, boolean start) {
+        return dispatcher(settings, clock, start, invoker);
+    }
+
+    private Dispatcher dispatcher(DispatchSettings settings, Clock clock, boolean start, WorkerInvoker using) {
         // each dispatcher as its own replica: its own listener connection
         DatabaseNotifications listener = new DatabaseNotifications(DB.url(), "postgres", "");
         DispatchSignal signal = new DispatchSignal(listener);
@@ -97,7 +101,7 @@ class DispatcherTest {
                 jdbi,
                 clock,
                 settings,
-                new Invokers(List.of(invoker)),
+                new Invokers(List.of(using)),
                 job -> Map.of(),
                 lifecycle,
                 List.of(),
@@ -341,22 +345,7 @@ class DispatcherTest {
                         + "values (?, 'allowlist', '[\"registry.npmjs.org\"]'::jsonb, now())",
                 clanker));
         UUID id = enqueue(project(), clanker, "https://github.com/acme/shop.git");
-        DispatchSignal signal = new DispatchSignal(DB.url(), "postgres", "");
-        Dispatcher dispatcher = new Dispatcher(
-                jdbi,
-                clock,
-                settings(10, 5),
-                new Invokers(List.of(docker)),
-                job -> Map.of(),
-                lifecycle,
-                List.of(),
-                new PlatformUrls("http://public", () -> "http://local"),
-                signal,
-                "test-" + UUID.randomUUID());
-        signal.start();
-        dispatcher.start();
-        signals.add(signal);
-        dispatchers.add(dispatcher);
+        dispatcher(settings(10, 5), clock, true, docker);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> handed.get() != null);
         assertThat(handed.get().job().id()).isEqualTo(id);
