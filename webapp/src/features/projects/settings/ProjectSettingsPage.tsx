@@ -1,9 +1,11 @@
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { useTitle } from '../../../lib/useTitle';
+import { ProjectCostSettings } from '../../usage/CostSettings';
 import { useCurrentProject } from '../ProjectLayout';
 import { DangerZone } from './DangerZone';
 import { GeneralSettings } from './GeneralSettings';
 import { IntegrationSettings } from './IntegrationSettings';
+import { TrustSettingsCard } from '../../trust/TrustSettingsCard';
 import { MembersSettings } from './MembersSettings';
 import { PromptSettings } from './PromptSettings';
 import { ScmSettings } from './ScmSettings';
@@ -27,7 +29,9 @@ export function ProjectSettingsPage() {
         <ScmSettings projectId={project.id} />
         <IntegrationSettings projectId={project.id} />
         <MembersSettings projectId={project.id} />
+        <TrustSettingsCard projectId={project.id} />
         <PromptSettings projectId={project.id} />
+        <ProjectCostSettings projectId={project.id} />
         <DangerZone project={project} />
       </div>
     </div>
