@@ -87,3 +87,12 @@ export type Runner = WithRequired<
 export type RunnerStatus = Runner['status'];
 
 export const RUN_STATUSES = ['queued', 'active', 'completed', 'failed', 'cancelled'] as const satisfies readonly RunStatus[];
+
+export type Usage = WithRequired<
+  Schemas['UsageView'],
+  'requests' | 'inputTokens' | 'outputTokens' | 'cachedInputTokens' | 'cacheWriteTokens' | 'costUsd' | 'unpricedRequests'
+>;
+export type RunnerCostControls = WithRequired<Schemas['CostControlsView'], 'clankerId' | 'modelBroker' | 'brokered' | 'warnings'>;
+export type RunnerCostControlsRequest = Schemas['CostControlsRequest'];
+export type ProjectCostControls = WithRequired<Schemas['ProjectCostControls'], 'projectId'>;
+export type ProjectCostControlsRequest = Schemas['ProjectCostControlsRequest'];

@@ -14,6 +14,7 @@ import { InlineError } from '../../components/ui/Table';
 import { fieldErrorsOf } from '../../lib/fieldErrors';
 import { formatBytes, formatDateTime, humanize, relativeTime } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
+import { RunnerCostSettings } from '../usage/CostSettings';
 import {
   useDeleteInstructionFile,
   useInstructionFiles,
@@ -71,6 +72,9 @@ export function RunnerDetailPage() {
         )}
       </div>
       <InstructionFiles runner={current} />
+      <div className="mt-6">
+        <RunnerCostSettings runnerId={current.id} />
+      </div>
     </>
   );
 }

@@ -16,6 +16,7 @@ import { useCurrentProject } from '../projects/ProjectLayout';
 import { useRunners } from '../runners/api';
 import { isLive, useCancelRun, useRetryRun, useRun } from './api';
 import { duration, RunKindBadge, RunStatusBadge } from './labels';
+import { RunUsage } from '../usage/RunUsage';
 import { LogViewer } from './LogViewer';
 
 export function RunDetailPage() {
@@ -128,6 +129,7 @@ function RunDetail({ run }: { run: Run }) {
               )}
             </div>
           )}
+          <RunUsage runId={run.id} live={isLive(run.status)} />
           <LogViewer runId={run.id} live={isLive(run.status)} />
         </div>
         <div className="min-w-0 space-y-6">

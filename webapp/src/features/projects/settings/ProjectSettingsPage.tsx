@@ -1,5 +1,6 @@
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { useTitle } from '../../../lib/useTitle';
+import { ProjectCostSettings } from '../../usage/CostSettings';
 import { useCurrentProject } from '../ProjectLayout';
 import { DangerZone } from './DangerZone';
 import { GeneralSettings } from './GeneralSettings';
@@ -30,6 +31,7 @@ export function ProjectSettingsPage() {
         <MembersSettings projectId={project.id} />
         <TrustSettingsCard projectId={project.id} />
         <PromptSettings projectId={project.id} />
+        <ProjectCostSettings projectId={project.id} />
         <DangerZone project={project} />
       </div>
     </div>

@@ -21,6 +21,8 @@ import io.viberglass.platform.claws.Claws;
 import io.viberglass.platform.dispatch.Dispatcher;
 import io.viberglass.platform.dispatch.Dispatching;
 import io.viberglass.platform.dispatch.WorkerRuntimes;
+import io.viberglass.platform.egress.EgressPolicyResource;
+import io.viberglass.platform.egress.EgressPolicyService;
 import io.viberglass.platform.feedback.Feedback;
 import io.viberglass.platform.infra.api.WireEnumParamConverters;
 import io.viberglass.platform.infra.db.Database;
@@ -283,6 +285,9 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         environment.jersey().register(new JobLogStreamResource(new JobLogFrames(jdbi, mapper), streams, access));
         SessionService sessionService =
                 sessions.register(environment.jersey(), jobs, jobSecrets::redactor, streams, access);
+        environment
+                .jersey()
+                .register(new EgressPolicyResource(new EgressPolicyService(jdbi, clock, audit, mapper), access));
         Llm.register(
                 environment,
                 jdbi,

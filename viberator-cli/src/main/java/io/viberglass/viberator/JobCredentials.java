@@ -30,7 +30,11 @@ record JobCredentials(
         Set<String> names = new LinkedHashSet<>(payload.requiredCredentials());
         names.addAll(harness.apiKeyNames());
         names.addAll(scmNames);
-        Credentials all = context.credentials().resolve(names);
+        Credentials resolved = context.credentials().resolve(names);
+        Map<String, SecretValue> values = new LinkedHashMap<>();
+        resolved.names().forEach(name -> resolved.get(name).ifPresent(value -> values.put(name, value)));
+        values.putAll(handedOver(payload));
+        Credentials all = new Credentials(values);
 
         Map<String, String> forAgent = new LinkedHashMap<>();
         for (String name : payload.requiredCredentials()) {
@@ -45,6 +49,16 @@ record JobCredentials(
                 endpoint(payload, harness, context),
                 forAgent,
                 context.credentials().missing(payload.requiredCredentials(), all));
+    }
+
+    /**
+     * What the platform handed over in the payload fetch (the broker's proxy token for ECS and Lambda workers); it
+     * replaces a value of the same name from the runtime, which would be stale or absent.
+     */
+    private static Map<String, SecretValue> handedOver(JobPayload payload) {
+        Map<String, SecretValue> values = new LinkedHashMap<>();
+        payload.agent().credentials().forEach((name, value) -> values.put(name, SecretValue.of(value)));
+        return values;
     }
 
     /** The credential holding the SCM token: the payload's name, else the provider's customary variables. */

@@ -20,6 +20,22 @@ public class LlmSettings {
     @NotBlank
     private String openaiBaseUrl = "https://api.openai.com";
 
+    /** Where Gemini ({@code generateContent}) requests go when a clanker names no {@code endpoint} of its own. */
+    @NotBlank
+    private String geminiBaseUrl = "https://generativelanguage.googleapis.com";
+
+    /** Qwen Code's upstream: DashScope's OpenAI-compatible mode. */
+    @NotBlank
+    private String qwenBaseUrl = "https://dashscope.aliyuncs.com/compatible-mode/v1";
+
+    /** Kimi Code's upstream: the Kimi coding API (OpenAI-compatible). */
+    @NotBlank
+    private String kimiBaseUrl = "https://api.kimi.com/coding/v1";
+
+    /** Mistral Vibe's upstream: Mistral's API (OpenAI-compatible chat completions). */
+    @NotBlank
+    private String mistralBaseUrl = "https://api.mistral.ai/v1";
+
     /** How long a job's proxy token lives at most (it also dies when its job ends). */
     @NotNull
     private Duration tokenTtl = Duration.hours(6);
@@ -49,6 +65,58 @@ public class LlmSettings {
             @NotNull @DecimalMin("0") BigDecimal output,
             @DecimalMin("0") BigDecimal cachedInput,
             @DecimalMin("0") BigDecimal cacheWrite) {}
+
+    /** The provider's default upstream, used when the clanker names no endpoint. */
+    public String baseUrl(ModelProvider provider) {
+        return switch (provider) {
+            case ANTHROPIC -> anthropicBaseUrl;
+            case OPENAI -> openaiBaseUrl;
+            case GEMINI -> geminiBaseUrl;
+            case QWEN -> qwenBaseUrl;
+            case KIMI -> kimiBaseUrl;
+            case MISTRAL -> mistralBaseUrl;
+        };
+    }
+
+    @JsonProperty
+    public String getGeminiBaseUrl() {
+        return geminiBaseUrl;
+    }
+
+    @JsonProperty
+    public void setGeminiBaseUrl(String geminiBaseUrl) {
+        this.geminiBaseUrl = geminiBaseUrl;
+    }
+
+    @JsonProperty
+    public String getQwenBaseUrl() {
+        return qwenBaseUrl;
+    }
+
+    @JsonProperty
+    public void setQwenBaseUrl(String qwenBaseUrl) {
+        this.qwenBaseUrl = qwenBaseUrl;
+    }
+
+    @JsonProperty
+    public String getKimiBaseUrl() {
+        return kimiBaseUrl;
+    }
+
+    @JsonProperty
+    public void setKimiBaseUrl(String kimiBaseUrl) {
+        this.kimiBaseUrl = kimiBaseUrl;
+    }
+
+    @JsonProperty
+    public String getMistralBaseUrl() {
+        return mistralBaseUrl;
+    }
+
+    @JsonProperty
+    public void setMistralBaseUrl(String mistralBaseUrl) {
+        this.mistralBaseUrl = mistralBaseUrl;
+    }
 
     @JsonProperty
     public String getAnthropicBaseUrl() {

@@ -23,14 +23,17 @@ import org.jdbi.v3.core.Jdbi;
  * hash), and at payload fetch it points the agent at the proxy. The real key stays in the platform; the proxy adds it
  * to each forwarded request.
  *
- * <p>Brokered: agents whose wire format the proxy speaks (Claude Code, Codex) on runtimes that take credential values
- * from the platform (local, Docker, Kubernetes). ECS and Lambda workers read their secrets from SSM themselves, so
- * their key still goes to the worker directly; {@link #brokers} says so and the cost-controls API warns about it.
+ * <p>Every agent is brokered (each speaks a wire format the proxy knows, see {@link ModelProvider}), on every runtime.
+ * Local, Docker and Kubernetes workers receive the token under the key's credential name, as they would the key. ECS
+ * and Lambda workers read their other secrets from SSM themselves; for them the key's SSM parameter is withheld and the
+ * token is minted when the worker fetches its payload (authenticated by its callback token) and handed over in it, so
+ * neither the key nor the token ever passes through an AWS control-plane request.
  */
 public class ModelBroker implements CredentialBroker, WorkerPayload {
     static final String TOKEN_PREFIX = "vgllm_";
-    private static final Set<DeploymentStrategy> BROKERED_RUNTIMES =
-            Set.of(DeploymentStrategy.LOCAL, DeploymentStrategy.DOCKER, DeploymentStrategy.KUBERNETES);
+    /** Runtimes whose workers fetch their token with the payload rather than receive it from the invoker. */
+    private static final Set<DeploymentStrategy> TOKEN_IN_PAYLOAD =
+            Set.of(DeploymentStrategy.ECS, DeploymentStrategy.LAMBDA);
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -45,15 +48,6 @@ public class ModelBroker implements CredentialBroker, WorkerPayload {
 
     /** Why the clanker's key would go to its workers directly, or empty when the broker keeps it. */
     public static Optional<String> unbrokeredReason(Clanker clanker, CostControls controls) {
-        if (ModelProvider.of(clanker.agent()).isEmpty()) {
-            return Optional.of("The model proxy does not speak "
-                    + clanker.agent().wire() + "'s wire format: its model key is passed to the worker directly.");
-        }
-        if (!BROKERED_RUNTIMES.contains(clanker.deploymentStrategy())) {
-            return Optional.of(clanker.deploymentStrategy().wire()
-                    + " workers read their secrets from SSM themselves: the model key is passed to the worker "
-                    + "directly.");
-        }
         if (!controls.modelBroker()) {
             return Optional.of("The model broker is off for this clanker: the real model key is passed to the "
                     + "worker, where the agent (and anything it runs) can read it.");
@@ -66,14 +60,15 @@ public class ModelBroker implements CredentialBroker, WorkerPayload {
             Job job, Clanker clanker, String platformUrl, Map<String, SecretValue> resolved) {
         CostControls controls = jdbi.withExtension(CostControlsDao.class, dao -> dao.find(clanker.id()))
                 .orElse(CostControls.defaults(clanker.id()));
-        Optional<ModelProvider> provider = ModelProvider.of(clanker.agent());
-        boolean hasKey =
-                provider.isPresent() && provider.get().keyNames().stream().anyMatch(resolved::containsKey);
-        if (brokers(clanker, controls).isEmpty() || !hasKey) {
+        ModelProvider provider = ModelProvider.of(clanker.agent());
+        boolean hasKey = provider.keyNames().stream().anyMatch(resolved::containsKey);
+        if (unbrokeredReason(clanker, controls).isPresent() || !hasKey) {
             // a grant of an earlier dispatch must not point this worker at the proxy
             jdbi.useExtension(ModelGrantDao.class, dao -> dao.revoke(job.id()));
             return resolved;
         }
+        boolean inPayload = TOKEN_IN_PAYLOAD.contains(clanker.deploymentStrategy());
+        // a worker fetching its token gets a fresh one then: until that fetch no token works
         String token = TOKEN_PREFIX + tokens.randomHex(32);
         Instant now = clock.instant();
         String base = platformUrl.endsWith("/") ? platformUrl.substring(0, platformUrl.length() - 1) : platformUrl;
@@ -82,34 +77,57 @@ public class ModelBroker implements CredentialBroker, WorkerPayload {
                 dao -> dao.save(new ModelGrant(
                         job.id(),
                         Tokens.sha256Hex(token),
-                        provider.get().wire(),
-                        base + "/api/llm/" + job.id() + "/" + provider.get().wire(),
+                        provider.wire(),
+                        base + "/api/llm/" + job.id() + "/" + provider.wire(),
                         now.plusMillis(settings.getTokenTtl().toMilliseconds()),
-                        now)));
+                        now,
+                        inPayload)));
         Map<String, SecretValue> exchanged = new LinkedHashMap<>(resolved);
-        for (String name : provider.get().keyNames()) {
+        for (String name : provider.keyNames()) {
             if (exchanged.containsKey(name)) {
-                exchanged.put(name, SecretValue.of(token));
+                if (inPayload) {
+                    exchanged.remove(name); // nor its SSM parameter: the worker reads the token from its payload
+                } else {
+                    exchanged.put(name, SecretValue.of(token));
+                }
             }
         }
         return exchanged;
     }
 
-    private static Optional<ModelProvider> brokers(Clanker clanker, CostControls controls) {
-        return unbrokeredReason(clanker, controls).isEmpty() ? ModelProvider.of(clanker.agent()) : Optional.empty();
-    }
-
-    /** The stored payload, with the agent's endpoint set to the job's proxy when its key is brokered. */
+    /**
+     * The stored payload, with the agent's endpoint set to the job's proxy when its key is brokered, and for ECS and
+     * Lambda workers a token minted now, under the name of each key credential the job names.
+     */
     @Override
     public JobPayload of(Handle handle, Job job) {
         JobPayload payload = job.payload();
-        return handle.attach(ModelGrantDao.class)
-                .find(job.id())
-                .map(grant -> withEndpoint(payload, grant.proxyUrl()))
+        ModelGrantDao grants = handle.attach(ModelGrantDao.class);
+        return grants.find(job.id())
+                .map(grant -> withEndpoint(
+                        payload, grant.proxyUrl(), grant.inPayload() ? handOver(grants, grant, payload) : Map.of()))
                 .orElse(payload);
     }
 
-    private static JobPayload withEndpoint(JobPayload payload, String endpoint) {
+    /** A fresh token replaces the grant's: a second fetch (a retried one) leaves only the newest working. */
+    private Map<String, String> handOver(ModelGrantDao grants, ModelGrant grant, JobPayload payload) {
+        String token = TOKEN_PREFIX + tokens.randomHex(32);
+        grants.replaceToken(grant.jobId(), Tokens.sha256Hex(token));
+        Map<String, String> handed = new LinkedHashMap<>();
+        ModelProvider.fromWire(grant.provider()).ifPresent(provider -> {
+            for (String name : provider.keyNames()) {
+                if (payload.requiredCredentials().contains(name)) {
+                    handed.put(name, token);
+                }
+            }
+            if (handed.isEmpty()) {
+                handed.put(provider.keyNames().get(0), token);
+            }
+        });
+        return handed;
+    }
+
+    private static JobPayload withEndpoint(JobPayload payload, String endpoint, Map<String, String> credentials) {
         AgentSpec agent = payload.agent();
         return new JobPayload(
                 payload.version(),
@@ -118,7 +136,7 @@ public class ModelBroker implements CredentialBroker, WorkerPayload {
                 payload.tenantId(),
                 payload.clankerId(),
                 payload.platformApiUrl(),
-                new AgentSpec(agent.type(), agent.model(), endpoint, agent.options()),
+                new AgentSpec(agent.type(), agent.model(), endpoint, agent.options(), credentials),
                 payload.repository(),
                 payload.task(),
                 payload.ticket(),

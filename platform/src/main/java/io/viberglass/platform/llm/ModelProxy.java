@@ -203,9 +203,7 @@ public class ModelProxy {
                         "key_missing",
                         "The clanker has no " + provider.keyNames().get(1) + " secret for the proxy to use"));
         String endpoint = clanker.agentOptions().get("endpoint");
-        String base = endpoint != null && !endpoint.isBlank()
-                ? endpoint
-                : provider == ModelProvider.ANTHROPIC ? settings.getAnthropicBaseUrl() : settings.getOpenaiBaseUrl();
+        String base = endpoint != null && !endpoint.isBlank() ? endpoint : settings.baseUrl(provider);
         return new Target(job, clanker, provider, key.getKey(), key.getValue(), base);
     }
 
@@ -216,19 +214,31 @@ public class ModelProxy {
                 : target.baseUrl();
         // a base URL given with /v1 (OpenAI style) and a path starting with v1/ must not double it
         String relative = base.endsWith("/v1") && path.startsWith("v1/") ? path.substring(3) : path;
-        URI uri = URI.create(base + "/" + relative + (query == null || query.isEmpty() ? "" : "?" + query));
+        String forwarded = withoutKey(query);
+        URI uri = URI.create(base + "/" + relative + (forwarded.isEmpty() ? "" : "?" + forwarded));
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach((name, values) -> {
             if (REQUEST_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> builder.header(name, value));
             }
         });
-        if (target.provider() == ModelProvider.ANTHROPIC && !"ANTHROPIC_AUTH_TOKEN".equals(target.keyName())) {
-            builder.header("x-api-key", target.key().reveal());
-        } else {
-            builder.header("Authorization", "Bearer " + target.key().reveal());
-        }
+        String keyHeader = target.provider().keyHeader(target.keyName());
+        builder.header(
+                keyHeader,
+                keyHeader.equals("Authorization")
+                        ? "Bearer " + target.key().reveal()
+                        : target.key().reveal());
         return builder.build();
+    }
+
+    /** The query without {@code key=…}: an older Google client's way of sending the proxy token stays here. */
+    static String withoutKey(String query) {
+        if (query == null || query.isEmpty()) {
+            return "";
+        }
+        return java.util.Arrays.stream(query.split("&"))
+                .filter(part -> !part.equals("key") && !part.startsWith("key="))
+                .collect(java.util.stream.Collectors.joining("&"));
     }
 
     private static Map<String, List<String>> relayed(HttpHeaders headers) {

@@ -22,9 +22,10 @@ import java.util.concurrent.Executor;
 import org.glassfish.jersey.server.ChunkedOutput;
 
 /**
- * The model API as a job's agent sees it: Anthropic Messages and OpenAI (Chat Completions, Responses) under
- * {@code /api/llm/{jobId}/…}, authenticated by the job's proxy token in {@code x-api-key} or
- * {@code Authorization: Bearer}. Answers and refusals are in the provider's own format, so the CLI handles them as it
+ * The model API as a job's agent sees it: Anthropic Messages, OpenAI (Chat Completions, Responses), Gemini
+ * ({@code generateContent}, {@code streamGenerateContent}) and the OpenAI-compatible Qwen, Kimi and Mistral APIs under
+ * {@code /api/llm/{jobId}/{provider}/…}, authenticated by the job's proxy token in {@code x-api-key},
+ * {@code x-goog-api-key}, {@code ?key=} or {@code Authorization: Bearer}. Answers and refusals are in the provider's own format, so the CLI handles them as it
  * would its provider's.
  */
 @Path("/llm/{jobId}")
@@ -32,8 +33,9 @@ import org.glassfish.jersey.server.ChunkedOutput;
 @Produces(MediaType.WILDCARD)
 @Tag(name = "model proxy")
 @PublicEndpoint(
-        reason = "agents authenticate with their job's proxy token (x-api-key or Bearer), compared as a hash by "
-                + "ModelProxy and valid only while the job runs; user sessions are not accepted")
+        reason =
+                "agents authenticate with their job's proxy token (x-api-key, x-goog-api-key, ?key= or Bearer), compared as a hash by "
+                        + "ModelProxy and valid only while the job runs; user sessions are not accepted")
 public class ModelProxyResource {
     private final ModelProxy proxy;
     private final Executor streams;
@@ -44,36 +46,37 @@ public class ModelProxyResource {
         this.streams = streams;
     }
 
+    /**
+     * Every provider's routes in one: {@link ModelProvider#allows} says which paths each one passes on (Anthropic
+     * {@code v1/messages}, OpenAI {@code v1/responses} and {@code v1/chat/completions}, Gemini
+     * {@code v1beta/models/{model}:streamGenerateContent} …, Qwen, Kimi and Mistral {@code chat/completions}).
+     */
     @POST
-    @Path("/anthropic/v1/messages")
-    @Operation(summary = "Anthropic Messages API through the credential broker (streaming included)")
-    public Response anthropicMessages(
-            @PathParam("jobId") UUID jobId, @Context HttpHeaders headers, @Context UriInfo uri, byte[] body) {
-        return forward(jobId, ModelProvider.ANTHROPIC, "v1/messages", headers, uri, body);
-    }
-
-    @POST
-    @Path("/anthropic/v1/messages/count_tokens")
-    @Operation(summary = "Anthropic token counting through the credential broker")
-    public Response anthropicCountTokens(
-            @PathParam("jobId") UUID jobId, @Context HttpHeaders headers, @Context UriInfo uri, byte[] body) {
-        return forward(jobId, ModelProvider.ANTHROPIC, "v1/messages/count_tokens", headers, uri, body);
-    }
-
-    @POST
-    @Path("/openai/v1/chat/completions")
-    @Operation(summary = "OpenAI Chat Completions through the credential broker (streaming included)")
-    public Response openaiChatCompletions(
-            @PathParam("jobId") UUID jobId, @Context HttpHeaders headers, @Context UriInfo uri, byte[] body) {
-        return forward(jobId, ModelProvider.OPENAI, "v1/chat/completions", headers, uri, body);
-    }
-
-    @POST
-    @Path("/openai/v1/responses")
-    @Operation(summary = "OpenAI Responses API through the credential broker (streaming included)")
-    public Response openaiResponses(
-            @PathParam("jobId") UUID jobId, @Context HttpHeaders headers, @Context UriInfo uri, byte[] body) {
-        return forward(jobId, ModelProvider.OPENAI, "v1/responses", headers, uri, body);
+    @Path("/{provider}/{path: .+}")
+    @Operation(
+            summary = "A model API call through the credential broker (streaming included)",
+            description =
+                    "provider: anthropic, openai, gemini, qwen, kimi or mistral; path: the provider's own API path")
+    public Response call(
+            @PathParam("jobId") UUID jobId,
+            @PathParam("provider") String provider,
+            @PathParam("path") String path,
+            @Context HttpHeaders headers,
+            @Context UriInfo uri,
+            byte[] body) {
+        ModelProvider target = ModelProvider.fromWire(provider).orElse(null);
+        if (target == null || !target.allows(path)) {
+            // no provider to answer in the format of: OpenAI's shape is what most clients read
+            ModelProvider format = target == null ? ModelProvider.OPENAI : target;
+            return refuse(
+                    format,
+                    new ProxyRefusal(
+                            404,
+                            "not_found_error",
+                            "unknown_route",
+                            "The Viberglass model proxy does not pass on " + provider + "/" + path));
+        }
+        return forward(jobId, target, path, headers, uri, body == null ? new byte[0] : body);
     }
 
     private Response forward(
@@ -84,9 +87,9 @@ public class ModelProxyResource {
                     provider,
                     path,
                     uri.getRequestUri().getRawQuery(),
-                    token(headers),
+                    token(headers, uri),
                     headers.getRequestHeaders(),
-                    body == null ? new byte[0] : body);
+                    body);
             Response.ResponseBuilder response = Response.status(relay.status()).type(relay.contentType());
             relay.headers().forEach((name, values) -> values.forEach(value -> response.header(name, value)));
             if (!relay.eventStream()) {
@@ -98,12 +101,16 @@ public class ModelProxyResource {
             streams.execute(() -> relay(relay, chunks));
             return response.entity(chunks).build();
         } catch (ProxyRefusal refusal) {
-            Response.ResponseBuilder response = Response.status(refusal.status())
-                    .type(MediaType.APPLICATION_JSON)
-                    .entity(provider.error(refusal.type(), refusal.code(), refusal.getMessage()));
-            refusal.headers().forEach(response::header);
-            return response.build();
+            return refuse(provider, refusal);
         }
+    }
+
+    private static Response refuse(ModelProvider provider, ProxyRefusal refusal) {
+        Response.ResponseBuilder response = Response.status(refusal.status())
+                .type(MediaType.APPLICATION_JSON)
+                .entity(provider.error(refusal.status(), refusal.type(), refusal.code(), refusal.getMessage()));
+        refusal.headers().forEach(response::header);
+        return response.build();
     }
 
     private static void relay(ModelProxy.Relay relay, ChunkedOutput<byte[]> chunks) {
@@ -124,11 +131,20 @@ public class ModelProxyResource {
         }
     }
 
-    /** Claude Code sends {@code x-api-key}; Codex and {@code ANTHROPIC_AUTH_TOKEN} users send a bearer token. */
-    static String token(HttpHeaders headers) {
-        String apiKey = headers.getHeaderString("x-api-key");
-        if (apiKey != null && !apiKey.isBlank()) {
-            return apiKey.trim();
+    /**
+     * Claude Code sends {@code x-api-key}, Google's SDK {@code x-goog-api-key} (older clients {@code ?key=}), the
+     * OpenAI-compatible CLIs and {@code ANTHROPIC_AUTH_TOKEN} users a bearer token.
+     */
+    static String token(HttpHeaders headers, UriInfo uri) {
+        for (String header : new String[] {"x-api-key", "x-goog-api-key"}) {
+            String apiKey = headers.getHeaderString(header);
+            if (apiKey != null && !apiKey.isBlank()) {
+                return apiKey.trim();
+            }
+        }
+        String queryKey = uri.getQueryParameters().getFirst("key");
+        if (queryKey != null && !queryKey.isBlank()) {
+            return queryKey.trim();
         }
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads token usage out of a model response while it passes through, without holding a stream back: JSON bodies
- * (Anthropic Messages, OpenAI Chat Completions and Responses) and server-sent events, whose usage arrives in Anthropic's
- * {@code message_start} / {@code message_delta}, OpenAI's final chat chunk and the Responses API's
- * {@code response.completed}. Usage fields seen later replace earlier ones (Anthropic's delta counts are cumulative).
+ * (Anthropic Messages, OpenAI Chat Completions and Responses, Gemini {@code generateContent}, and the JSON array
+ * Gemini's {@code streamGenerateContent} answers without {@code alt=sse}) and server-sent events, whose usage arrives
+ * in Anthropic's {@code message_start} / {@code message_delta}, OpenAI's final chat chunk (Moonshot puts it in the
+ * chunk's choice), the Responses API's {@code response.completed} and each Gemini chunk's {@code usageMetadata}. Usage
+ * fields seen later replace earlier ones (Anthropic's delta counts and Gemini's chunk counts are cumulative).
  */
 public final class UsageMeter {
     private static final int MAX_JSON_BYTES = 16 * 1024 * 1024;
@@ -104,7 +106,19 @@ public final class UsageMeter {
         } catch (IOException e) {
             return; // not JSON (an HTML error page from a gateway): nothing to count
         }
+        if (node != null && node.isArray()) {
+            node.forEach(this::read); // Gemini's streamGenerateContent without alt=sse: one array of chunks
+            return;
+        }
+        read(node);
+    }
+
+    private void read(JsonNode node) {
         if (node == null || !node.isObject()) {
+            return;
+        }
+        if (node.path("usageMetadata").isObject()) {
+            gemini(node);
             return;
         }
         String type = node.path("type").asText("");
@@ -119,16 +133,38 @@ public final class UsageMeter {
             model = carrier.path("model").asText();
         }
         JsonNode usage = carrier.path("usage");
+        if (!usage.isObject()) {
+            // Moonshot (Kimi) streams its usage inside the last chunk's choice
+            usage = carrier.path("choices").path(0).path("usage");
+        }
         if (usage.isObject()) {
             usage(usage);
         }
     }
 
+    /** Gemini: the prompt count includes cached tokens; thinking tokens are billed as output. */
+    private void gemini(JsonNode node) {
+        if (node.path("modelVersion").isTextual()) {
+            model = node.path("modelVersion").asText();
+        }
+        JsonNode usage = node.path("usageMetadata");
+        sawUsage = true;
+        long cached = usage.path("cachedContentTokenCount").asLong(0);
+        long prompt = usage.path("promptTokenCount").asLong(0)
+                + usage.path("toolUsePromptTokenCount").asLong(0);
+        cachedInput = cached;
+        input = Math.max(0, prompt - cached);
+        output = usage.path("candidatesTokenCount").asLong(0)
+                + usage.path("thoughtsTokenCount").asLong(0);
+    }
+
     private void usage(JsonNode usage) {
         sawUsage = true;
         if (usage.has("prompt_tokens")) { // OpenAI Chat Completions: prompt tokens include the cached ones
-            long cached =
-                    usage.path("prompt_tokens_details").path("cached_tokens").asLong(0);
+            // Moonshot reports cached tokens at the top of usage, OpenAI and DashScope in prompt_tokens_details
+            long cached = usage.path("prompt_tokens_details")
+                    .path("cached_tokens")
+                    .asLong(usage.path("cached_tokens").asLong(0));
             cachedInput = cached;
             input = Math.max(0, usage.path("prompt_tokens").asLong(0) - cached);
             output = usage.path("completion_tokens").asLong(output);

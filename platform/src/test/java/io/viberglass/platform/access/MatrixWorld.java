@@ -421,12 +421,12 @@ final class MatrixWorld {
             case "PUT /clankers/{id}/cost-controls" ->
                 new Call(method, path(pattern, ids()), Map.of("modelBroker", true));
             case "PUT /projects/{id}/cost-controls" -> new Call(method, path(pattern, ids()), Map.of());
-            case "POST /llm/{jobId}/anthropic/v1/messages",
-                    "POST /llm/{jobId}/anthropic/v1/messages/count_tokens",
-                    "POST /llm/{jobId}/openai/v1/chat/completions",
-                    "POST /llm/{jobId}/openai/v1/responses" ->
+            case "POST /llm/{jobId}/{provider}/{path}" ->
                 // no caller holds the job's proxy token: sessions, API tokens and callback tokens are all refused
-                new Call(method, path(pattern, Map.of("jobId", job)), Map.of("model", "any", "messages", List.of()));
+                new Call(
+                        method,
+                        path(pattern, Map.of("jobId", job, "provider", "anthropic", "path", "v1/messages")),
+                        Map.of("model", "any", "messages", List.of()));
             case "GET /claw/schedules/preview" ->
                 new Call(method, api(pattern) + "?scheduleType=interval&intervalExpression=1h", null);
             default -> {

@@ -33,6 +33,8 @@ import io.viberglass.platform.jobs.Job;
 import io.viberglass.platform.jobs.JobDao;
 import io.viberglass.platform.jobs.JobLifecycle;
 import io.viberglass.platform.jobs.JobQueue;
+import io.viberglass.platform.llm.LlmSettings;
+import io.viberglass.platform.llm.ModelBroker;
 import io.viberglass.platform.projects.CreateProjectRequest;
 import io.viberglass.platform.projects.ProjectListener;
 import io.viberglass.platform.projects.ProjectService;
@@ -78,6 +80,7 @@ class RuntimeSelectionTest {
     private final JobQueue queue = new JobQueue(jdbi, Json.newMapper(), lifecycle, List.of());
     private final ClankerService clankers = new ClankerService(jdbi, time, Json.newMapper());
     private final DispatchSettings settings = new DispatchSettings();
+    private final ModelBroker broker = new ModelBroker(jdbi, time, new LlmSettings());
     private WorkerRuntimes runtimes;
     private Dispatcher dispatcher;
     private DispatchSignal signal;
@@ -116,6 +119,7 @@ class RuntimeSelectionTest {
                 settings,
                 new Invokers(runtimes.invokers()),
                 credentials,
+                broker,
                 lifecycle,
                 List.of(),
                 new PlatformUrls("https://viberglass.example.com", () -> "http://127.0.0.1:1"),
@@ -245,6 +249,45 @@ class RuntimeSelectionTest {
                 .get(0)
                 .getBodyAsString();
         assertThat(event).contains("\"jobId\":\"" + jobs[2] + "\"").doesNotContain(KEY);
+    }
+
+    @Test
+    void ecsAndLambdaWorkersAreNotToldWhereTheModelKeyIsButFetchAProxyTokenWithTheirPayload() {
+        UUID[] jobs = dispatchOneJobPerRuntime();
+
+        String runTask = cloud.findAll(postRequestedFor(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo("AmazonEC2ContainerServiceV20141113.RunTask")))
+                .get(0)
+                .getBodyAsString();
+        String event = cloud.findAll(
+                        postRequestedFor(urlPathEqualTo("/2015-03-31/functions/viberator-worker/invocations")))
+                .get(0)
+                .getBodyAsString();
+        for (String request : List.of(runTask, event)) {
+            assertThat(request)
+                    .doesNotContain(KEY)
+                    .doesNotContain("/viberglass/secrets/global/ANTHROPIC_API_KEY")
+                    .doesNotContain("vgllm_");
+        }
+        for (UUID cloudJob : List.of(jobs[1], jobs[2])) {
+            JobPayload fetched = jdbi.inTransaction(handle -> broker.of(handle, job(cloudJob)));
+            String token = fetched.agent().credentials().get("ANTHROPIC_API_KEY");
+            assertThat(token).startsWith("vgllm_");
+            assertThat(fetched.agent().endpoint())
+                    .isEqualTo("https://viberglass.example.com/api/llm/" + cloudJob + "/anthropic");
+            assertThat(fetched.toString()).doesNotContain(token);
+            String stored = jdbi.withHandle(
+                    handle -> handle.createQuery("select token_hash from llm_job_grants where job_id = :id")
+                            .bind("id", cloudJob)
+                            .mapTo(String.class)
+                            .one());
+            assertThat(stored)
+                    .as("the token minted at the fetch is the one the proxy accepts")
+                    .isEqualTo(io.viberglass.common.security.Tokens.sha256Hex(token));
+            assertThat(job(cloudJob).payload().agent().credentials())
+                    .as("never stored with the job")
+                    .isEmpty();
+        }
     }
 
     @Test

@@ -49,6 +49,32 @@ class UsageMeterTest {
     }
 
     @Test
+    void geminiStreamTakesTheLastCumulativeUsageMetadataWithThinkingAsOutputAndCachedSplitOff() {
+        UsageMeter meter = feed("text/event-stream", String.join("", FakeModelServer.geminiEvents()), 11);
+
+        assertThat(meter.model()).isEqualTo(FakeModelServer.GEMINI_MODEL);
+        assertThat(meter.counts()).isEqualTo(new TokenCounts(100, 40, 20, 0));
+    }
+
+    @Test
+    void geminiWholeAnswersAndTheJsonArrayOfAStreamWithoutSse() {
+        assertThat(feed("application/json", FakeModelServer.geminiResponse(), 9).counts())
+                .isEqualTo(new TokenCounts(100, 40, 20, 0));
+        UsageMeter array = feed(
+                "application/json; charset=UTF-8", "[" + String.join(",", FakeModelServer.geminiChunks()) + "]", 17);
+        assertThat(array.counts()).isEqualTo(new TokenCounts(100, 40, 20, 0));
+        assertThat(array.model()).isEqualTo(FakeModelServer.GEMINI_MODEL);
+    }
+
+    @Test
+    void moonshotStreamsItsUsageInsideTheLastChoiceWithCachedTokensAtTheTop() {
+        UsageMeter meter = feed("text/event-stream", String.join("", FakeModelServer.moonshotChunks()), 6);
+
+        assertThat(meter.model()).isEqualTo(FakeModelServer.KIMI_MODEL);
+        assertThat(meter.counts()).isEqualTo(new TokenCounts(64, 12, 16, 0));
+    }
+
+    @Test
     void anErrorPageOrAnAnswerWithoutUsageCountsNothing() {
         UsageMeter html = feed("text/html", "<html>502 Bad Gateway</html>", 3);
         UsageMeter error = feed(

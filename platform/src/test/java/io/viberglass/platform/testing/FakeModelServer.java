@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
  * A stand-in for the Anthropic and OpenAI APIs speaking their real wire format: {@code POST /v1/messages} (JSON, or
  * server-sent events with {@code message_start} … {@code message_stop} when {@code "stream": true}),
  * {@code POST /v1/chat/completions} (chunks with a final usage chunk) and {@code POST /v1/responses}
- * ({@code response.completed} carrying usage). It records every request, can answer the next ones with a canned error
+ * ({@code response.completed} carrying usage), Gemini's {@code POST /v1beta/models/{model}:generateContent} and
+ * {@code :streamGenerateContent} (with {@code alt=sse}: events each carrying cumulative {@code usageMetadata}; without:
+ * one JSON array of chunks), and the OpenAI-compatible {@code POST /chat/completions} of DashScope, Moonshot and Mistral
+ * (whose base URLs end in {@code /v1}; Moonshot streams its usage inside the last chunk's choice). It records every request, can answer the next ones with a canned error
  * (a 429 with reset headers, say), and can hold a stream open after its first event until the test releases it, to
  * show that the proxy relays events as they come. A JDK server rather than WireMock, because WireMock cannot hold a
  * response half written.
@@ -30,6 +33,8 @@ import java.util.concurrent.TimeUnit;
 public final class FakeModelServer implements AutoCloseable {
     public static final String MODEL = "claude-fake-1";
     public static final String OPENAI_MODEL = "gpt-fake-1";
+    public static final String GEMINI_MODEL = "gemini-fake-1";
+    public static final String KIMI_MODEL = "kimi-fake-1";
 
     /** What arrived: path with query, headers (lower-case names) and the body. */
     public record Received(String path, Map<String, List<String>> headers, String body) {
@@ -98,6 +103,27 @@ public final class FakeModelServer implements AutoCloseable {
         JsonNode request = body.isBlank() ? mapper.createObjectNode() : mapper.readTree(body);
         boolean stream = request.path("stream").asBoolean(false);
         String path = exchange.getRequestURI().getPath();
+        if (path.matches("/v1beta/models/[^/]+:generateContent")) {
+            send(exchange, 200, "application/json", geminiResponse());
+            return;
+        }
+        if (path.matches("/v1beta/models/[^/]+:streamGenerateContent")) {
+            String query = exchange.getRequestURI().getRawQuery();
+            if (query != null && query.contains("alt=sse")) {
+                stream(exchange, geminiEvents());
+            } else {
+                send(exchange, 200, "application/json", "[" + String.join(",", geminiChunks()) + "]");
+            }
+            return;
+        }
+        if (path.endsWith("/chat/completions") && !path.equals("/v1/chat/completions")) {
+            if (stream) {
+                stream(exchange, path.startsWith("/kimi/") ? moonshotChunks() : chatChunks());
+            } else {
+                send(exchange, 200, "application/json", chatCompletion());
+            }
+            return;
+        }
         switch (path) {
             case "/v1/messages" -> {
                 if (stream) {
@@ -222,5 +248,42 @@ public final class FakeModelServer implements AutoCloseable {
                         + "\"delta\":\"Hello\"}\n\n",
                 "event: response.completed\ndata: {\"type\":\"response.completed\",\"response\":" + response()
                         + "}\n\n");
+    }
+
+    /** Gemini chunks: 120 prompt tokens of which 20 cached, 30 candidate and 10 thinking tokens, cumulative. */
+    public static List<String> geminiChunks() {
+        return List.of(
+                "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Hel\"}],\"role\":\"model\"},\"index\":0}],"
+                        + "\"usageMetadata\":{\"promptTokenCount\":120,\"cachedContentTokenCount\":20,"
+                        + "\"candidatesTokenCount\":2,\"totalTokenCount\":122},\"modelVersion\":\"" + GEMINI_MODEL
+                        + "\",\"responseId\":\"r1\"}",
+                "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"lo\"}],\"role\":\"model\"},"
+                        + "\"finishReason\":\"STOP\",\"index\":0}],\"usageMetadata\":{\"promptTokenCount\":120,"
+                        + "\"cachedContentTokenCount\":20,\"candidatesTokenCount\":30,\"thoughtsTokenCount\":10,"
+                        + "\"totalTokenCount\":160},\"modelVersion\":\"" + GEMINI_MODEL + "\",\"responseId\":\"r1\"}");
+    }
+
+    /** The same answer whole, as {@code generateContent} gives it. */
+    public static String geminiResponse() {
+        return geminiChunks().get(1);
+    }
+
+    /** Gemini's {@code alt=sse} stream: one {@code data:} line per chunk, no event names, no end marker. */
+    public static List<String> geminiEvents() {
+        return geminiChunks().stream()
+                .map(chunk -> "data: " + chunk + "\r\n\r\n")
+                .toList();
+    }
+
+    /** Moonshot's stream: 80 prompt tokens of which 16 cached, 12 completion tokens, in the last chunk's choice. */
+    public static List<String> moonshotChunks() {
+        String head = "data: {\"id\":\"chatcmpl-kimi\",\"object\":\"chat.completion.chunk\",\"created\":1,"
+                + "\"model\":\"" + KIMI_MODEL + "\",";
+        return List.of(
+                head + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Hello\"},"
+                        + "\"finish_reason\":null}]}\n\n",
+                head + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\",\"usage\":"
+                        + "{\"prompt_tokens\":80,\"completion_tokens\":12,\"total_tokens\":92,\"cached_tokens\":16}}]}\n\n",
+                "data: [DONE]\n\n");
     }
 }

@@ -10,7 +10,9 @@ import java.util.Optional;
 
 /**
  * Gemini CLI: {@code gemini --output-format json --approval-mode yolo [--model m] <prompt>}, the prompt positional
- * and last. The CLI has no base-URL override, so a payload endpoint is ignored (the runner logs that).
+ * and last. An endpoint (the credential broker's proxy, a gateway) goes to {@code GOOGLE_GEMINI_BASE_URL}, which
+ * Google's genai SDK under the CLI reads as the Gemini API's base URL (it then calls
+ * {@code <base>/v1beta/models/<model>:streamGenerateContent?alt=sse} with the key in {@code x-goog-api-key}).
  */
 public final class GeminiCliHarness implements AgentHarness {
 
@@ -30,6 +32,11 @@ public final class GeminiCliHarness implements AgentHarness {
     }
 
     @Override
+    public List<String> endpointNames() {
+        return List.of("GEMINI_CLI_ENDPOINT", "GOOGLE_GEMINI_BASE_URL");
+    }
+
+    @Override
     public AgentCommand command(AgentRequest request, Path executable) {
         List<String> argv = new ArrayList<>(List.of(executable.toString(), "--output-format", "json"));
         argv.addAll(List.of("--approval-mode", request.options().getOrDefault("approvalMode", "yolo")));
@@ -40,6 +47,7 @@ public final class GeminiCliHarness implements AgentHarness {
             env.put("GEMINI_API_KEY", key.reveal());
             env.put("GOOGLE_API_KEY", key.reveal());
         });
+        request.endpointUrl().ifPresent(url -> env.put("GOOGLE_GEMINI_BASE_URL", url));
         env.put("GEMINI_TELEMETRY_ENABLED", "false");
         return new AgentCommand(argv, env, request.repoDir(), Map.of());
     }

@@ -9,8 +9,13 @@ import java.util.Optional;
 
 /**
  * Mistral Vibe: {@code vibe --prompt <prompt> --output json --workdir <repo>}, installed as {@code vibe} or
- * {@code mistral-vibe}. Its output is pretty-printed chat messages. The CLI takes its model from its own config, so
- * a payload model is not passed.
+ * {@code mistral-vibe}. Its output is pretty-printed chat messages.
+ *
+ * <p>Vibe reads no base-URL variable; its providers live in {@code $VIBE_HOME/config.toml}. With an endpoint (the
+ * credential broker's proxy, a gateway) the harness writes a config in a scratch {@code VIBE_HOME} naming one
+ * OpenAI-compatible provider ({@code backend = "generic"}: Vibe refuses its Mistral backend for a non-Mistral host) at
+ * that endpoint, keyed by {@code MISTRAL_API_KEY}, and makes its model the active one. Without an endpoint the CLI's
+ * own defaults stand.
  */
 public final class MistralVibeHarness implements AgentHarness {
 
@@ -35,6 +40,11 @@ public final class MistralVibeHarness implements AgentHarness {
     }
 
     @Override
+    public List<String> endpointNames() {
+        return List.of("MISTRAL_VIBE_ENDPOINT");
+    }
+
+    @Override
     public AgentCommand command(AgentRequest request, Path executable) {
         List<String> argv = List.of(
                 executable.toString(),
@@ -46,7 +56,58 @@ public final class MistralVibeHarness implements AgentHarness {
                 request.repoDir().toString());
         Map<String, String> env = new LinkedHashMap<>();
         request.apiKey().ifPresent(key -> env.put("MISTRAL_API_KEY", key.reveal()));
-        return new AgentCommand(argv, env, request.workDir(), Map.of());
+        Map<Path, String> files = new LinkedHashMap<>();
+        request.endpointUrl().ifPresent(url -> {
+            Path vibeHome = request.homeDir().resolve(".vibe-viberglass");
+            env.put("VIBE_HOME", vibeHome.toString());
+            files.put(
+                    vibeHome.resolve("config.toml"),
+                    config(url, request.modelName().orElse(DEFAULT_MODEL)));
+        });
+        return new AgentCommand(argv, env, request.workDir(), files);
+    }
+
+    static final String DEFAULT_MODEL = "mistral-vibe-cli-latest";
+
+    /** Vibe's config: one provider at the endpoint, one model on it, that model active; telemetry and updates off. */
+    static String config(String endpoint, String model) {
+        return """
+                active_model = "viberglass"
+                enable_telemetry = false
+                enable_update_checks = false
+                enable_auto_update = false
+
+                [[providers]]
+                name = "viberglass"
+                api_base = %s
+                api_key_env_var = "MISTRAL_API_KEY"
+                backend = "generic"
+
+                [[models]]
+                name = %s
+                provider = "viberglass"
+                alias = "viberglass"
+                """
+                .formatted(toml(endpoint), toml(model));
+    }
+
+    /** A TOML basic string. */
+    private static String toml(String value) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
     }
 
     @Override

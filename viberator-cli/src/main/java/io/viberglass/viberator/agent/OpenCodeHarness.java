@@ -11,6 +11,10 @@ import java.util.Optional;
 /**
  * OpenCode: {@code opencode run --format json [--model m] <prompt>}. An {@code opencode.json} instruction file
  * configures the CLI (providers, models), so it goes to the scratch home's config directory, not into the repository.
+ *
+ * <p>An endpoint (the credential broker's proxy, a gateway) becomes the OpenAI provider's {@code baseURL} in
+ * {@code OPENCODE_CONFIG_CONTENT}, the inline config OpenCode merges over every file: its OpenAI provider then calls
+ * {@code <endpoint>/v1/responses} with the key from {@code OPENAI_API_KEY}.
  */
 public final class OpenCodeHarness implements AgentHarness {
     static final String CONFIG_FILE = "opencode.json";
@@ -48,10 +52,23 @@ public final class OpenCodeHarness implements AgentHarness {
         request.endpointUrl().ifPresent(url -> {
             env.put("OPENCODE_BASE_URL", url);
             env.put("OPENAI_BASE_URL", url);
+            env.put("OPENCODE_CONFIG_CONTENT", inlineConfig(url));
         });
         env.put("OPENCODE_CONFIG_DIR", configDir(request.homeDir()).toString());
         env.put("OPENCODE_DISABLE_AUTOUPDATE", "true");
         return new AgentCommand(argv, env, request.repoDir(), Map.of());
+    }
+
+    /** The OpenAI provider pointed at {@code endpoint} (with {@code /v1}, as the provider's own base URL has it). */
+    static String inlineConfig(String endpoint) {
+        String trimmed = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+        String base = trimmed.endsWith("/v1") ? trimmed : trimmed + "/v1";
+        try {
+            return JsonEvents.MAPPER.writeValueAsString(
+                    Map.of("provider", Map.of("openai", Map.of("options", Map.of("baseURL", base)))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write OpenCode config", e);
+        }
     }
 
     @Override

@@ -102,7 +102,7 @@ class HarnessCommandTest {
 
     @Test
     void geminiTakesThePromptLastAndTheKeyUnderBothNames() {
-        AgentCommand command = command(new GeminiCliHarness(), "gemini-2.5-pro", "http://ignored");
+        AgentCommand command = command(new GeminiCliHarness(), "gemini-2.5-pro", null);
 
         assertThat(command.argv())
                 .containsExactly(
@@ -160,6 +160,9 @@ class HarnessCommandTest {
                         entry("OPENCODE_BASE_URL", "http://proxy/v1"),
                         entry("OPENAI_BASE_URL", "http://proxy/v1"),
                         entry(
+                                "OPENCODE_CONFIG_CONTENT",
+                                "{\"provider\":{\"openai\":{\"options\":{\"baseURL\":\"http://proxy/v1\"}}}}"),
+                        entry(
                                 "OPENCODE_CONFIG_DIR",
                                 HOME.resolve(".config/opencode").toString()),
                         entry("OPENCODE_DISABLE_AUTOUPDATE", "true"));
@@ -194,6 +197,43 @@ class HarnessCommandTest {
                         entry("OPENAI_API_KEY", KEY),
                         entry("KIMI_BASE_URL", KimiCodeHarness.DEFAULT_ENDPOINT),
                         entry("KIMI_MODEL_NAME", KimiCodeHarness.DEFAULT_MODEL));
+    }
+
+    @Test
+    void geminiPointsGooglesSdkAtAnEndpoint() {
+        AgentCommand command = command(new GeminiCliHarness(), null, "http://proxy/api/llm/j/gemini");
+
+        assertThat(command.environment())
+                .containsEntry("GOOGLE_GEMINI_BASE_URL", "http://proxy/api/llm/j/gemini")
+                .containsEntry("GEMINI_API_KEY", KEY);
+    }
+
+    @Test
+    void openCodePointsItsOpenAiProviderAtAnEndpointThroughInlineConfig() {
+        AgentCommand command = command(new OpenCodeHarness(), null, "http://proxy/api/llm/j/openai");
+
+        assertThat(command.environment())
+                .containsEntry(
+                        "OPENCODE_CONFIG_CONTENT",
+                        "{\"provider\":{\"openai\":{\"options\":{\"baseURL\":\"http://proxy/api/llm/j/openai/v1\"}}}}");
+    }
+
+    @Test
+    void mistralVibeWithAnEndpointGetsAScratchVibeHomeWithAGenericProviderThere() {
+        AgentCommand command = command(new MistralVibeHarness(), "devstral-2", "http://proxy/api/llm/j/mistral");
+
+        Path vibeHome = HOME.resolve(".vibe-viberglass");
+        assertThat(command.environment())
+                .containsEntry("VIBE_HOME", vibeHome.toString())
+                .containsEntry("MISTRAL_API_KEY", KEY);
+        assertThat(command.files()).containsOnlyKeys(vibeHome.resolve("config.toml"));
+        assertThat(command.files().get(vibeHome.resolve("config.toml")))
+                .contains("active_model = \"viberglass\"")
+                .contains("api_base = \"http://proxy/api/llm/j/mistral\"")
+                .contains("api_key_env_var = \"MISTRAL_API_KEY\"")
+                .contains("backend = \"generic\"")
+                .contains("name = \"devstral-2\"")
+                .doesNotContain(KEY);
     }
 
     @Test
