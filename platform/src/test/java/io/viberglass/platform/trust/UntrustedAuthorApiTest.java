@@ -144,6 +144,23 @@ class UntrustedAuthorApiTest {
     }
 
     @Test
+    void twoApproversRacing_startOneRun_andTheSecondIsTold() throws Exception {
+        String ticket = deliver(issue("mallory", "NONE")).get("ticketId").asText();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> api.post("/api/tickets/" + ticket + "/trust/approve", Map.of())
+                    .status());
+            var second = pool.submit(() -> api.post("/api/tickets/" + ticket + "/trust/approve", Map.of())
+                    .status());
+
+            assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jobsOf(ticket)).hasSize(1);
+    }
+
+    @Test
     void repositoryMember_runsAtOnce_withItsTextUnfenced() {
         JsonNode delivery = deliver(issue("octocat", "OWNER"));
 
