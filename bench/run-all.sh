@@ -48,10 +48,12 @@ bench() {
   echo "== $name: $*" >&2
   local before; before=$(loadavg)
   local started; started=$(date -u +'%Y-%m-%d %H:%M')
-  if "$@" > "$out/$name.md" 2> "$out/$name.err"; then
+  local rc=0
+  "$@" > "$out/$name.md" 2> "$out/$name.err" || rc=$?
+  if [ "$rc" = 0 ]; then
     echo "$started|$(date -u +'%H:%M')|$before|$(loadavg)|ok" > "$out/$name.meta"
   else
-    echo "$started|$(date -u +'%H:%M')|$before|$(loadavg)|failed (exit $?; see stderr above)" > "$out/$name.meta"
+    echo "$started|$(date -u +'%H:%M')|$before|$(loadavg)|failed (exit $rc; see stderr above)" > "$out/$name.meta"
     tail -20 "$out/$name.err" >&2
   fi
 }

@@ -1,6 +1,8 @@
 // Job-log SSE fan-out: 200 clients follow one run's log (GET /api/jobs/{id}/logs/stream) while its worker posts log
-// batches; measures how long each line takes from the worker's POST to every client. Not part of the test suite:
-// bench/sse/run.sh. Prints Markdown table rows.
+// batches; measures how long each line takes from the worker's POST to every client. The clients follow as a browser's
+// EventSource does (reconnecting with Last-Event-ID after a refused open, a drop or a reconnect event), and the row
+// counts reconnects and any line that arrived twice or out of order. Not part of the test suite: bench/sse/run.sh.
+// Prints Markdown table rows.
 
 import io.viberglass.platform.testing.Api;
 import io.viberglass.platform.testing.Fixtures;

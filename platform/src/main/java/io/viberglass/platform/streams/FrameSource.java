@@ -14,4 +14,14 @@ public interface FrameSource {
     record Batch(List<Frame> frames, String end) {}
 
     Batch after(long afterId, int limit);
+
+    /**
+     * As {@link #after(long, int)}, for a stream woken at {@code wokenAt} ({@link System#nanoTime()}). A source may
+     * answer with a read made for another stream at the same position, if that read started after {@code wokenAt}:
+     * it saw every commit the wake-up announced. Many clients of one topic then cost one read per wake-up, not one
+     * each.
+     */
+    default Batch after(long afterId, int limit, long wokenAt) {
+        return after(afterId, limit);
+    }
 }

@@ -52,6 +52,7 @@ public final class SseStream implements Subscriber {
     private volatile boolean ending;
     private volatile boolean overflowed;
     private volatile String farewell;
+    private volatile long wokenAt;
     private long lastId;
 
     public SseStream(Sink sink, FrameSource source, long afterId, int capacity, Executor readers, Executor writers) {
@@ -85,6 +86,7 @@ public final class SseStream implements Subscriber {
 
     @Override
     public void wake() {
+        wokenAt = System.nanoTime();
         wakes.incrementAndGet();
         if (!closed.get() && reading.compareAndSet(false, true)) {
             readers.execute(this::read);
@@ -124,7 +126,7 @@ public final class SseStream implements Subscriber {
     private void read() {
         try {
             while (wakes.getAndSet(0) > 0 && !closed.get() && !ending) {
-                readAll();
+                readAll(wokenAt); // read after the getAndSet: the time of this wake-up or a later one
             }
         } catch (RuntimeException e) {
             LOG.warn("A stream failed to read its events; closing it (the client resumes): {}", e.getMessage());
@@ -138,7 +140,7 @@ public final class SseStream implements Subscriber {
         drainLater();
     }
 
-    private void readAll() {
+    private void readAll(long since) {
         while (!closed.get()) {
             int room = queue.remainingCapacity();
             if (room == 0) {
@@ -150,7 +152,7 @@ public final class SseStream implements Subscriber {
                 continue; // the writer made room in between
             }
             int limit = Math.min(room, READ_BATCH);
-            FrameSource.Batch batch = source.after(lastId, limit);
+            FrameSource.Batch batch = source.after(lastId, limit, since);
             boolean full = false;
             for (FrameSource.Frame frame : batch.frames()) {
                 if (!queue.offer(frame.text())) {

@@ -153,6 +153,22 @@ class SseStreamTest {
     }
 
     @Test
+    void aStreamWhoseReadFailsEndsWithAReconnectEvent_soTheClientResumesInsteadOfWaitingForever() {
+        FastClient client = new FastClient();
+        FrameSource failing = (afterId, limit) -> {
+            throw new IllegalStateException("Cannot get a connection, pool error Timeout waiting for idle object");
+        };
+        SseStream stream = new SseStream(client, failing, 7, 16, readers, writers);
+
+        stream.wake();
+
+        Awaitility.await().untilAsserted(() -> assertThat(client.closed).isTrue());
+        assertThat(client.frames).containsExactly(SseFrames.RECONNECT_UNAVAILABLE);
+        assertThat(SseFrames.RECONNECT_UNAVAILABLE)
+                .isEqualTo("event: reconnect\ndata: {\"reason\":\"unavailable\"}\n\n");
+    }
+
+    @Test
     void aSlowButKeepingUpClientIsNotDisconnected() {
         Timeline timeline = new Timeline(15);
         StuckClient client = new StuckClient();

@@ -121,6 +121,28 @@ class StreamFollowingTest {
     }
 
     @Test
+    void aReconnectEventFromThePlatformIsNotShown_theClientResumesAfterTheLastEventItGot() {
+        // the platform cut this client (it fell behind): the stream's last frame is a reconnect event without an id
+        String stream = "/api/agent-sessions/" + SESSION + "/events/stream";
+        streamTwice(
+                stream,
+                event(1, "user_message", "{\"text\":\"Plan the greeting\"}", "Ada")
+                        + event(2, "assistant_message", "{\"text\":\"On it.\"}", null)
+                        + "event: reconnect\ndata: {\"reason\":\"behind\"}\n\n",
+                event(3, "needs_input", "{\"prompt\":\"Formal or casual?\"}", null)
+                        + "event: end\ndata: {\"status\":\"completed\"}\n\n");
+
+        CliRunner.Run run = loggedIn().execute("sessions", "follow", SESSION);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .containsSubsequence("Ada: Plan the greeting", "agent: On it.", "[question] Formal or casual?")
+                .containsOnlyOnce("On it.")
+                .doesNotContain("behind");
+        platform.verify(getRequestedFor(urlPathEqualTo(stream)).withHeader("Last-Event-ID", equalTo("2")));
+    }
+
+    @Test
     void sessionsFollowWithJsonPrintsOneEventPerLine() {
         platform.stubFor(get(urlPathEqualTo("/api/agent-sessions/" + SESSION + "/events/stream"))
                 .willReturn(sse(event(1, "progress", "{\"text\":\"Plan:\\n- [pending] greet\"}", null)
