@@ -59,16 +59,26 @@ class GeminiBrokerEndToEndTest {
 
     @Test
     void aGeminiRunCompletesThroughTheProxyWithUsageRecordedAndTheKeyNowhereInTheWorker() throws Exception {
-        String key = api.post("/api/secrets", Map.of("name", "GEMINI_API_KEY", "storage", "database", "value", GEMINI_KEY))
+        String key = api.post(
+                        "/api/secrets", Map.of("name", "GEMINI_API_KEY", "storage", "database", "value", GEMINI_KEY))
                 .expect(201)
                 .json()
                 .get("id")
                 .asText();
-        String project =
-                api.post("/api/projects", Map.of("name", "Gemini")).expect(201).json().get("id").asText();
+        String project = api.post("/api/projects", Map.of("name", "Gemini"))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
         api.put(
                         "/api/projects/" + project + "/scm-config",
-                        Map.of("repositoryUrl", REMOTE.toUri().toString(), "provider", "github", "apiUrl", GITHUB.baseUrl()))
+                        Map.of(
+                                "repositoryUrl",
+                                REMOTE.toUri().toString(),
+                                "provider",
+                                "github",
+                                "apiUrl",
+                                GITHUB.baseUrl()))
                 .expect(200);
         String clanker = api.post(
                         "/api/clankers",
@@ -94,7 +104,7 @@ class GeminiBrokerEndToEndTest {
                                 "title",
                                 "Say hello",
                                 "workflowPhase",
-                                "research",
+                                "execution",
                                 "workflowOverrideReason",
                                 "broker e2e"))
                 .expect(201)
@@ -147,11 +157,16 @@ class GeminiBrokerEndToEndTest {
     static ConfigOverride[] overrides() {
         return new ConfigOverride[] {
             ConfigOverride.config(
-                    "dispatch.local.command", "java,-Xmx256m,-XX:TieredStopAtLevel=1,-jar," + FakeAgents.viberatorJar()),
-            ConfigOverride.config("dispatch.local.workDirectory", WORK.resolve("work").toString()),
-            ConfigOverride.config("dispatch.local.logDirectory", WORK.resolve("worker-logs").toString()),
+                    "dispatch.local.command",
+                    "java,-Xmx256m,-XX:TieredStopAtLevel=1,-jar," + FakeAgents.viberatorJar()),
+            ConfigOverride.config(
+                    "dispatch.local.workDirectory", WORK.resolve("work").toString()),
+            ConfigOverride.config(
+                    "dispatch.local.logDirectory", WORK.resolve("worker-logs").toString()),
             ConfigOverride.config("dispatch.pollInterval", "200ms"),
-            ConfigOverride.config("dispatch.local.environment.VIBERATOR_GEMINI_CLI_BIN", geminiAgent().toString()),
+            ConfigOverride.config(
+                    "dispatch.local.environment.VIBERATOR_GEMINI_CLI_BIN",
+                    geminiAgent().toString()),
             ConfigOverride.config("dispatch.local.environment.VIBERATOR_AGENT_ENV_PASSTHROUGH", "CANARY_DUMP"),
             ConfigOverride.config("dispatch.local.environment.CANARY_DUMP", DUMP.toString()),
             ConfigOverride.config("llm.geminiBaseUrl", MODEL.baseUrl()),
@@ -179,6 +194,8 @@ class GeminiBrokerEndToEndTest {
                       *) echo '{"error":{"type":"api","message":"model call failed"}}'; exit 1 ;;
                     esac
                     grep -E '^(GEMINI|GOOGLE)' "$CANARY_DUMP" >&2
+                    printf 'Hello\\n' > HELLO.md
+                    printf 'Add greeting\\n' > PR_TITLE.md
                     cat <<'JSON'
                     {
                       "response": "Hello from Gemini.",
