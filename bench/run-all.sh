@@ -2,7 +2,8 @@
 # Runs every benchmark and rewrites their tables in docs/perf.md, each between <!-- bench:NAME --> and
 # <!-- /bench:NAME --> (the text around them, and earlier runs kept below them, is left alone). Every row gets the load
 # average before and after its benchmark, since the machine may be shared. Needs PostgreSQL on 127.0.0.1:5432 (trust,
-# user postgres), pgbench, hyperfine, git, python3, and a built tree (./mvnw -q -B install -DskipTests).
+# user postgres), pgbench, hyperfine, git, python3 and Node.js (the webapp module is built too); it builds the tree itself.
+# A section that fails keeps its previous table in docs/perf.md, with a note above it saying when and how it failed.
 #   bench/run-all.sh                 every benchmark except the soak (about 20 minutes on 2 idle cores)
 #   RUN_SOAK=1 bench/run-all.sh      the 30-minute soak as well (SOAK_MINUTES to change its length)
 #   ONLY="api pgbench" bench/run-all.sh   just these sections
@@ -18,14 +19,24 @@ loadavg() { cut -d' ' -f1 /proc/loadavg; }
 
 # one build, then a snapshot of the compiled classes that every benchmark runs from (a build in this tree while the
 # benchmarks run changes nothing under them)
+# The whole reactor is installed, not just compiled: the platform's test classpath resolves common's test jar, the
+# webapp jar and viberator-cli's test jar from ~/.m2, and on a fresh machine (or after a change to those modules)
+# `-pl platform dependency:build-classpath` would otherwise fail or hand the benchmarks stale classes.
 if [ -z "${VG_BENCH_CP:-}" ]; then
-  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -Dwebapp.skipNpmTests=true -pl common,viberator-cli,platform \
-    test-compile >&2
-  ./mvnw -q -B -Dspotless.check.skip=true -pl platform dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$out/cp.txt" >&2
+  if ! ./mvnw -q -B install -DskipTests -Dwebapp.skipNpmTests=true -Dspotless.check.skip=true \
+    -pl common,webapp,viberator-cli,viberator-lambda,platform >&2; then
+    echo "bench/run-all.sh: the build failed; docs/perf.md is left as it was" >&2
+    exit 1
+  fi
+  if ! ./mvnw -q -B -Dspotless.check.skip=true -pl platform dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$out/cp.txt" >&2; then
+    echo "bench/run-all.sh: could not resolve the platform's test classpath; docs/perf.md is left as it was" >&2
+    exit 1
+  fi
   VG_BENCH_CP=""
   for d in platform/target/test-classes platform/target/classes common/target/classes viberator-cli/target/classes \
     viberator-cli/target/test-classes; do
+    if [ ! -d "$d" ]; then echo "bench/run-all.sh: $d is missing after the build" >&2; exit 1; fi
     mkdir -p "$out/classes/$d"; cp -r "$d/." "$out/classes/$d/"; VG_BENCH_CP="$VG_BENCH_CP$out/classes/$d:"
   done
   export VG_BENCH_CP="$VG_BENCH_CP$(cat "$out/cp.txt")"
@@ -87,9 +98,17 @@ for name in sorted(f[:-5] for f in os.listdir(out) if f.endswith('.meta')):
         lines.append(line)
     section = (f'Run {started}–{ended} UTC by `bench/run-all.sh` ({status}); load average {before} before, '
                f'{after} after, on {os.cpu_count()} cores.\n\n' + '\n'.join(lines))
-    marker = re.compile(r'(<!-- bench:' + re.escape(name) + r' -->\n).*?(\n<!-- /bench:' + re.escape(name) + r' -->)', re.S)
-    if marker.search(text):
-        text = marker.sub(lambda m: m.group(1) + section + m.group(2), text)
+    marker = re.compile(r'(<!-- bench:' + re.escape(name) + r' -->\n)(.*?)(\n<!-- /bench:' + re.escape(name) + r' -->)', re.S)
+    found = marker.search(text)
+    if found and (status != 'ok' or not any(l.startswith('|') for l in lines)):
+        # a failed run keeps the last good table: a note above it says this run failed, older notes are replaced
+        previous = re.sub(r'^(?:> .*\n)+\n?', '', found.group(2))
+        note = (f'> The run of {started}–{ended} UTC by `bench/run-all.sh` {status.replace("see stderr above", "see its stderr")}; '
+                f'the table below is from the previous run.\n\n')
+        text = text[:found.start(2)] + note + previous + text[found.end(2):]
+        print(f'{name}: {status}; its previous table in docs/perf.md is kept', file=sys.stderr)
+    elif found:
+        text = marker.sub(lambda m: m.group(1) + section + m.group(3), text)
     else:
         print(f'docs/perf.md has no <!-- bench:{name} --> section; output was:\n{section}', file=sys.stderr)
 open(doc, 'w').write(text)

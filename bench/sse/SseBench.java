@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,24 +68,12 @@ public class SseBench {
             AtomicLong events = new AtomicLong();
             CountDownLatch connected = new CountDownLatch(clients);
             CountDownLatch ended = new CountDownLatch(clients);
+            URI stream = URI.create(platform.url() + "/api/jobs/" + job + "/logs/stream");
+            List<Follower> followers = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
-                http.sendAsync(HttpRequest.newBuilder(URI.create(platform.url() + "/api/jobs/" + job + "/logs/stream"))
-                                .header("Authorization", "Bearer " + bearer).header("Accept", "text/event-stream")
-                                .build(), HttpResponse.BodyHandlers.ofLines())
-                        .thenAccept(response -> {
-                            connected.countDown();
-                            response.body().forEach(line -> {
-                                if (line.startsWith("event: end")) {
-                                    ended.countDown();
-                                } else if (line.startsWith("data:")) {
-                                    Matcher sent = SENT.matcher(line);
-                                    if (sent.find()) {
-                                        latencies.add(System.nanoTime() - Long.parseLong(sent.group(1)));
-                                        events.incrementAndGet();
-                                    }
-                                }
-                            });
-                        });
+                Follower follower = new Follower(http, stream, bearer, latencies, events, connected, ended);
+                followers.add(follower);
+                follower.connect();
             }
             if (!connected.await(120, TimeUnit.SECONDS)) {
                 throw new IllegalStateException(connected.getCount() + " clients did not connect");
@@ -128,19 +117,119 @@ public class SseBench {
                 sorted = new ArrayList<>(latencies);
             }
             Collections.sort(sorted);
+            long reconnects = followers.stream().mapToLong(f -> f.reconnects.get()).sum();
+            long cut = followers.stream().mapToLong(f -> f.cut.get()).sum();
+            long refused = followers.stream().mapToLong(f -> f.refused.get()).sum();
+            long misordered = followers.stream().mapToLong(f -> f.misordered.get()).sum();
             System.out.println("| operation | result | detail | target |");
             System.out.println("|---|---|---|---|");
             System.out.printf("| job-log SSE fan-out: %d clients follow one run while its worker posts %d lines (%d batches at 5/s) "
                             + "| p50 %.1f ms, p99 %.1f ms (worker POST → client) | %d of %d events delivered (%.0f events/s); "
-                            + "%s clients saw the end event; platform threads %d → peak %d, RSS %.0f → peak %.0f MiB | informative |%n",
+                            + "%s clients saw the end event; %d reconnects (%d after a reconnect event, %d after a refused open), "
+                            + "%d lines repeated or out of order; platform threads %d → peak %d, RSS %.0f → peak %.0f MiB "
+                            + "| every line to every client exactly once, in order |%n",
                     clients, batches * perBatch, batches, pct(sorted, 0.5), pct(sorted, 0.99), events.get(), expected,
                     events.get() / seconds, allEnded ? "all" : Long.toString(clients - ended.getCount()),
-                    threadsBefore, peakThreads, rssBefore / 1024.0, peakRss / 1024.0);
+                    reconnects, cut, refused, misordered, threadsBefore, peakThreads, rssBefore / 1024.0, peakRss / 1024.0);
         } finally {
             platform.close();
             database.drop();
         }
         System.exit(0);
+    }
+
+    /**
+     * One client following the stream as a browser's EventSource does: it remembers the last event id, and when the
+     * stream ends without its end event (a reconnect event, a dropped connection, a refused open) it reconnects a
+     * second later with Last-Event-ID. Counts lines that arrive twice or out of order, which must never happen.
+     */
+    static final class Follower {
+        final HttpClient http;
+        final URI uri;
+        final String bearer;
+        final List<Long> latencies;
+        final AtomicLong events;
+        final CountDownLatch connected;
+        final CountDownLatch ended;
+        final AtomicLong reconnects = new AtomicLong();
+        final AtomicLong cut = new AtomicLong();
+        final AtomicLong refused = new AtomicLong();
+        final AtomicLong misordered = new AtomicLong();
+        volatile long lastId;
+        volatile boolean counted;
+        volatile boolean done;
+
+        Follower(HttpClient http, URI uri, String bearer, List<Long> latencies, AtomicLong events,
+                CountDownLatch connected, CountDownLatch ended) {
+            this.http = http;
+            this.uri = uri;
+            this.bearer = bearer;
+            this.latencies = latencies;
+            this.events = events;
+            this.connected = connected;
+            this.ended = ended;
+        }
+
+        void connect() {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + bearer)
+                    .header("Accept", "text/event-stream");
+            if (lastId > 0) {
+                request.header("Last-Event-ID", Long.toString(lastId));
+            }
+            http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines()).whenComplete((response, error) -> {
+                if (error == null && response.statusCode() == 200) {
+                    if (!counted) {
+                        counted = true;
+                        connected.countDown();
+                    }
+                    read(response.body());
+                } else {
+                    refused.incrementAndGet();
+                    if (response != null) {
+                        response.body().close();
+                    }
+                }
+                if (!done) {
+                    reconnects.incrementAndGet();
+                    CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(this::connect);
+                }
+            });
+        }
+
+        private void read(java.util.stream.Stream<String> lines) {
+            long[] id = {-1};
+            String[] event = {null};
+            try {
+                lines.forEach(line -> {
+                    if (line.startsWith("id: ")) {
+                        id[0] = Long.parseLong(line.substring(4).trim());
+                    } else if (line.startsWith("event: ")) {
+                        event[0] = line.substring(7).trim();
+                    } else if (line.startsWith("data:") && "log".equals(event[0])) {
+                        if (id[0] <= lastId) {
+                            misordered.incrementAndGet();
+                        }
+                        lastId = id[0];
+                        Matcher sent = SENT.matcher(line);
+                        if (sent.find()) {
+                            latencies.add(System.nanoTime() - Long.parseLong(sent.group(1)));
+                            events.incrementAndGet();
+                        }
+                    } else if (line.isEmpty()) {
+                        if ("end".equals(event[0]) && !done) {
+                            done = true;
+                            ended.countDown();
+                        } else if ("reconnect".equals(event[0])) {
+                            cut.incrementAndGet();
+                        }
+                        id[0] = -1;
+                        event[0] = null;
+                    }
+                });
+            } catch (RuntimeException e) {
+                // the connection dropped: reconnect from the last id
+            }
+        }
     }
 
     static double pct(List<Long> sorted, double p) {

@@ -6,7 +6,12 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 jar=$root/viberator-cli/target/viberator.jar
 [ -f "$jar" ] || { echo "build first: ./mvnw -q -B -pl viberator-cli -am package -DskipTests" >&2; exit 1; }
-command -v hyperfine >/dev/null || { echo "install hyperfine (apt-get install -y hyperfine)" >&2; exit 1; }
+if ! command -v hyperfine >/dev/null; then  # a Debian package: installed here when we may, else a clear refusal
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get install -y -q hyperfine >&2 || { apt-get update -q >&2 && apt-get install -y -q hyperfine >&2; }
+  fi
+  command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install -y hyperfine" >&2; exit 1; }
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 classes=$tmp/classes

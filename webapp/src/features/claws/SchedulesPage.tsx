@@ -4,10 +4,10 @@ import { toast } from 'sonner';
 import { Badge, type Tone } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
 import { Card } from '../../components/ui/Card';
-import { ConfirmDialog } from '../../components/ui/Dialog';
 import { Select } from '../../components/ui/Field';
 import { ClockIcon, PlusIcon } from '../../components/ui/icons';
 import { PageHeader } from '../../components/ui/PageHeader';
+import { RemoveDialog } from '../../components/ui/RemoveDialog';
 import { EmptyState, ErrorState, Skeleton } from '../../components/ui/States';
 import { Tabs } from '../../components/ui/Tabs';
 import { formatDateTime, humanize, relativeTime } from '../../lib/format';
@@ -228,22 +228,14 @@ function ScheduleList({
           );
         })}
       </ul>
-      <ConfirmDialog
-        open={!!deleting}
-        onOpenChange={(open) => !open && setDeleting(undefined)}
+      <RemoveDialog
+        item={deleting}
+        onClose={() => setDeleting(undefined)}
+        remove={remove}
         title={`Delete ${deleting?.name ?? 'this schedule'}?`}
         description="Its execution history goes with it. Runs it already started are kept."
         confirmLabel="Delete schedule"
-        busy={remove.isPending}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              toast.success(`${deleting.name} deleted`);
-              setDeleting(undefined);
-            },
-          })
-        }
+        done={(item) => `${item.name} deleted`}
       />
     </>
   );
@@ -308,9 +300,10 @@ function TemplateList({
           );
         })}
       </ul>
-      <ConfirmDialog
-        open={!!deleting}
-        onOpenChange={(open) => !open && setDeleting(undefined)}
+      <RemoveDialog
+        item={deleting}
+        onClose={() => setDeleting(undefined)}
+        remove={remove}
         title={`Delete ${deleting?.name ?? 'this template'}?`}
         description={
           using > 0
@@ -318,16 +311,7 @@ function TemplateList({
             : 'No schedule runs it.'
         }
         confirmLabel="Delete template"
-        busy={remove.isPending}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              toast.success(`${deleting.name} deleted`);
-              setDeleting(undefined);
-            },
-          })
-        }
+        done={(item) => `${item.name} deleted`}
       />
     </>
   );

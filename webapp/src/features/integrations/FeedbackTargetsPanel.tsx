@@ -1,13 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { toast } from 'sonner';
-import { ApiError } from '../../api/client';
 import { Badge } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
+import { DialogForm } from '../../components/ui/DialogForm';
 import { Card, CardHeader } from '../../components/ui/Card';
 import { Checkboxes } from '../../components/ui/Checkboxes';
-import { ConfirmDialog, Dialog } from '../../components/ui/Dialog';
+import { Dialog } from '../../components/ui/Dialog';
 import { Field, Input, Select } from '../../components/ui/Field';
 import { PlusIcon } from '../../components/ui/icons';
+import { RemoveDialog } from '../../components/ui/RemoveDialog';
 import { EmptyState, ErrorState, Skeleton } from '../../components/ui/States';
 import { DataTable, InlineError, rowClass, td, th } from '../../components/ui/Table';
 import { fieldErrorsOf, without } from '../../lib/fieldErrors';
@@ -135,25 +136,17 @@ export function FeedbackTargetsPanel({ integration }: { integration: Integration
           />
         )}
       </Dialog>
-      <ConfirmDialog
-        open={!!deleting}
-        onOpenChange={(open) => !open && setDeleting(undefined)}
+      <RemoveDialog
+        item={deleting}
+        onClose={() => setDeleting(undefined)}
+        remove={remove}
         title={`Delete ${deleting?.name ?? 'this target'}?`}
         description="Queued events for it are dropped along with its delivery history."
         confirmLabel="Delete target"
-        busy={remove.isPending}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              toast.success(`${deleting.name} deleted`);
-              setDeleting(undefined);
-            },
-          })
-        }
+        done={(item) => `${item.name} deleted`}
       >
         <InlineError error={remove.error} />
-      </ConfirmDialog>
+      </RemoveDialog>
     </div>
   );
 }
@@ -220,8 +213,7 @@ function TargetForm({ integration, onDone }: { integration: Integration; onDone:
     setClientErrors((current) => without(current, key));
     setForm((current) => ({ ...current, [key]: event.target.value }));
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const found = validateTarget(form, custom);
     setClientErrors(found);
     if (Object.keys(found).length > 0) {
@@ -235,7 +227,14 @@ function TargetForm({ integration, onDone }: { integration: Integration; onDone:
     });
   };
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label="Add feedback target">
+    <DialogForm
+      label="Add feedback target"
+      submitLabel="Add target"
+      onSubmit={submit}
+      onCancel={() => onDone()}
+      busy={create.isPending}
+      error={create.error}
+    >
       <Field label="Name" required={custom} error={errors.name}>
         {(props) => <Input {...props} value={form.name} onChange={set('name')} />}
       </Field>
@@ -277,18 +276,7 @@ function TargetForm({ integration, onDone }: { integration: Integration; onDone:
           {(props) => <Input {...props} type="password" autoComplete="off" value={form.apiToken} onChange={set('apiToken')} />}
         </Field>
       )}
-      {create.error && !(create.error instanceof ApiError && create.error.details.length > 0) && (
-        <InlineError error={create.error} />
-      )}
-      <div className="flex justify-end gap-2 pt-2">
-        <Button variant="secondary" onClick={() => onDone()}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={create.isPending}>
-          Add target
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 

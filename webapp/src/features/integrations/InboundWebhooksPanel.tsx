@@ -1,13 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { toast } from 'sonner';
-import { ApiError } from '../../api/client';
 import { Badge } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
+import { DialogForm } from '../../components/ui/DialogForm';
 import { Card, CardHeader } from '../../components/ui/Card';
 import { Checkboxes } from '../../components/ui/Checkboxes';
-import { ConfirmDialog, Dialog } from '../../components/ui/Dialog';
+import { Dialog } from '../../components/ui/Dialog';
 import { Field, Select, Switch } from '../../components/ui/Field';
 import { PlusIcon } from '../../components/ui/icons';
+import { RemoveDialog } from '../../components/ui/RemoveDialog';
 import { ShownOnce } from '../../components/ui/ShownOnce';
 import { EmptyState, ErrorState, Skeleton } from '../../components/ui/States';
 import { DataTable, InlineError, rowClass, td, th } from '../../components/ui/Table';
@@ -145,25 +146,17 @@ export function InboundWebhooksPanel({ integration, inboundEvents }: { integrati
           </div>
         )}
       </Dialog>
-      <ConfirmDialog
-        open={!!deleting}
-        onOpenChange={(open) => !open && setDeleting(undefined)}
+      <RemoveDialog
+        item={deleting}
+        onClose={() => setDeleting(undefined)}
+        remove={remove}
         title="Delete this webhook?"
         description="The provider's deliveries to its URL are refused from now on, and its delivery log goes with it."
         confirmLabel="Delete webhook"
-        busy={remove.isPending}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              toast.success('Webhook deleted');
-              setDeleting(undefined);
-            },
-          })
-        }
+        done={() => 'Webhook deleted'}
       >
         <InlineError error={remove.error} />
-      </ConfirmDialog>
+      </RemoveDialog>
     </div>
   );
 }
@@ -187,8 +180,7 @@ function InboundForm({
   const [autoExecute, setAutoExecute] = useState(false);
   const [clankerId, setClankerId] = useState('');
   const errors = fieldErrorsOf(create.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     create.mutate(
       {
         projectId: projectId || undefined,
@@ -201,7 +193,14 @@ function InboundForm({
     );
   };
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label="Add inbound webhook">
+    <DialogForm
+      label="Add inbound webhook"
+      submitLabel="Add webhook"
+      onSubmit={submit}
+      onCancel={onCancel}
+      busy={create.isPending}
+      error={create.error}
+    >
       <Field label="Project" error={errors.projectId} hint="Tickets from this webhook land here; the first linked project when empty.">
         {(props) => (
           <Select {...props} value={projectId} onChange={(event) => setProjectId(event.target.value)}>
@@ -242,18 +241,7 @@ function InboundForm({
           </Select>
         )}
       </Field>
-      {create.error && !(create.error instanceof ApiError && create.error.details.length > 0) && (
-        <InlineError error={create.error} />
-      )}
-      <div className="flex justify-end gap-2 pt-2">
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={create.isPending}>
-          Add webhook
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 

@@ -1,16 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { toast } from 'sonner';
-import { ApiError } from '../../api/client';
 import { Badge } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
+import { DialogForm } from '../../components/ui/DialogForm';
 import { Card } from '../../components/ui/Card';
 import { Dialog } from '../../components/ui/Dialog';
 import { Field, Input, Select } from '../../components/ui/Field';
 import { PlugIcon, PlusIcon } from '../../components/ui/icons';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { EmptyState, ErrorState, Skeleton } from '../../components/ui/States';
-import { DataTable, InlineError, rowClass, td, th } from '../../components/ui/Table';
+import { DataTable, rowClass, td, th } from '../../components/ui/Table';
 import { fieldErrorsOf, without } from '../../lib/fieldErrors';
 import { relativeTime } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
@@ -187,8 +187,7 @@ function IntegrationForm({ onDone }: { onDone: () => void }) {
   if (types.isError) {
     return <ErrorState error={types.error} onRetry={() => void types.refetch()} />;
   }
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const found = validateIntegration(form, plugin);
     setClientErrors(found);
     if (Object.keys(found).length > 0) {
@@ -217,7 +216,14 @@ function IntegrationForm({ onDone }: { onDone: () => void }) {
     </Field>
   );
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label="New integration">
+    <DialogForm
+      label="New integration"
+      submitLabel="Create integration"
+      onSubmit={submit}
+      onCancel={onDone}
+      busy={save.isPending}
+      error={save.error}
+    >
       <Field label="System" required error={errors.system} hint={plugin ? `${CATEGORY_LABEL[plugin.category]} integration` : undefined}>
         {(props) => (
           <Select
@@ -272,15 +278,6 @@ function IntegrationForm({ onDone }: { onDone: () => void }) {
       )}
       {plugin?.requiredSettings.map((setting) => settingField(setting, true))}
       {plugin?.optionalSettings.map((setting) => settingField(setting, false))}
-      {save.error && !(save.error instanceof ApiError && save.error.details.length > 0) && <InlineError error={save.error} />}
-      <div className="flex justify-end gap-2 pt-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={save.isPending}>
-          Create integration
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

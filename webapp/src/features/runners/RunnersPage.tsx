@@ -5,9 +5,9 @@ import type { Runner, RunnerStatus } from '../../api/types';
 import { Badge, type Tone } from '../../components/ui/Badge';
 import { Button, ButtonLink } from '../../components/ui/Button';
 import { Card } from '../../components/ui/Card';
-import { ConfirmDialog } from '../../components/ui/Dialog';
 import { CpuIcon, PlusIcon } from '../../components/ui/icons';
 import { PageHeader } from '../../components/ui/PageHeader';
+import { RemoveDialog } from '../../components/ui/RemoveDialog';
 import { EmptyState, ErrorState, Skeleton } from '../../components/ui/States';
 import { humanize, relativeTime } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
@@ -155,22 +155,14 @@ export function RunnersPage() {
           ))}
         </ul>
       )}
-      <ConfirmDialog
-        open={!!deleting}
-        onOpenChange={(open) => !open && setDeleting(undefined)}
+      <RemoveDialog
+        item={deleting}
+        onClose={() => setDeleting(undefined)}
+        remove={remove}
         title={`Delete ${deleting?.name ?? 'this runner'}?`}
         description="Its past runs stay; schedules and new runs can no longer use it."
         confirmLabel="Delete runner"
-        busy={remove.isPending}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              toast.success(`${deleting.name} deleted`);
-              setDeleting(undefined);
-            },
-          })
-        }
+        done={(item) => `${item.name} deleted`}
       />
     </>
   );

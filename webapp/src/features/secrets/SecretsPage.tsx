@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { toast } from 'sonner';
 import { Badge, type Tone } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
 import { Card } from '../../components/ui/Card';
-import { ConfirmDialog } from '../../components/ui/Dialog';
 import { Select } from '../../components/ui/Field';
 import { KeyIcon, PlusIcon } from '../../components/ui/icons';
 import { PageHeader } from '../../components/ui/PageHeader';
+import { RemoveDialog } from '../../components/ui/RemoveDialog';
 import { EmptyState, ErrorState, Skeleton } from '../../components/ui/States';
 import { formatDateTime, relativeTime } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
@@ -158,29 +157,21 @@ export function SecretsPage() {
         secret={editing}
         projects={projectList}
       />
-      <ConfirmDialog
-        open={!!deleting}
-        onOpenChange={(open) => !open && setDeleting(undefined)}
+      <RemoveDialog
+        item={deleting}
+        onClose={() => setDeleting(undefined)}
+        remove={remove}
         title={`Delete ${deleting?.name ?? 'this secret'}?`}
         description="Runs that need it will fail until it is created again. A secret still used by an agent runner or a repository cannot be deleted."
         confirmLabel="Delete secret"
-        busy={remove.isPending}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              toast.success(`${deleting.name} deleted`);
-              setDeleting(undefined);
-            },
-          })
-        }
+        done={(item) => `${item.name} deleted`}
       >
         {remove.error && (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-500/10 dark:text-red-300">
             {remove.error.message}
           </p>
         )}
-      </ConfirmDialog>
+      </RemoveDialog>
     </>
   );
 }

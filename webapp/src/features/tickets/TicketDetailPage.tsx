@@ -16,6 +16,7 @@ import { useTitle } from '../../lib/useTitle';
 import { PhasesCard } from '../phases/PhasesCard';
 import { CollaborateLivePanel } from '../sessions/CollaborateLivePanel';
 import { useCurrentProject } from '../projects/ProjectLayout';
+import { TrustBanner } from '../trust/TrustBanner';
 import { ReadinessPanel } from '../projects/ReadinessPanel';
 import { useArchiveTickets, useDeleteTicket, useSetTicketStatus, useTicket } from './api';
 import { EditTicketDialog } from './EditTicketDialog';
@@ -111,6 +112,10 @@ function TicketDetail({ ticket, crumbs }: { ticket: Ticket; crumbs: { label: str
         }
       />
 
+      {/* outside tickets only: their author may be untrusted, or a run on them may be held */}
+      {ticket.trust && ticket.trust.provider !== 'platform' && (
+        <TrustBanner ticketId={ticket.id} projectId={project.id} className="mb-6" />
+      )}
       <div className="grid gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
           <Card>

@@ -1,13 +1,14 @@
-import { useState, type FormEvent } from 'react';
-import { toast } from 'sonner';
+import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import { Badge, type Tone } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
+import { DialogForm } from '../../components/ui/DialogForm';
 import { Card } from '../../components/ui/Card';
-import { ConfirmDialog, Dialog } from '../../components/ui/Dialog';
+import { Dialog } from '../../components/ui/Dialog';
 import { Field, Input, Select } from '../../components/ui/Field';
 import { KeyIcon, PlusIcon } from '../../components/ui/icons';
 import { PageHeader } from '../../components/ui/PageHeader';
+import { RemoveDialog } from '../../components/ui/RemoveDialog';
 import { ShownOnce } from '../../components/ui/ShownOnce';
 import { EmptyState, ErrorState, Skeleton } from '../../components/ui/States';
 import { DataTable, InlineError, rowClass, td, th } from '../../components/ui/Table';
@@ -126,25 +127,17 @@ export function ApiTokensPage() {
       >
         {created && <ShowOnce token={created} onDone={() => setCreated(undefined)} />}
       </Dialog>
-      <ConfirmDialog
-        open={!!revoking}
-        onOpenChange={(open) => !open && setRevoking(undefined)}
+      <RemoveDialog
+        item={revoking}
+        onClose={() => setRevoking(undefined)}
+        remove={revoke}
         title={`Revoke ${revoking?.name ?? 'this token'}?`}
         description="Anything using it stops working at once. This cannot be undone."
         confirmLabel="Revoke token"
-        busy={revoke.isPending}
-        onConfirm={() =>
-          revoking &&
-          revoke.mutate(revoking.id, {
-            onSuccess: () => {
-              toast.success(`${revoking.name} revoked`);
-              setRevoking(undefined);
-            },
-          })
-        }
+        done={(item) => `${item.name} revoked`}
       >
         <InlineError error={revoke.error} />
-      </ConfirmDialog>
+      </RemoveDialog>
     </>
   );
 }
@@ -173,8 +166,7 @@ function CreateTokenForm({ onCancel, onCreated }: { onCancel: () => void; onCrea
     setClientErrors((current) => without(current, key, key === 'expiresOn' ? 'expiresAt' : key));
     setForm((current) => ({ ...current, [key]: event.target.value }));
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!form.name.trim()) {
       setClientErrors({ name: 'A name is needed, like "CI deploy job"' });
       return;
@@ -182,7 +174,14 @@ function CreateTokenForm({ onCancel, onCreated }: { onCancel: () => void; onCrea
     create.mutate(tokenRequest(form), { onSuccess: onCreated });
   };
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label="New API token">
+    <DialogForm
+      label="New API token"
+      submitLabel="Create token"
+      onSubmit={submit}
+      onCancel={onCancel}
+      busy={create.isPending}
+      error={create.error}
+    >
       <Field label="Name" required error={errors.name} hint="What uses it, so you know what breaks when you revoke it.">
         {(props) => <Input {...props} value={form.name} onChange={set('name')} autoComplete="off" />}
       </Field>
@@ -200,18 +199,7 @@ function CreateTokenForm({ onCancel, onCreated }: { onCancel: () => void; onCrea
       <Field label="Expires on" error={errors.expiresAt} hint="Optional; it never expires when empty.">
         {(props) => <Input {...props} type="date" value={form.expiresOn} onChange={set('expiresOn')} />}
       </Field>
-      {create.error && !(create.error instanceof ApiError && create.error.details.length > 0) && (
-        <InlineError error={create.error} />
-      )}
-      <div className="flex justify-end gap-2 pt-2">
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={create.isPending}>
-          Create token
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 

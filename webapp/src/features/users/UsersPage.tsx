@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { toast } from 'sonner';
 import { ApiError } from '../../api/client';
 import { Badge } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
+import { DialogForm } from '../../components/ui/DialogForm';
 import { Card } from '../../components/ui/Card';
 import { ConfirmDialog, Dialog } from '../../components/ui/Dialog';
 import { Field, Input, Select } from '../../components/ui/Field';
@@ -208,8 +209,7 @@ function AddUserForm({ onDone }: { onDone: () => void }) {
     setClientErrors((current) => without(current, key));
     setForm((current) => ({ ...current, [key]: event.target.value }));
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const found = validateUser(form);
     setClientErrors(found);
     if (Object.keys(found).length > 0) {
@@ -226,7 +226,14 @@ function AddUserForm({ onDone }: { onDone: () => void }) {
     );
   };
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label="Add user">
+    <DialogForm
+      label="Add user"
+      submitLabel="Add user"
+      onSubmit={submit}
+      onCancel={onDone}
+      busy={create.isPending}
+      error={create.error}
+    >
       <Field label="Name" required error={errors.name}>
         {(props) => <Input {...props} value={form.name} onChange={set('name')} autoComplete="off" />}
       </Field>
@@ -254,17 +261,6 @@ function AddUserForm({ onDone }: { onDone: () => void }) {
           </Select>
         )}
       </Field>
-      {create.error && !(create.error instanceof ApiError && create.error.details.length > 0) && (
-        <InlineError error={create.error} />
-      )}
-      <div className="flex justify-end gap-2 pt-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={create.isPending}>
-          Add user
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

@@ -5,6 +5,7 @@ import { useCurrentProject } from '../ProjectLayout';
 import { DangerZone } from './DangerZone';
 import { GeneralSettings } from './GeneralSettings';
 import { IntegrationSettings } from './IntegrationSettings';
+import { TrustSettingsCard } from '../../trust/TrustSettingsCard';
 import { MembersSettings } from './MembersSettings';
 import { PromptSettings } from './PromptSettings';
 import { ScmSettings } from './ScmSettings';
@@ -28,6 +29,7 @@ export function ProjectSettingsPage() {
         <ScmSettings projectId={project.id} />
         <IntegrationSettings projectId={project.id} />
         <MembersSettings projectId={project.id} />
+        <TrustSettingsCard projectId={project.id} />
         <PromptSettings projectId={project.id} />
         <ProjectCostSettings projectId={project.id} />
         <DangerZone project={project} />

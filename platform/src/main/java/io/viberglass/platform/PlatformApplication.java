@@ -21,6 +21,8 @@ import io.viberglass.platform.claws.Claws;
 import io.viberglass.platform.dispatch.Dispatcher;
 import io.viberglass.platform.dispatch.Dispatching;
 import io.viberglass.platform.dispatch.WorkerRuntimes;
+import io.viberglass.platform.egress.EgressPolicyResource;
+import io.viberglass.platform.egress.EgressPolicyService;
 import io.viberglass.platform.feedback.Feedback;
 import io.viberglass.platform.infra.api.WireEnumParamConverters;
 import io.viberglass.platform.infra.db.Database;
@@ -70,6 +72,7 @@ import io.viberglass.platform.projects.ProjectService;
 import io.viberglass.platform.projects.Projects;
 import io.viberglass.platform.prompts.PromptTemplateService;
 import io.viberglass.platform.prompts.Prompts;
+import io.viberglass.platform.prompts.UntrustedFence;
 import io.viberglass.platform.secrets.JobSecrets;
 import io.viberglass.platform.secrets.PlatformSecrets;
 import io.viberglass.platform.secrets.ReencryptCommand;
@@ -81,6 +84,9 @@ import io.viberglass.platform.slack.SlackApp;
 import io.viberglass.platform.streams.Streams;
 import io.viberglass.platform.tickets.TicketService;
 import io.viberglass.platform.tickets.Tickets;
+import io.viberglass.platform.trust.HeldRunStarter;
+import io.viberglass.platform.trust.Trust;
+import io.viberglass.platform.trust.TrustService;
 import io.viberglass.platform.webhooks.Webhooks;
 import java.time.Clock;
 import java.util.List;
@@ -279,6 +285,9 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         environment.jersey().register(new JobLogStreamResource(new JobLogFrames(jdbi, mapper), streams, access));
         SessionService sessionService =
                 sessions.register(environment.jersey(), jobs, jobSecrets::redactor, streams, access);
+        environment
+                .jersey()
+                .register(new EgressPolicyResource(new EgressPolicyService(jdbi, clock, audit, mapper), access));
         Llm.register(
                 environment,
                 jdbi,
@@ -301,7 +310,9 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         WorkflowService workflow = new WorkflowService(jdbi, clock, lifecycleSync);
         ApprovalService approvals =
                 new ApprovalService(jdbi, clock, lifecycleSync, Approvers.anyone(), List.of(feedback.outbox()));
-        PhaseRunService runs = new PhaseRunService(jdbi, clock, queue, tickets, targets, payloads, prompts);
+        java.security.SecureRandom fenceRandom = new java.security.SecureRandom();
+        PhaseRunService runs = new PhaseRunService(
+                jdbi, clock, queue, tickets, targets, payloads, prompts, () -> UntrustedFence.random(fenceRandom));
         CommentService comments = new CommentService(jdbi, clock);
         Phases.register(environment.jersey(), workflow, documents, approvals, comments, runs, access, audit);
         IntegrationService integrations = Integrations.register(
@@ -313,13 +324,18 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 Integrations.http(java.time.Duration.ofSeconds(10)),
                 new CredentialService(jdbi, clock, secrets.owned()),
                 access);
-        Webhooks.register(
+        // the webhook feature starts held runs, and is wired after the trust service it asks for verdicts
+        java.util.concurrent.atomic.AtomicReference<HeldRunStarter> heldRuns =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        TrustService trust = new TrustService(jdbi, clock, json, tickets, heldRuns::get);
+        Trust.register(environment.jersey(), trust, access, audit);
+        heldRuns.set(Webhooks.register(
                 environment,
                 jdbi,
                 clock,
                 config.getWebhooks(),
                 config.getPublicUrl(),
-                new Webhooks.Needs(integrations, secrets.owned(), tickets, workflow, runs, access));
+                new Webhooks.Needs(integrations, secrets.owned(), tickets, workflow, runs, access, trust)));
         feedback.register(environment, jdbi, clock, secrets.owned(), integrations, access);
         PhaseOrchestrator orchestrator = new PhaseOrchestrator(jdbi, tickets, workflow, approvals, runs);
         slack.register(

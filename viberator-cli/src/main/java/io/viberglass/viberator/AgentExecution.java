@@ -28,7 +28,18 @@ import java.util.concurrent.TimeUnit;
  */
 final class AgentExecution {
     /** Variables copied from the worker's environment into every agent's; everything else must be asked for. */
-    static final List<String> BASE_ENVIRONMENT = List.of("PATH", "LANG", "LC_ALL", "TZ");
+    static final List<String> BASE_ENVIRONMENT = List.of(
+            "PATH",
+            "LANG",
+            "LC_ALL",
+            "TZ",
+            // the egress proxy, when the platform put the worker behind one: the agent's traffic must use it too
+            "HTTPS_PROXY",
+            "HTTP_PROXY",
+            "NO_PROXY",
+            "https_proxy",
+            "http_proxy",
+            "no_proxy");
 
     private final ProcessRunner processes;
     private final Duration grace;

@@ -30,6 +30,10 @@ public interface ClankerDao {
     @SqlQuery("select " + COLUMNS + " from clankers where id = :id for update")
     Optional<Clanker> findForUpdate(UUID id);
 
+    /** The clanker's egress mode ({@code none}, {@code allowlist} or {@code open}, the default). */
+    @SqlQuery("select coalesce((select mode from clanker_egress_policies where clanker_id = :id), 'open')")
+    String egressMode(UUID id);
+
     @SqlQuery("select " + COLUMNS + " from clankers where slug = :slug")
     Optional<Clanker> findBySlug(String slug);
 

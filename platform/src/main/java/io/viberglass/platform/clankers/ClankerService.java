@@ -94,6 +94,16 @@ public class ClankerService {
             Map<String, Object> config = request.deploymentConfig() == null
                     ? current.deploymentConfig()
                     : copyConfig(request.deploymentConfig());
+            if (strategy != current.deploymentStrategy()
+                    && strategy != DeploymentStrategy.DOCKER
+                    && strategy != DeploymentStrategy.KUBERNETES
+                    && !dao.egressMode(id).equals("open")) {
+                throw DomainException.invalid(
+                        "EGRESS_POLICY_UNENFORCEABLE",
+                        "deploymentStrategy",
+                        strategy.wire() + " workers cannot be held to this clanker's egress policy ("
+                                + dao.egressMode(id) + "): set the egress policy to 'open' first");
+            }
             boolean runtimeChanged =
                     strategy != current.deploymentStrategy() || !config.equals(current.deploymentConfig());
             // a clanker whose runtime changed must be started again, so nothing runs on an unchecked configuration

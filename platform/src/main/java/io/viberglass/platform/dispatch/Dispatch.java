@@ -14,20 +14,32 @@ import java.util.Map;
  *     invokers deliver them as files where the runtime allows, never in logs
  * @param ssmParameters for credentials stored in AWS SSM: credential name → parameter name, so cloud workers can read
  *     them with their own role and no value leaves the platform
+ * @param egress how far the worker may reach; invokers that cannot enforce a restricted plan never get one
  */
 public record Dispatch(
         Job job,
         Clanker clanker,
         WorkerInvocation invocation,
         Map<String, SecretValue> credentials,
-        Map<String, String> ssmParameters) {
+        Map<String, String> ssmParameters,
+        EgressPlan egress) {
 
     public Dispatch {
         credentials = Map.copyOf(credentials);
         ssmParameters = Map.copyOf(ssmParameters);
+        egress = egress == null ? EgressPlan.OPEN : egress;
+    }
+
+    public Dispatch(
+            Job job,
+            Clanker clanker,
+            WorkerInvocation invocation,
+            Map<String, SecretValue> credentials,
+            Map<String, String> ssmParameters) {
+        this(job, clanker, invocation, credentials, ssmParameters, EgressPlan.OPEN);
     }
 
     public Dispatch(Job job, Clanker clanker, WorkerInvocation invocation, Map<String, SecretValue> credentials) {
-        this(job, clanker, invocation, credentials, Map.of());
+        this(job, clanker, invocation, credentials, Map.of(), EgressPlan.OPEN);
     }
 }

@@ -7,6 +7,7 @@ import io.viberglass.common.security.Tokens;
 import io.viberglass.platform.clankers.Clanker;
 import io.viberglass.platform.clankers.ClankerDao;
 import io.viberglass.platform.clankers.ClankerStatus;
+import io.viberglass.platform.egress.EgressPolicyService;
 import io.viberglass.platform.infra.errors.DomainException;
 import io.viberglass.platform.jobs.FailureClassifier;
 import io.viberglass.platform.jobs.Job;
@@ -208,6 +209,18 @@ public class Dispatcher implements Managed {
                                     + clanker.deploymentStrategy().wire() + " strategy on this platform"));
             return;
         }
+        EgressPlan egress = EgressPlan.of(
+                EgressPolicyService.policyOf(jdbi, clanker.id()), job.payload().repository());
+        if (egress.restricted() && !EgressPolicyService.ENFORCING.contains(clanker.deploymentStrategy())) {
+            // fail closed: a policy set before the clanker moved to a runtime that cannot hold its workers to it
+            fail(
+                    job,
+                    FailureClassifier.classify(
+                            FailureCode.CONFIG_INVALID,
+                            "The clanker's egress policy is " + egress.mode().wire() + ", which "
+                                    + clanker.deploymentStrategy().wire() + " workers cannot enforce"));
+            return;
+        }
         WorkerInvocation invocation = new WorkerInvocation(
                 job.id().toString(), urls.forStrategy(clanker.deploymentStrategy()), job.tenantId(), claim.token());
         Map<String, io.viberglass.common.security.SecretValue> values;
@@ -227,7 +240,8 @@ public class Dispatcher implements Managed {
             return;
         }
         try {
-            String executionId = invoker.get().invoke(new Dispatch(job, clanker, invocation, values, ssmParameters));
+            String executionId =
+                    invoker.get().invoke(new Dispatch(job, clanker, invocation, values, ssmParameters, egress));
             if (!recordDispatch(job, clanker, claim, executionId)) {
                 abandon(job, clanker, invoker.get(), executionId);
             }

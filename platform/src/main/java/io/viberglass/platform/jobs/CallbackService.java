@@ -63,19 +63,20 @@ public class CallbackService {
     }
 
     /** Hands the worker its payload and marks the job active; a second fetch (a duplicate worker) is refused. */
-    public JobPayload bootstrap(UUID jobId, String token, String tenant) {
+    public JobPayload bootstrap(CallbackCredentials caller) {
         return jdbi.inTransaction(handle -> {
-            Job job = authenticate(handle, jobId, token, tenant, true);
+            Job job = authenticate(handle, caller, true);
             Instant now = clock.instant();
-            lifecycle.start(handle, job, Tokens.sha256Hex(token), now);
+            lifecycle.start(handle, job, Tokens.sha256Hex(caller.token()), now);
             listeners.forEach(listener -> listener.onStarted(handle, job, now));
             return payloads.of(handle, job);
         });
     }
 
-    public CallbackReply progress(UUID jobId, String token, String tenant, ProgressUpdate update) {
+    public CallbackReply progress(CallbackCredentials caller, ProgressUpdate update) {
+        UUID jobId = caller.jobId();
         return jdbi.inTransaction(handle -> {
-            Job job = authenticate(handle, jobId, token, tenant, true);
+            Job job = authenticate(handle, caller, true);
             if (job.status() != JobStatus.ACTIVE) {
                 throw JobLifecycle.terminalOrWrongState(job.status());
             }
@@ -93,9 +94,10 @@ public class CallbackService {
      * (the worker retried because the answer was lost, say to a platform restart) stores nothing and answers a count
      * of 0.
      */
-    public CallbackReply logs(UUID jobId, String token, String tenant, LogBatch batch) {
+    public CallbackReply logs(CallbackCredentials caller, LogBatch batch) {
+        UUID jobId = caller.jobId();
         return jdbi.inTransaction(handle -> {
-            Job job = authenticate(handle, jobId, token, tenant, false);
+            Job job = authenticate(handle, caller, false);
             Instant now = clock.instant();
             List<LogEntry> lines = batch.logs();
             if (batch.sequence() != null
@@ -103,24 +105,26 @@ public class CallbackService {
                 return new CallbackReply(jobId, job.status(), 0);
             }
             SecretRedactor redactor = redactors.apply(job);
-            handle.attach(JobDao.class)
-                    .insertLogs(
-                            jobId,
-                            lines.stream().map(LogEntry::level).toList(),
-                            lines.stream()
-                                    .map(line -> redactor.redact(line.message()))
-                                    .toList(),
-                            lines.stream().map(LogEntry::source).toList(),
-                            lines.stream()
-                                    .map(line -> line.timestamp() == null ? now : line.timestamp())
-                                    .toList(),
-                            now);
+            int count = lines.size();
+            String[] levels = new String[count];
+            String[] messages = new String[count];
+            String[] sources = new String[count];
+            String[] loggedAts = new String[count];
+            for (int i = 0; i < count; i++) {
+                LogEntry line = lines.get(i);
+                levels[i] = line.level().wire();
+                messages[i] = redactor.redact(line.message());
+                sources[i] = line.source();
+                loggedAts[i] = (line.timestamp() == null ? now : line.timestamp()).toString();
+            }
+            handle.attach(JobDao.class).insertLogs(jobId, levels, messages, sources, loggedAts, now);
             return new CallbackReply(jobId, job.status(), lines.size());
         });
     }
 
     /** Finishes the job with the worker's result; a second result for a finished job is a conflict and changes nothing. */
-    public CallbackReply result(UUID jobId, String token, String tenant, JobResult reported) {
+    public CallbackReply result(CallbackCredentials caller, JobResult reported) {
+        UUID jobId = caller.jobId();
         if (reported.success() != reported.outcome().isSuccessful()) {
             throw DomainException.invalid(
                     "RESULT_INCONSISTENT",
@@ -129,7 +133,7 @@ public class CallbackService {
                             + reported.outcome().wire());
         }
         return jdbi.inTransaction(handle -> {
-            Job job = authenticate(handle, jobId, token, tenant, false);
+            Job job = authenticate(handle, caller, false);
             Instant now = clock.instant();
             JobResult result = redacted(redactors.apply(job), reported);
             if (result.success()) {
@@ -159,16 +163,18 @@ public class CallbackService {
     }
 
     /** The status of the job for a caller holding its token, used to answer a refused callback with the cancel flag. */
-    public JobStatus statusFor(UUID jobId, String token, String tenant) {
-        return jdbi.inTransaction(
-                handle -> authenticate(handle, jobId, token, tenant, false).status());
+    public JobStatus statusFor(CallbackCredentials caller) {
+        return jdbi.inTransaction(handle -> authenticate(handle, caller, false).status());
     }
 
     /**
      * The job a callback is for, when {@code token} is its callback token and {@code tenant} (if sent) its tenant; the
      * one check every worker callback goes through (the session callbacks too).
      */
-    public static Job authenticate(Handle handle, UUID jobId, String token, String tenant, boolean lock) {
+    public static Job authenticate(Handle handle, CallbackCredentials caller, boolean lock) {
+        UUID jobId = caller.jobId();
+        String token = caller.token();
+        String tenant = caller.tenant();
         if (token == null || token.isBlank()) {
             throw DomainException.unauthorized("Missing callback token");
         }

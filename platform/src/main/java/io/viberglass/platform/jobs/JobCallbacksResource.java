@@ -13,17 +13,15 @@ import io.viberglass.platform.infra.errors.DomainException;
 import io.viberglass.platform.infra.errors.ErrorKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Worker callbacks, authenticated by {@code X-Callback-Token} and {@code X-Tenant-Id} instead of a user. Every answer
@@ -34,9 +32,7 @@ import java.util.function.Supplier;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "worker callbacks")
-@PublicEndpoint(
-        reason = "workers authenticate with the job's own X-Callback-Token and X-Tenant-Id, checked in "
-                + "constant time by CallbackService; user sessions and other jobs' tokens are refused")
+@PublicEndpoint(reason = CallbackCredentials.PUBLIC_REASON)
 public class JobCallbacksResource {
     private final CallbackService callbacks;
 
@@ -47,12 +43,9 @@ public class JobCallbacksResource {
     @GET
     @Path("/{id}/bootstrap")
     @Operation(summary = "Fetch the job payload (once); marks the job active")
-    public Response bootstrap(
-            @PathParam("id") UUID id,
-            @HeaderParam(Callbacks.TOKEN_HEADER) String token,
-            @HeaderParam(Callbacks.TENANT_HEADER) String tenant) {
-        return answer(id, token, tenant, () -> {
-            JobPayload payload = callbacks.bootstrap(id, token, tenant);
+    public Response bootstrap(@BeanParam CallbackCaller caller) {
+        return answer(caller, credentials -> {
+            JobPayload payload = callbacks.bootstrap(credentials);
             return Response.ok(payload)
                     .header(Callbacks.CANCELLED_HEADER, "false")
                     .build();
@@ -62,34 +55,22 @@ public class JobCallbacksResource {
     @POST
     @Path("/{id}/progress")
     @Operation(summary = "Report a pipeline step; also the worker's heartbeat")
-    public Response progress(
-            @PathParam("id") UUID id,
-            @HeaderParam(Callbacks.TOKEN_HEADER) String token,
-            @HeaderParam(Callbacks.TENANT_HEADER) String tenant,
-            @NotNull @Valid ProgressUpdate update) {
-        return answer(id, token, tenant, () -> reply(callbacks.progress(id, token, tenant, update)));
+    public Response progress(@BeanParam CallbackCaller caller, @NotNull @Valid ProgressUpdate update) {
+        return answer(caller, credentials -> reply(callbacks.progress(credentials, update)));
     }
 
     @POST
     @Path("/{id}/logs/batch")
     @Operation(summary = "Append a batch of log lines")
-    public Response logs(
-            @PathParam("id") UUID id,
-            @HeaderParam(Callbacks.TOKEN_HEADER) String token,
-            @HeaderParam(Callbacks.TENANT_HEADER) String tenant,
-            @NotNull @Valid LogBatch batch) {
-        return answer(id, token, tenant, () -> reply(callbacks.logs(id, token, tenant, batch)));
+    public Response logs(@BeanParam CallbackCaller caller, @NotNull @Valid LogBatch batch) {
+        return answer(caller, credentials -> reply(callbacks.logs(credentials, batch)));
     }
 
     @POST
     @Path("/{id}/result")
     @Operation(summary = "Finish the job with its result (idempotent: a second result answers 409)")
-    public Response result(
-            @PathParam("id") UUID id,
-            @HeaderParam(Callbacks.TOKEN_HEADER) String token,
-            @HeaderParam(Callbacks.TENANT_HEADER) String tenant,
-            @NotNull @Valid JobResult result) {
-        return answer(id, token, tenant, () -> reply(callbacks.result(id, token, tenant, result)));
+    public Response result(@BeanParam CallbackCaller caller, @NotNull @Valid JobResult result) {
+        return answer(caller, credentials -> reply(callbacks.result(credentials, result)));
     }
 
     private static Response reply(CallbackReply reply) {
@@ -99,14 +80,15 @@ public class JobCallbacksResource {
     }
 
     /** Refusals for a job the caller is entitled to still tell it whether the job was cancelled. */
-    private Response answer(UUID id, String token, String tenant, Supplier<Response> call) {
+    private Response answer(CallbackCaller caller, Function<CallbackCredentials, Response> call) {
+        CallbackCredentials credentials = caller.credentials();
         try {
-            return call.get();
+            return call.apply(credentials);
         } catch (DomainException e) {
             if (e.kind() != ErrorKind.CONFLICT) {
                 throw e;
             }
-            JobStatus status = callbacks.statusFor(id, token, tenant);
+            JobStatus status = callbacks.statusFor(credentials);
             throw e.withHeader(Callbacks.CANCELLED_HEADER, Boolean.toString(status == JobStatus.CANCELLED));
         }
     }

@@ -1,13 +1,11 @@
 package io.viberglass.platform.jobs;
 
-import io.viberglass.common.job.LogLevel;
 import io.viberglass.platform.access.ProjectScope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -131,15 +129,19 @@ public interface JobDao {
             + "values (:jobId, :sequence, :lineCount, :now) on conflict do nothing")
     int claimLogBatch(UUID jobId, long sequence, int lineCount, Instant now);
 
-    @SqlBatch("insert into job_logs (job_id, level, message, source, logged_at, received_at) "
-            + "values (:jobId, :level, :message, :source, :loggedAt, :receivedAt)")
-    void insertLogs(
-            UUID jobId,
-            List<LogLevel> level,
-            List<String> message,
-            List<String> source,
-            List<Instant> loggedAt,
-            Instant receivedAt);
+    /**
+     * Stores a batch of lines in one statement: the arrays are unnested in their order ({@code with ordinality}), so
+     * the ids follow the order the worker sent. One statement with six array parameters instead of a JDBI batch with
+     * six parameters per line: the per-line binding was the largest part of the ingest's CPU, and the statement-level
+     * notify trigger then fires once per batch.
+     */
+    @SqlUpdate("insert into job_logs (job_id, level, message, source, logged_at, received_at) "
+            + "select :jobId, line.level, line.message, line.source, line.logged_at, :receivedAt "
+            + "from unnest(cast(:levels as varchar[]), cast(:messages as text[]), cast(:sources as varchar[]), "
+            + "cast(:loggedAts as timestamptz[])) with ordinality as line (level, message, source, logged_at, n) "
+            + "order by line.n")
+    int insertLogs(
+            UUID jobId, String[] levels, String[] messages, String[] sources, String[] loggedAts, Instant receivedAt);
 
     @SqlQuery("select * from (select id, level, message, source, logged_at from job_logs where job_id = :jobId "
             + "order by id desc limit :limit) last order by id")

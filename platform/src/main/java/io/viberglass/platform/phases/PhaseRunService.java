@@ -14,7 +14,11 @@ import io.viberglass.platform.projects.Project;
 import io.viberglass.platform.projects.ScmConfig;
 import io.viberglass.platform.prompts.PromptTemplateService;
 import io.viberglass.platform.prompts.PromptType;
+import io.viberglass.platform.prompts.UntrustedFence;
+import io.viberglass.platform.tickets.TicketAuthor;
+import io.viberglass.platform.tickets.TicketAuthorDao;
 import io.viberglass.platform.tickets.TicketService;
+import io.viberglass.platform.tickets.TicketTrustGate;
 import io.viberglass.platform.tickets.TicketView;
 import io.viberglass.platform.tickets.WorkflowPhase;
 import java.time.Clock;
@@ -24,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -43,7 +48,9 @@ public class PhaseRunService {
     private final RunTargets targets;
     private final PayloadFactory payloads;
     private final PromptTemplateService prompts;
+    private final Supplier<UntrustedFence> fences;
 
+    /** {@code fences} gives each prompt its own fence (a fresh random boundary) for outside authors' text. */
     public PhaseRunService(
             Jdbi jdbi,
             Clock clock,
@@ -51,7 +58,9 @@ public class PhaseRunService {
             TicketService tickets,
             RunTargets targets,
             PayloadFactory payloads,
-            PromptTemplateService prompts) {
+            PromptTemplateService prompts,
+            Supplier<UntrustedFence> fences) {
+        this.fences = fences;
         this.jdbi = jdbi;
         this.clock = clock;
         this.queue = queue;
@@ -79,6 +88,7 @@ public class PhaseRunService {
                 request.instructionFiles(),
                 null,
                 null,
+                fences.get(),
                 (handle, job) -> {});
     }
 
@@ -100,6 +110,7 @@ public class PhaseRunService {
                 request.instructionFiles(),
                 null,
                 null,
+                fences.get(),
                 (handle, job) -> {});
     }
 
@@ -117,6 +128,7 @@ public class PhaseRunService {
                 request.instructionFiles(),
                 request.revisionMessage(),
                 null,
+                fences.get(),
                 (handle, job) -> {});
     }
 
@@ -145,25 +157,41 @@ public class PhaseRunService {
                 request.instructionFiles(),
                 null,
                 null,
+                fences.get(),
                 alsoInTransaction);
     }
+
+    /**
+     * What a follow-up addresses: the platform's own introduction, and the feedback quoted from the review, comment or
+     * check. The feedback is fenced as untrusted text when {@code outsideAuthor} (who wrote it) is set.
+     */
+    public record FollowUpContext(String introduction, String feedback, String outsideAuthor) {}
 
     /**
      * A follow-up execution on the branch of a pull request an earlier run opened, with the review or the failed
      * check as context. No approval gate: the ticket already reached execution once.
      */
     public Job followUp(
-            UUID ticketId, UUID clankerId, String branch, String context, BiConsumer<Handle, UUID> alsoInTransaction) {
+            UUID ticketId,
+            UUID clankerId,
+            String branch,
+            FollowUpContext context,
+            BiConsumer<Handle, UUID> alsoInTransaction) {
         TicketView ticket = tickets.get(ticketId);
+        UntrustedFence fence = fences.get();
+        String feedback = context.outsideAuthor() == null
+                ? context.feedback()
+                : fence.wrap("feedback on the pull request", context.outsideAuthor(), context.feedback());
         return start(
                 ticket,
                 WorkflowPhase.EXECUTION,
                 PromptType.TICKET_DEVELOPING,
                 clankerId,
-                new RunRequest.Overrides(context, null, null, null, null),
+                new RunRequest.Overrides(context.introduction() + "\n\n" + feedback, null, null, null, null),
                 List.of(),
                 null,
                 branch,
+                fence,
                 alsoInTransaction);
     }
 
@@ -183,7 +211,9 @@ public class PhaseRunService {
             List<RunRequest.RunFile> files,
             String revisionMessage,
             String branch,
+            UntrustedFence fence,
             BiConsumer<Handle, UUID> alsoInTransaction) {
+        jdbi.useHandle(handle -> TicketTrustGate.requireRunnable(handle, ticket.id()));
         Project project = targets.project(ticket.projectId());
         ScmConfig scm = targets.repository(project);
         Clanker clanker = targets.activeClanker(clankerId);
@@ -193,6 +223,9 @@ public class PhaseRunService {
         String research = document(ticket.id(), WorkflowPhase.RESEARCH).orElse(null);
         String plan = document(ticket.id(), WorkflowPhase.PLANNING).orElse(null);
         Map<String, String> values = PromptValues.of(project, ticket, overrides, settings);
+        jdbi.withExtension(TicketAuthorDao.class, dao -> dao.find(ticket.id()))
+                .filter(author -> !author.trusted())
+                .ifPresent(author -> PromptValues.fence(values, fence, author));
         values.put("researchDocument", research);
         values.put("planDocument", plan);
         values.put("revisionMessage", revisionMessage);
@@ -221,9 +254,13 @@ public class PhaseRunService {
         JobQueue.NewJob job =
                 new JobQueue.NewJob(jobId, kind, project.id(), ticket.id(), clanker.id(), payload, 1, null);
         if (kind == JobKind.EXECUTION) {
-            return queue.enqueue(job, clock.instant(), handle -> alsoInTransaction.accept(handle, jobId));
+            return queue.enqueue(job, clock.instant(), handle -> {
+                TicketTrustGate.requireRunnable(handle, ticket.id());
+                alsoInTransaction.accept(handle, jobId);
+            });
         }
         return queue.enqueue(job, clock.instant(), handle -> {
+            TicketTrustGate.requireRunnable(handle, ticket.id());
             handle.attach(PhaseDao.class)
                     .insertRun(
                             UUID.randomUUID(),
@@ -268,6 +305,14 @@ public class PhaseRunService {
             }
             values.put("constraints", constraints(settings));
             return values;
+        }
+
+        /** The ticket's own text, written by an outside author the project does not trust, goes in fences. */
+        static void fence(Map<String, String> values, UntrustedFence fence, TicketAuthor author) {
+            String who = TicketTrustGate.describe(author);
+            values.put("ticketTitle", fence.wrap("the ticket's title", who, values.get("ticketTitle")));
+            values.put(
+                    "ticketDescription", fence.wrap("the ticket's description", who, values.get("ticketDescription")));
         }
 
         static String constraints(WorkerSettings settings) {

@@ -10,6 +10,7 @@ import io.viberglass.common.session.SessionEventBatch;
 import io.viberglass.common.session.SessionEventType;
 import io.viberglass.platform.infra.errors.DomainException;
 import io.viberglass.platform.infra.errors.FieldError;
+import io.viberglass.platform.jobs.CallbackCredentials;
 import io.viberglass.platform.jobs.CallbackService;
 import io.viberglass.platform.jobs.Job;
 import java.io.ByteArrayOutputStream;
@@ -55,8 +56,9 @@ public class SessionCallbackService {
     /** A job that is one session turn, with its turn. */
     record TurnJob(Job job, AgentTurn turn) {}
 
-    private static TurnJob turnJob(Handle handle, UUID jobId, String token, String tenant) {
-        Job job = CallbackService.authenticate(handle, jobId, token, tenant, false);
+    private static TurnJob turnJob(Handle handle, CallbackCredentials caller) {
+        UUID jobId = caller.jobId();
+        Job job = CallbackService.authenticate(handle, caller, false);
         AgentTurn turn = handle.attach(SessionDao.class)
                 .turnOfJob(jobId)
                 .orElseThrow(() -> DomainException.notFound(
@@ -72,7 +74,7 @@ public class SessionCallbackService {
     }
 
     /** Appends the agent's events (redacted again here); a question ends up as the session's open input request. */
-    public int events(UUID jobId, String token, String tenant, SessionEventBatch batch) {
+    public int events(CallbackCredentials caller, SessionEventBatch batch) {
         List<FieldError> refused = new ArrayList<>();
         for (int i = 0; i < batch.events().size(); i++) {
             if (!batch.events().get(i).type().fromWorker()) {
@@ -86,7 +88,7 @@ public class SessionCallbackService {
         }
         Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
-            TurnJob turnJob = turnJob(handle, jobId, token, tenant);
+            TurnJob turnJob = turnJob(handle, caller);
             requireActive(turnJob.job());
             AgentSession session = transitions.lock(handle, turnJob.turn().sessionId());
             if (session.status().isTerminal()) {
@@ -99,7 +101,7 @@ public class SessionCallbackService {
             for (SessionEvent event : batch.events()) {
                 Map<String, Object> payload = Redaction.redact(event.payload(), redactor);
                 entries.add(SessionTimeline.Entry.of(
-                        event.type(), payload, turnJob.turn().id(), jobId));
+                        event.type(), payload, turnJob.turn().id(), caller.jobId()));
                 if (event.type() == SessionEventType.NEEDS_INPUT && question == null) {
                     Object prompt = payload.getOrDefault("prompt", payload.get("text"));
                     question = prompt == null ? "The agent asks for input" : String.valueOf(prompt);
@@ -113,10 +115,10 @@ public class SessionCallbackService {
         });
     }
 
-    public void acpSessionId(UUID jobId, String token, String tenant, String acpSessionId) {
+    public void acpSessionId(CallbackCredentials caller, String acpSessionId) {
         Instant now = clock.instant();
         jdbi.useTransaction(handle -> {
-            TurnJob turnJob = turnJob(handle, jobId, token, tenant);
+            TurnJob turnJob = turnJob(handle, caller);
             requireActive(turnJob.job());
             transitions.lock(handle, turnJob.turn().sessionId());
             handle.attach(SessionDao.class).setAcpSessionId(turnJob.turn().sessionId(), acpSessionId, now);
@@ -124,9 +126,9 @@ public class SessionCallbackService {
     }
 
     /** Stores the turn's conversation-state archive for the next turn (the previous one is replaced). */
-    public long saveState(UUID jobId, String token, String tenant, InputStream body) {
+    public long saveState(CallbackCredentials caller, InputStream body) {
         UUID sessionId = jdbi.inTransaction(handle -> {
-            TurnJob turnJob = turnJob(handle, jobId, token, tenant);
+            TurnJob turnJob = turnJob(handle, caller);
             requireActive(turnJob.job());
             return turnJob.turn().sessionId();
         });
@@ -137,15 +139,15 @@ public class SessionCallbackService {
         Instant now = clock.instant();
         jdbi.useTransaction(handle -> {
             transitions.lock(handle, sessionId);
-            handle.attach(SessionDao.class).saveState(sessionId, jobId, archive.length, archive, now);
+            handle.attach(SessionDao.class).saveState(sessionId, caller.jobId(), archive.length, archive, now);
         });
         return archive.length;
     }
 
     /** The archive the previous turn left, for a turn whose payload says {@code restoreState}. */
-    public byte[] state(UUID jobId, String token, String tenant) {
+    public byte[] state(CallbackCredentials caller) {
         return jdbi.inTransaction(handle -> {
-            TurnJob turnJob = turnJob(handle, jobId, token, tenant);
+            TurnJob turnJob = turnJob(handle, caller);
             return handle.attach(SessionDao.class)
                     .state(turnJob.turn().sessionId())
                     .orElseThrow(() -> DomainException.notFound(
@@ -153,10 +155,10 @@ public class SessionCallbackService {
         });
     }
 
-    public UUID requestPermission(UUID jobId, String token, String tenant, PermissionRequest request) {
+    public UUID requestPermission(CallbackCredentials caller, PermissionRequest request) {
         Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
-            TurnJob turnJob = turnJob(handle, jobId, token, tenant);
+            TurnJob turnJob = turnJob(handle, caller);
             requireActive(turnJob.job());
             AgentSession session = transitions.lock(handle, turnJob.turn().sessionId());
             AgentTurn turn =
@@ -179,8 +181,8 @@ public class SessionCallbackService {
     }
 
     /** Where a permission request stands now, as the worker's long poll answers it. */
-    public PermissionDecision decision(UUID jobId, String token, String tenant, UUID requestId) {
-        return jdbi.inTransaction(handle -> decision(handle, turnJob(handle, jobId, token, tenant), requestId));
+    public PermissionDecision decision(CallbackCredentials caller, UUID requestId) {
+        return jdbi.inTransaction(handle -> decision(handle, turnJob(handle, caller), requestId));
     }
 
     /** The same, for a waiter already authenticated (re-checked when its session is woken). */

@@ -45,6 +45,7 @@ final class TurnLauncher {
     private final PromptTemplateService prompts;
     private final SessionTimeline timeline;
     private final int permissionTimeoutSeconds;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     TurnLauncher(
             Jdbi jdbi,
@@ -103,6 +104,7 @@ final class TurnLauncher {
                 null,
                 now);
         dao.consume(waiting.stream().map(AgentTurn::id).toList(), turnId, now);
+        io.viberglass.platform.tickets.TicketTrustGate.requireRunnable(handle, session.ticketId());
         queue.enqueue(
                 handle,
                 new JobQueue.NewJob(
@@ -200,6 +202,15 @@ final class TurnLauncher {
         values.put("revisionMessage", messages);
         values.put("openComments", "");
         values.put("constraints", "");
+        jdbi.withExtension(io.viberglass.platform.tickets.TicketAuthorDao.class, dao -> dao.find(ticket.id()))
+                .filter(author -> !author.trusted())
+                .ifPresent(author -> {
+                    // a fresh boundary per prompt: the outside author's text cannot know it, so cannot close the fence
+                    var fence = io.viberglass.platform.prompts.UntrustedFence.random(random);
+                    String who = io.viberglass.platform.tickets.TicketTrustGate.describe(author);
+                    values.put("ticketTitle", fence.wrap("the ticket's title", who, ticket.title()));
+                    values.put("ticketDescription", fence.wrap("the ticket's description", who, ticket.description()));
+                });
         PromptType type =
                 switch (mode) {
                     case RESEARCH ->

@@ -5,6 +5,15 @@ public final class SseFrames {
     public static final String MEDIA_TYPE = "text/event-stream";
     public static final String HEARTBEAT = ": heartbeat\n\n";
 
+    /**
+     * The last frame of a stream the server cut while the client still wants it: the client fell a full queue behind
+     * ({@code behind}) or the database read failed ({@code unavailable}). It has no id, so the client's last event id
+     * stays that of the last stored event it got, and reconnecting with it misses nothing and repeats nothing.
+     */
+    public static final String RECONNECT_BEHIND = reconnect("behind");
+
+    public static final String RECONNECT_UNAVAILABLE = reconnect("unavailable");
+
     private SseFrames() {}
 
     /**
@@ -23,6 +32,10 @@ public final class SseFrames {
             frame.append("data: ").append(line).append('\n');
         }
         return frame.append('\n').toString();
+    }
+
+    private static String reconnect(String reason) {
+        return event(null, "reconnect", "{\"reason\":\"" + reason + "\"}");
     }
 
     /** Where a client resumes: {@code Last-Event-ID} (a reconnecting browser) wins over the query parameter. */

@@ -42,6 +42,15 @@ public class TicketService {
 
     /** A ticket from another system (a webhook): the same rules, recorded with where it came from. */
     public TicketView create(CreateTicketRequest request, List<Upload> uploads, TicketSystem system) {
+        return create(request, uploads, system, null);
+    }
+
+    /**
+     * A ticket from an outside author: the author and the trust rules' verdict are stored in the same transaction, so
+     * no ticket of an untrusted author is ever visible (and runnable) without its verdict.
+     */
+    public TicketView create(
+            CreateTicketRequest request, List<Upload> uploads, TicketSystem system, OutsideAuthor outsideAuthor) {
         WorkflowPhase phase = request.workflowPhase() == null ? WorkflowPhase.RESEARCH : request.workflowPhase();
         String overrideReason = request.workflowOverrideReason() == null
                 ? null
@@ -96,7 +105,11 @@ public class TicketService {
                 handle.attach(TicketDao.class).insert(ticket, json(ticket.metadata()), json(ticket.annotations()));
                 MediaDao mediaDao = handle.attach(MediaDao.class);
                 media.forEach(mediaDao::insert);
-                return TicketView.of(ticket, media);
+                TicketAuthor author = outsideAuthor == null ? null : outsideAuthor.forTicket(ticketId, now);
+                if (author != null) {
+                    handle.attach(TicketAuthorDao.class).insert(author);
+                }
+                return TicketView.of(ticket, media, author);
             });
         } catch (RuntimeException e) {
             media.forEach(stored -> mediaStore.delete(stored.storageUrl()));
@@ -107,7 +120,10 @@ public class TicketService {
     public TicketView get(UUID id) {
         return jdbi.inTransaction(handle -> {
             Ticket ticket = handle.attach(TicketDao.class).find(id).orElseThrow(() -> notFound(id));
-            return TicketView.of(ticket, handle.attach(MediaDao.class).forTicket(id));
+            return TicketView.of(
+                    ticket,
+                    handle.attach(MediaDao.class).forTicket(id),
+                    handle.attach(TicketAuthorDao.class).find(id).orElse(null));
         });
     }
 
@@ -135,7 +151,14 @@ public class TicketService {
                     query.category(),
                     query.archived().name(),
                     pattern);
-            return Page.of(rows, query.limit(), query.offset(), total).map(TicketView::summary);
+            Map<UUID, TicketAuthor> authors = new java.util.HashMap<>();
+            if (!rows.isEmpty()) {
+                handle.attach(TicketAuthorDao.class)
+                        .findAll(rows.stream().map(Ticket::id).toList())
+                        .forEach(author -> authors.put(author.ticketId(), author));
+            }
+            return Page.of(rows, query.limit(), query.offset(), total)
+                    .map(ticket -> TicketView.summary(ticket, authors.get(ticket.id())));
         });
     }
 
@@ -170,7 +193,10 @@ public class TicketService {
                     current.createdAt(),
                     clock.instant());
             dao.update(updated);
-            return TicketView.of(updated, handle.attach(MediaDao.class).forTicket(id));
+            return TicketView.of(
+                    updated,
+                    handle.attach(MediaDao.class).forTicket(id),
+                    handle.attach(TicketAuthorDao.class).find(id).orElse(null));
         });
     }
 

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A ticket as the API shows it; {@code media} is filled on single-ticket reads. */
+/**
+ * A ticket as the API shows it; {@code media} is filled on single-ticket reads. {@code trust} says who wrote it and
+ * whether the project trusts them; {@code awaitingTrust} is true while its runs wait for an approver.
+ */
 public record TicketView(
         UUID id,
         UUID projectId,
@@ -30,6 +33,8 @@ public record TicketView(
         Instant archivedAt,
         Instant createdAt,
         Instant updatedAt,
+        TicketAuthor trust,
+        boolean awaitingTrust,
         List<MediaView> media) {
 
     /** A media file and the URL its content is served at. */
@@ -47,7 +52,8 @@ public record TicketView(
         }
     }
 
-    static TicketView of(Ticket ticket, List<TicketMedia> media) {
+    static TicketView of(Ticket ticket, List<TicketMedia> media, TicketAuthor author) {
+        TicketAuthor trust = author == null ? TicketAuthor.platformUser(ticket.id(), ticket.createdAt()) : author;
         return new TicketView(
                 ticket.id(),
                 ticket.projectId(),
@@ -72,10 +78,12 @@ public record TicketView(
                 ticket.archivedAt(),
                 ticket.createdAt(),
                 ticket.updatedAt(),
+                trust,
+                trust.awaitingApproval(),
                 media == null ? null : media.stream().map(MediaView::of).toList());
     }
 
-    static TicketView summary(Ticket ticket) {
-        return of(ticket, null);
+    static TicketView summary(Ticket ticket, TicketAuthor author) {
+        return of(ticket, null, author);
     }
 }

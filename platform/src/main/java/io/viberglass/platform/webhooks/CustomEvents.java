@@ -20,7 +20,8 @@ final class CustomEvents implements EventReader {
             "category", "/category",
             "externalId", "/externalId",
             "url", "/url",
-            "labels", "/labels");
+            "labels", "/labels",
+            "author", "");
 
     /** A custom body without what a ticket needs; permanent, so the delivery fails with the reason. */
     static final class MappingException extends RuntimeException {
@@ -63,7 +64,9 @@ final class CustomEvents implements EventReader {
                         category == null || category.isBlank() ? "bug" : category,
                         labels.stream().filter(label -> !label.isEmpty()).toList(),
                         null,
-                        Map.of()));
+                        Map.of(),
+                        value(body, mapping.get("author")),
+                        null));
     }
 
     private static String value(JsonNode body, String pointer) {

@@ -64,7 +64,14 @@ final class DeliveryHandler {
             boolean run = config.autoRuns(opened.issue().labels())
                     && (config.provider() != IntegrationSystem.SHORTCUT
                             || "bug".equals(opened.issue().metadata().get("shortcutStoryType")));
-            return tickets.open(config, delivery, type, opened.issue(), run, false);
+            return tickets.open(
+                    config,
+                    delivery,
+                    type,
+                    opened.issue(),
+                    run,
+                    false,
+                    SourceTickets.Requester.authorOf(opened.issue()));
         }
         if (event instanceof WebhookEvent.IssueLabeled labeled) {
             if (!config.autoExecute() || config.autoExecuteMode() != AutoExecuteMode.LABEL_GATED) {
@@ -74,7 +81,14 @@ final class DeliveryHandler {
                 return Handled.ignored(
                         type, "Label '" + labeled.label() + "' is not one of " + config.requiredLabels());
             }
-            return tickets.open(config, delivery, type, labeled.issue(), true, false);
+            return tickets.open(
+                    config,
+                    delivery,
+                    type,
+                    labeled.issue(),
+                    true,
+                    false,
+                    SourceTickets.Requester.authorOf(labeled.issue()));
         }
         if (event instanceof WebhookEvent.IssueUpdated updated) {
             return tickets.update(config, type, updated.issue());
@@ -83,7 +97,14 @@ final class DeliveryHandler {
             String refusal = BotTrigger.refusal(config, comment.author(), comment.body());
             return refusal != null
                     ? Handled.ignored(type, refusal)
-                    : tickets.open(config, delivery, type, comment.issue(), true, true);
+                    : tickets.open(
+                            config,
+                            delivery,
+                            type,
+                            comment.issue(),
+                            true,
+                            true,
+                            new SourceTickets.Requester(comment.authorId(), comment.authorAssociation()));
         }
         return followUps.start(config, delivery, (WebhookEvent.PullRequestFeedback) event);
     }

@@ -2,8 +2,13 @@ package io.viberglass.platform.webhooks;
 
 import io.viberglass.platform.jobs.Job;
 import io.viberglass.platform.phases.PhaseRunService;
+import io.viberglass.platform.tickets.OutsideAuthor;
+import io.viberglass.platform.trust.Hold;
+import io.viberglass.platform.trust.TrustService;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -12,15 +17,19 @@ import org.jdbi.v3.core.Jdbi;
  * Review feedback and failed checks on a pull request that a run opened start a follow-up run on the same branch,
  * with the feedback as context. Bounded: at most the webhook's (or the platform's) limit per pull request, one per
  * failing head commit, never for the bot's own comments; the count is taken under the ticket's run lock, so racing
- * deliveries cannot exceed it.
+ * deliveries cannot exceed it. Feedback from an author the project does not trust is held for a project approver, and
+ * its text (like any check's output, which echoes whatever the code under test printed) reaches the agent fenced as
+ * untrusted data.
  */
 final class FollowUps {
     private final Jdbi jdbi;
     private final Clock clock;
     private final PhaseRunService runs;
     private final int defaultLimit;
+    private final TrustService trust;
 
-    FollowUps(Jdbi jdbi, Clock clock, PhaseRunService runs, int defaultLimit) {
+    FollowUps(Jdbi jdbi, Clock clock, PhaseRunService runs, int defaultLimit, TrustService trust) {
+        this.trust = trust;
         this.jdbi = jdbi;
         this.clock = clock;
         this.runs = runs;
@@ -71,43 +80,80 @@ final class FollowUps {
         if (clanker == null) {
             return Handled.failed(type, "No agent runner to run the follow-up on: set clankerId on the webhook");
         }
+        OutsideAuthor author = trust.judge(
+                config.projectId(), config.provider().wire(), feedback.author(), feedback.authorAssociation());
+        PhaseRunService.FollowUpContext context = context(url, origin.branch(), feedback, author);
+        if (!author.trusted()) {
+            Map<String, Object> pending = new LinkedHashMap<>();
+            pending.put("clankerId", clanker.toString());
+            pending.put("branch", origin.branch());
+            pending.put("pullRequestUrl", url);
+            pending.put("headSha", pr.headSha());
+            pending.put("trigger", feedback.trigger());
+            pending.put("introduction", context.introduction());
+            pending.put("feedback", context.feedback());
+            pending.put("outsideAuthor", context.outsideAuthor());
+            trust.hold(origin.ticketId(), Hold.FOLLOW_UP, author, pending, delivery.id());
+            return Handled.processed(
+                    type, "The follow-up waits for a project approver: " + author.reason(), origin.ticketId(), null);
+        }
         try {
-            Job job = runs.followUp(
+            Job job = start(
                     origin.ticketId(),
                     clanker,
                     origin.branch(),
-                    context(url, origin.branch(), feedback),
-                    (handle, jobId) -> {
-                        FollowUpDao dao = handle.attach(FollowUpDao.class);
-                        if (dao.count(url) >= limit) {
-                            throw new LimitReached();
-                        }
-                        dao.insert(
-                                UUID.randomUUID(),
-                                origin.ticketId(),
-                                url,
-                                origin.branch(),
-                                pr.headSha(),
-                                feedback.trigger(),
-                                delivery.id(),
-                                jobId,
-                                clock.instant());
-                        handle.attach(DeliveryDao.class).recordJob(delivery.id(), jobId, clock.instant());
-                    });
+                    context,
+                    pr.headSha(),
+                    feedback.trigger(),
+                    url,
+                    delivery.id(),
+                    limit);
             return Handled.processed(type, "Follow-up run queued on " + origin.branch(), origin.ticketId(), job.id());
         } catch (LimitReached e) {
             return limitReached(type, limit, url);
         }
     }
 
+    /**
+     * The follow-up run, recorded against the pull request (and its delivery) in the run's transaction; at most
+     * {@code limit} per pull request, counted there (an approved hold passes {@link Integer#MAX_VALUE}: an approver
+     * asked for it).
+     */
+    Job start(
+            UUID ticketId,
+            UUID clanker,
+            String branch,
+            PhaseRunService.FollowUpContext context,
+            String headSha,
+            String trigger,
+            String url,
+            UUID deliveryId,
+            int limit) {
+        return runs.followUp(ticketId, clanker, branch, context, (handle, jobId) -> {
+            FollowUpDao dao = handle.attach(FollowUpDao.class);
+            if (dao.count(url) >= limit) {
+                throw new LimitReached();
+            }
+            dao.insert(UUID.randomUUID(), ticketId, url, branch, headSha, trigger, deliveryId, jobId, clock.instant());
+            if (deliveryId != null) {
+                handle.attach(DeliveryDao.class).recordJob(deliveryId, jobId, clock.instant());
+            }
+        });
+    }
+
     private static Handled limitReached(String type, int limit, String url) {
         return Handled.ignored(type, "The follow-up limit of " + limit + " runs for " + url + " is reached");
     }
 
-    private static String context(String url, String branch, WebhookEvent.PullRequestFeedback feedback) {
-        String text = "This run follows up on pull request " + url + " (branch " + branch + "), which an earlier run "
-                + "opened. Address the feedback below with a new commit on the same branch.\n\n" + feedback.context();
-        return Nodes.truncate(text, 30_000);
+    private static PhaseRunService.FollowUpContext context(
+            String url, String branch, WebhookEvent.PullRequestFeedback feedback, OutsideAuthor author) {
+        String introduction = "This run follows up on pull request " + url + " (branch " + branch + "), which an "
+                + "earlier run opened. Address the feedback below with a new commit on the same branch.";
+        boolean checkOutput = feedback.trigger().equals("check_failure");
+        String outside = !author.trusted()
+                ? author.label()
+                : checkOutput ? "the pull request's checks (their output echoes the code and its tests)" : null;
+        return new PhaseRunService.FollowUpContext(introduction, Nodes.truncate(feedback.context(), 28_000), outside);
     }
 
     static boolean isBot(InboundConfig config, String author) {

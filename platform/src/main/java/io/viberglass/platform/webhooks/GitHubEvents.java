@@ -61,20 +61,28 @@ final class GitHubEvents implements EventReader {
                 "bug",
                 labels,
                 Nodes.text(body, "/repository/full_name"),
-                metadata);
+                metadata,
+                Nodes.text(body, "/issue/user/login", Nodes.text(body, "/sender/login")),
+                Nodes.text(body, "/issue/author_association"));
     }
 
     /** A comment on an issue asks for a fix; a comment on a pull request is feedback on it. */
     private static WebhookEvent comment(String type, JsonNode body) {
         String author = Nodes.text(body, "/comment/user/login", "");
+        String association = Nodes.text(body, "/comment/author_association");
         String text = Nodes.text(body, "/comment/body", "");
         if (body.at("/issue/pull_request").isObject()) {
             PullRequestRef pr = new PullRequestRef(
                     Nodes.text(body, "/issue/html_url"), null, null, Nodes.text(body, "/repository/full_name"));
             return new WebhookEvent.PullRequestFeedback(
-                    type, pr, "comment", author, author + " commented on the pull request:\n\n" + quote(text));
+                    type,
+                    pr,
+                    "comment",
+                    author,
+                    author + " commented on the pull request:\n\n" + quote(text),
+                    association);
         }
-        return new WebhookEvent.IssueComment(type, issue(body), author, text);
+        return new WebhookEvent.IssueComment(type, issue(body), author, text, author, association);
     }
 
     private static WebhookEvent review(String type, JsonNode body) {
@@ -94,7 +102,8 @@ final class GitHubEvents implements EventReader {
                 "review",
                 author,
                 author + " reviewed the pull request ("
-                        + state.toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "):\n\n" + quote(text));
+                        + state.toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "):\n\n" + quote(text),
+                Nodes.text(body, "/review/author_association"));
     }
 
     private static WebhookEvent reviewComment(String type, JsonNode body) {
@@ -105,7 +114,13 @@ final class GitHubEvents implements EventReader {
         String context = author + " commented on " + path + " line " + line + ":\n\n"
                 + quote(Nodes.text(body, "/comment/body", ""))
                 + (hunk.isEmpty() ? "" : "\n\nOn this code:\n```diff\n" + hunk + "\n```");
-        return new WebhookEvent.PullRequestFeedback(type, pullRequest(body), "review_comment", author, context);
+        return new WebhookEvent.PullRequestFeedback(
+                type,
+                pullRequest(body),
+                "review_comment",
+                author,
+                context,
+                Nodes.text(body, "/comment/author_association"));
     }
 
     private static WebhookEvent checkRun(String type, JsonNode body) {
@@ -136,7 +151,8 @@ final class GitHubEvents implements EventReader {
                 checkPullRequest(body, prs.get(0), Nodes.text(body, "/check_run/head_sha")),
                 "check_failure",
                 Nodes.text(body, "/sender/login", ""),
-                context.toString());
+                context.toString(),
+                null);
     }
 
     private static WebhookEvent checkSuite(String type, JsonNode body) {
@@ -156,7 +172,8 @@ final class GitHubEvents implements EventReader {
                 "check_failure",
                 Nodes.text(body, "/sender/login", ""),
                 "The " + app + " checks failed (" + conclusion + ") on commit "
-                        + Nodes.text(body, "/check_suite/head_sha", "?") + ". Find and fix the cause.");
+                        + Nodes.text(body, "/check_suite/head_sha", "?") + ". Find and fix the cause.",
+                null);
     }
 
     private static PullRequestRef pullRequest(JsonNode body) {

@@ -41,7 +41,14 @@ final class GitLabEvents implements EventReader {
         String author = Nodes.text(body, "/user/username", "");
         String note = Nodes.text(body, "/object_attributes/note", "");
         return switch (noteable) {
-            case "Issue" -> new WebhookEvent.IssueComment("note.issue", issue(body, body.at("/issue")), author, note);
+            case "Issue" ->
+                new WebhookEvent.IssueComment(
+                        "note.issue",
+                        issue(body, body.at("/issue")),
+                        author,
+                        note,
+                        author.isEmpty() ? null : author,
+                        null);
             case "MergeRequest" -> {
                 String position = Nodes.text(body, "/object_attributes/position/new_path");
                 String line = Nodes.text(body, "/object_attributes/position/new_line");
@@ -56,7 +63,8 @@ final class GitLabEvents implements EventReader {
                                 Nodes.text(body, "/project/path_with_namespace")),
                         "review_comment",
                         author,
-                        author + " commented on " + where + ":\n\n" + GitHubEvents.quote(note));
+                        author + " commented on " + where + ":\n\n" + GitHubEvents.quote(note),
+                        null);
             }
             default ->
                 new WebhookEvent.Ignored(
@@ -82,6 +90,19 @@ final class GitLabEvents implements EventReader {
                 "bug",
                 labels,
                 Nodes.text(body, "/project/path_with_namespace"),
-                metadata);
+                metadata,
+                author(body, issue),
+                null);
+    }
+
+    /**
+     * The issue's author by username: the event's user when they wrote the issue (an issue hook, or a note by the
+     * issue's own author); GitLab names other authors only by numeric id, which no trusted list holds.
+     */
+    private static String author(JsonNode body, JsonNode issue) {
+        String authorId = Nodes.text(issue, "/author_id");
+        String userId = Nodes.text(body, "/user/id");
+        boolean issueHook = "issue".equals(Nodes.text(body, "/object_kind"));
+        return issueHook || (authorId != null && authorId.equals(userId)) ? Nodes.text(body, "/user/username") : null;
     }
 }

@@ -18,7 +18,7 @@ import java.util.UUID;
  * @param signatureHeader custom webhooks: the header carrying the HMAC (default {@code X-Webhook-Signature-256})
  * @param signatureAlgorithm custom webhooks: {@code sha256} (default) or {@code sha1}
  * @param fieldMapping custom webhooks: JSON pointers to title, description, severity, category, externalId, url,
- *     labels in the sender's body
+ *     labels, and author (who wrote it, judged by the project's trusted list as custom:<value>) in the sender's body
  */
 public record InboundConfigRequest(
         UUID projectId,

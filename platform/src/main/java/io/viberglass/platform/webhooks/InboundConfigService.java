@@ -30,7 +30,7 @@ import org.jdbi.v3.core.Jdbi;
 public class InboundConfigService {
     private static final Pattern OWNER_REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
     private static final List<String> MAPPED_FIELDS =
-            List.of("title", "description", "severity", "category", "externalId", "url", "labels");
+            List.of("title", "description", "severity", "category", "externalId", "url", "labels", "author");
 
     private final Jdbi jdbi;
     private final Clock clock;

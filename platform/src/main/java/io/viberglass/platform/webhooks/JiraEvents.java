@@ -34,7 +34,9 @@ final class JiraEvents implements EventReader {
                         type,
                         issue(body),
                         Nodes.text(body, "/comment/author/displayName", Nodes.text(body, "/comment/author/name", "")),
-                        text(body.at("/comment/body")));
+                        text(body.at("/comment/body")),
+                        Nodes.text(body, "/comment/author/accountId", Nodes.text(body, "/comment/author/name")),
+                        null);
             default -> new WebhookEvent.Ignored(type, "Unsupported Jira event '" + type + "'");
         };
     }
@@ -65,7 +67,12 @@ final class JiraEvents implements EventReader {
                         : issueType.isEmpty() ? "bug" : issueType.toLowerCase(java.util.Locale.ROOT),
                 labels,
                 Nodes.text(body, "/issue/fields/project/key"),
-                metadata);
+                metadata,
+                Nodes.text(
+                        body,
+                        "/issue/fields/reporter/accountId",
+                        Nodes.text(body, "/issue/fields/creator/accountId", Nodes.text(body, "/user/accountId"))),
+                null);
     }
 
     private static String origin(String self) {

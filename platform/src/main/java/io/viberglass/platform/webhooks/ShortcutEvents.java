@@ -31,7 +31,9 @@ final class ShortcutEvents implements EventReader {
                     "comment_created",
                     story == null ? issue(event, comment) : issue(event, story),
                     Nodes.text(comment, "/author_id", Nodes.text(event, "/member_id", "")),
-                    Nodes.text(comment, "/text", ""));
+                    Nodes.text(comment, "/text", ""),
+                    Nodes.text(comment, "/author_id", Nodes.text(event, "/member_id")),
+                    null);
         }
         JsonNode created = action(event, "story", "create");
         if (created != null) {
@@ -104,6 +106,8 @@ final class ShortcutEvents implements EventReader {
                 storyType.equals("bug") ? "bug" : "feature",
                 storyType.equals("bug") ? List.of("bug") : List.of(storyType),
                 projectId,
-                metadata);
+                metadata,
+                Nodes.text(story, "/requested_by_id", Nodes.text(event, "/member_id")),
+                null);
     }
 }

@@ -12,6 +12,10 @@ import java.util.Map;
  * @param repository the provider project it belongs to ({@code owner/repo}, Jira project key), checked against the
  *     webhook's {@code providerProjectId}
  * @param metadata what feedback needs later to find the issue again (API base URLs, numeric ids)
+ * @param authorId who wrote the issue, as the project's trusted list names them (login, account id, member id);
+ *     {@code null} when the payload does not say
+ * @param authorAssociation the payload's own statement of the author's standing in the repository (GitHub's
+ *     {@code author_association}), if any
  */
 public record SourceIssue(
         TicketSystem system,
@@ -23,7 +27,9 @@ public record SourceIssue(
         String category,
         List<String> labels,
         String repository,
-        Map<String, Object> metadata) {
+        Map<String, Object> metadata,
+        String authorId,
+        String authorAssociation) {
 
     public SourceIssue {
         labels = labels == null ? List.of() : List.copyOf(labels);

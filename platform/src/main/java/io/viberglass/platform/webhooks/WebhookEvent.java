@@ -20,8 +20,15 @@ public sealed interface WebhookEvent {
     /** The issue changed at the source: its ticket follows (title, description, severity). */
     record IssueUpdated(String type, SourceIssue issue) implements WebhookEvent {}
 
-    /** A comment on an issue: a run when it mentions the bot with a trigger phrase ("@viberglass fix this"). */
-    record IssueComment(String type, SourceIssue issue, String author, String body) implements WebhookEvent {}
+    /**
+     * A comment on an issue: a run when it mentions the bot with a trigger phrase ("@viberglass fix this").
+     *
+     * @param author the name the bot check compares; {@code authorId} and {@code authorAssociation} are what the trust
+     *     rules judge
+     */
+    record IssueComment(
+            String type, SourceIssue issue, String author, String body, String authorId, String authorAssociation)
+            implements WebhookEvent {}
 
     /**
      * A review, a review comment or a failed check on a pull request: a follow-up run on its branch when Viberglass
@@ -30,6 +37,12 @@ public sealed interface WebhookEvent {
      * @param trigger {@code review}, {@code review_comment}, {@code comment} or {@code check_failure}
      * @param context what the agent should address, quoted from the review or the check's output
      */
-    record PullRequestFeedback(String type, PullRequestRef pullRequest, String trigger, String author, String context)
+    record PullRequestFeedback(
+            String type,
+            PullRequestRef pullRequest,
+            String trigger,
+            String author,
+            String context,
+            String authorAssociation)
             implements WebhookEvent {}
 }

@@ -8,6 +8,8 @@ import io.viberglass.platform.phases.PhaseRunService;
 import io.viberglass.platform.phases.WorkflowService;
 import io.viberglass.platform.secrets.OwnedSecrets;
 import io.viberglass.platform.tickets.TicketService;
+import io.viberglass.platform.trust.HeldRunStarter;
+import io.viberglass.platform.trust.TrustService;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
@@ -23,15 +25,17 @@ public final class Webhooks {
             TicketService tickets,
             WorkflowService workflow,
             PhaseRunService runs,
-            ProjectAccess access) {}
+            ProjectAccess access,
+            TrustService trust) {}
 
-    public static void register(
+    /** Returns what starts runs held for untrusted authors once an approver approves them. */
+    public static HeldRunStarter register(
             Environment environment, Jdbi jdbi, Clock clock, WebhookSettings settings, String publicUrl, Needs needs) {
         var mapper = environment.getObjectMapper();
-        DeliveryHandler handler = new DeliveryHandler(
-                mapper,
-                new SourceTickets(jdbi, clock, needs.tickets(), needs.workflow(), needs.runs()),
-                new FollowUps(jdbi, clock, needs.runs(), settings.getFollowUpLimit()));
+        SourceTickets sourceTickets =
+                new SourceTickets(jdbi, clock, needs.tickets(), needs.workflow(), needs.runs(), needs.trust());
+        FollowUps followUps = new FollowUps(jdbi, clock, needs.runs(), settings.getFollowUpLimit(), needs.trust());
+        DeliveryHandler handler = new DeliveryHandler(mapper, sourceTickets, followUps);
         DeliveryProcessor processor = new DeliveryProcessor(jdbi, clock, settings, handler);
         Runnable wake = settings.isEnabled() ? processor::wake : () -> {};
         InboundConfigCache cache = new InboundConfigCache(
@@ -57,5 +61,6 @@ public final class Webhooks {
         if (settings.isEnabled()) {
             environment.lifecycle().manage(processor);
         }
+        return new HeldRuns(sourceTickets, followUps);
     }
 }

@@ -308,6 +308,26 @@ final class MatrixWorld {
                 new Call(method, path(pattern, ids()), Map.of("content", RESEARCH));
             case "POST /tickets/{id}/workflow/override-to-execution" ->
                 new Call(method, path(pattern, Map.of("id", newTicket())), Map.of("reason", "Urgent and small"));
+            case "PUT /projects/{id}/trust" ->
+                new Call(
+                        method,
+                        path(pattern, ids()),
+                        Map.of("trustedIdentities", List.of("github:octocat"), "trustRepositoryMembers", true));
+            case "POST /tickets/{id}/trust/approve" ->
+                new Call(method, path(pattern, Map.of("id", untrustedTicket())), Map.of());
+            case "POST /tickets/{id}/trust/reject" ->
+                new Call(method, path(pattern, Map.of("id", untrustedTicket())), Map.of("reason", "Not for us"));
+            case "POST /tickets/{id}/trust/holds/{holdId}/approve" -> {
+                String held = newTicket();
+                yield new Call(method, path(pattern, Map.of("id", held, "holdId", heldRun(held))), Map.of());
+            }
+            case "POST /tickets/{id}/trust/holds/{holdId}/reject" -> {
+                String held = newTicket();
+                yield new Call(
+                        method,
+                        path(pattern, Map.of("id", held, "holdId", heldRun(held))),
+                        Map.of("reason", "Not for us"));
+            }
             case "PUT /tickets/{id}/workflow/phase" ->
                 new Call(method, path(pattern, Map.of("id", newTicket())), Map.of("workflowPhase", "planning"));
             case "POST /users" ->
@@ -510,6 +530,30 @@ final class MatrixWorld {
                 .json()
                 .get("id")
                 .asText();
+    }
+
+    /** A ticket as a webhook from an untrusted outside author leaves it: awaiting an approver. */
+    private String untrustedTicket() {
+        String id = newTicket();
+        jdbi.useHandle(
+                h -> h.createUpdate("insert into ticket_authors (ticket_id, provider, identity, trusted, reason, "
+                                + "state, created_at) values (cast(:id as uuid), 'github', 'mallory', false, 'not listed', "
+                                + "'awaiting', now())")
+                        .bind("id", id)
+                        .execute());
+        return id;
+    }
+
+    /** A follow-up an untrusted reviewer asked for on {@code ticketId}, held for an approver. */
+    private String heldRun(String ticketId) {
+        String id = UUID.randomUUID().toString();
+        jdbi.useHandle(h -> h.createUpdate("insert into trust_holds (id, ticket_id, kind, provider, identity, reason, "
+                        + "run, created_at) values (cast(:id as uuid), cast(:ticket as uuid), 'follow_up', 'github', "
+                        + "'mallory', 'not listed', '{}'::jsonb, now())")
+                .bind("id", id)
+                .bind("ticket", ticketId)
+                .execute());
+        return id;
     }
 
     private String ticketIn(String phase) {

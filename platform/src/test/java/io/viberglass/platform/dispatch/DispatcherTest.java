@@ -16,6 +16,7 @@ import io.viberglass.platform.clankers.ClankerRequest;
 import io.viberglass.platform.clankers.ClankerService;
 import io.viberglass.platform.clankers.DeploymentStrategy;
 import io.viberglass.platform.infra.db.Database;
+import io.viberglass.platform.jobs.CallbackCredentials;
 import io.viberglass.platform.jobs.CallbackService;
 import io.viberglass.platform.jobs.Job;
 import io.viberglass.platform.jobs.JobDao;
@@ -176,7 +177,8 @@ class DispatcherTest {
             int now =
                     running.computeIfAbsent(clankerId, c -> new AtomicInteger()).incrementAndGet();
             peak.computeIfAbsent(clankerId, c -> new AtomicInteger()).accumulateAndGet(now, Math::max);
-            callbacks.bootstrap(UUID.fromString(jobId), dispatch.invocation().callbackToken(), null);
+            callbacks.bootstrap(new CallbackCredentials(
+                    UUID.fromString(jobId), dispatch.invocation().callbackToken(), null));
             try {
                 Thread.sleep(5); // a worker's run takes time, so jobs overlap and pools fill up
             } catch (InterruptedException e) {
@@ -184,9 +186,8 @@ class DispatcherTest {
             }
             running.get(clankerId).decrementAndGet();
             callbacks.result(
-                    UUID.fromString(jobId),
-                    dispatch.invocation().callbackToken(),
-                    null,
+                    new CallbackCredentials(
+                            UUID.fromString(jobId), dispatch.invocation().callbackToken(), null),
                     new JobResult(true, RunOutcome.SUCCEEDED, null, null, null, null, null, List.of(), 5, null));
         }));
         return running;
@@ -296,6 +297,22 @@ class DispatcherTest {
     }
 
     @Test
+    void aRestrictedEgressPolicyOnARuntimeThatCannotEnforceItFailsTheJobInsteadOfRunningItOpen() {
+        UUID clanker = clanker(5); // a local clanker: the API refuses this policy, an old row or a move may not
+        jdbi.useHandle(h -> h.execute(
+                "insert into clanker_egress_policies (clanker_id, mode, updated_at) values (?, 'none', now())",
+                clanker));
+        UUID id = enqueue(project(), clanker);
+
+        dispatcher(settings(10, 5), clock, true);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> job(id).status().isTerminal());
+        assertThat(job(id).failureCode()).isEqualTo("CONFIG_INVALID");
+        assertThat(job(id).failureDetail()).contains("egress policy is none").contains("local workers cannot enforce");
+        assertThat(invoker.invocations).doesNotContainKey(id.toString());
+    }
+
+    @Test
     void aJobWhoseClankerWasDeactivatedFailsAsRunnerUnavailable() {
         UUID clanker = clanker(5);
         UUID id = enqueue(project(), clanker);
@@ -335,20 +352,16 @@ class DispatcherTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> job(healthy).dispatchedAt() != null);
         CallbackService timedCallbacks = new CallbackService(jdbi, time, lifecycle, List.of());
         for (UUID id : List.of(silent, overdue, healthy)) {
-            timedCallbacks.bootstrap(id, tokens.get(id.toString()), null);
+            timedCallbacks.bootstrap(new CallbackCredentials(id, tokens.get(id.toString()), null));
         }
         JobSweeper sweeper = new JobSweeper(jdbi, time, settings, lifecycle, List.of(), dispatcher);
 
         time.advance(Duration.ofMinutes(4));
         timedCallbacks.progress(
-                healthy,
-                tokens.get(healthy.toString()),
-                null,
+                new CallbackCredentials(healthy, tokens.get(healthy.toString()), null),
                 new io.viberglass.common.job.ProgressUpdate("heartbeat", "alive", null));
         timedCallbacks.progress(
-                overdue,
-                tokens.get(overdue.toString()),
-                null,
+                new CallbackCredentials(overdue, tokens.get(overdue.toString()), null),
                 new io.viberglass.common.job.ProgressUpdate("heartbeat", "alive", null));
         assertThat(sweeper.sweep()).isEqualTo(new JobSweeper.Sweep(0, 0, 0, 0, 0));
 
@@ -362,14 +375,10 @@ class DispatcherTest {
 
         time.advance(Duration.ofMinutes(5));
         timedCallbacks.progress(
-                overdue,
-                tokens.get(overdue.toString()),
-                null,
+                new CallbackCredentials(overdue, tokens.get(overdue.toString()), null),
                 new io.viberglass.common.job.ProgressUpdate("heartbeat", "alive", null));
         timedCallbacks.progress(
-                healthy,
-                tokens.get(healthy.toString()),
-                null,
+                new CallbackCredentials(healthy, tokens.get(healthy.toString()), null),
                 new io.viberglass.common.job.ProgressUpdate("heartbeat", "alive", null));
         assertThat(sweeper.sweep().neverStarted()).isEqualTo(1);
         assertThat(job(neverStarted).failureCode()).isEqualTo("INVOCATION_FAILED");
@@ -377,9 +386,7 @@ class DispatcherTest {
         time.advance(Duration.ofMinutes(50));
         for (UUID id : List.of(overdue, healthy)) {
             timedCallbacks.progress(
-                    id,
-                    tokens.get(id.toString()),
-                    null,
+                    new CallbackCredentials(id, tokens.get(id.toString()), null),
                     new io.viberglass.common.job.ProgressUpdate("heartbeat", "alive", null));
         }
         assertThat(sweeper.sweep().overdue()).isEqualTo(2);
@@ -430,10 +437,13 @@ class DispatcherTest {
         assertThat(invoker.cancelled).containsExactly("exec-" + id);
         assertThat(job(id).executionId()).isEqualTo("exec-" + id + "#2");
         assertThat(tokens).hasSize(2).doesNotHaveDuplicates();
-        assertThatThrownBy(() -> callbacks.bootstrap(id, tokens.get(0), null))
+        assertThatThrownBy(() -> callbacks.bootstrap(new CallbackCredentials(id, tokens.get(0), null)))
                 .as("the abandoned worker's token")
                 .isInstanceOf(io.viberglass.platform.infra.errors.DomainException.class);
-        assertThat(callbacks.bootstrap(id, tokens.get(1), null).jobId()).isEqualTo(id.toString());
+        assertThat(callbacks
+                        .bootstrap(new CallbackCredentials(id, tokens.get(1), null))
+                        .jobId())
+                .isEqualTo(id.toString());
         assertThat(job(id).status()).isEqualTo(io.viberglass.common.job.JobStatus.ACTIVE);
     }
 }

@@ -320,6 +320,7 @@ class FeedbackApiTest {
     class OtherProviders {
         @Test
         void jira_commentsInDocumentFormat_labels_andTransitions() {
+            trust("jira:5b10a2844c20165700ede21g");
             String integration = integrations.integration(
                     "jira", Map.of("instanceUrl", PROVIDER.baseUrl(), "email", "bot@acme.test"), "jira-token");
             String target = target(integration, Map.of("events", List.of("job_ended"), "successTransitionId", "31"));
@@ -344,6 +345,7 @@ class FeedbackApiTest {
 
         @Test
         void gitlab_notesAndLabels() {
+            trust("gitlab:root");
             String integration = integrations.integration(
                     "gitlab", Map.of("projectPath", "acme/shop", "baseUrl", PROVIDER.baseUrl()), "glpat-token");
             String target = target(integration, Map.of("events", List.of("job_ended")));
@@ -370,6 +372,7 @@ class FeedbackApiTest {
 
         @Test
         void shortcut_commentsAndMovesTheStory() {
+            trust("shortcut:56d8a839-1c52-437f-b981-c3a15a11d6d4");
             String integration = integrations.integration("shortcut", Map.of("apiUrl", PROVIDER.baseUrl()), "sc-token");
             String target =
                     target(integration, Map.of("events", List.of("job_ended"), "successWorkflowStateId", 500000010));
@@ -388,6 +391,14 @@ class FeedbackApiTest {
             PROVIDER.verify(putRequestedFor(urlPathEqualTo("/api/v3/stories/1234"))
                     .withRequestBody(matchingJsonPath("$.workflow_state_id", equalTo("500000010"))));
         }
+    }
+
+    /** Lists the fixture's author in the project's trust rules: these providers do not state repository membership. */
+    private void trust(String identity) {
+        api.put(
+                        "/api/projects/" + project + "/trust",
+                        Map.of("trustedIdentities", List.of(identity), "trustRepositoryMembers", true))
+                .expect(200);
     }
 
     /** A job the test drives as its worker would. */

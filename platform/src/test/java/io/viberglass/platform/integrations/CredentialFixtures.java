@@ -1,6 +1,12 @@
 package io.viberglass.platform.integrations;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.viberglass.platform.testing.Api;
 import io.viberglass.platform.testing.IntegrationFixtures;
 import java.time.Instant;
@@ -15,10 +21,18 @@ final class CredentialFixtures {
     private final IntegrationFixtures integrations;
     private final String githubApiUrl;
 
-    CredentialFixtures(Api api, String githubApiUrl) {
+    CredentialFixtures(Api api, WireMockServer githubApi) {
         this.api = api;
         this.integrations = new IntegrationFixtures(api);
-        this.githubApiUrl = githubApiUrl;
+        this.githubApiUrl = githubApi.baseUrl();
+    }
+
+    /** GitHub's API as WireMock plays it: {@code /user} answers for any token, as a connection test needs. */
+    static WireMockServer githubApi() {
+        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+        server.start();
+        server.stubFor(get(urlPathEqualTo("/user")).willReturn(okJson("{\"login\":\"shop-bot\",\"id\":1}")));
+        return server;
     }
 
     String github() {

@@ -1,11 +1,10 @@
 package io.viberglass.platform.integrations;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.viberglass.platform.integrations.CredentialFixtures.credentials;
+import static io.viberglass.platform.integrations.CredentialFixtures.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +20,6 @@ import io.viberglass.platform.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
@@ -30,10 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/**
- * Integration credentials over HTTP: write-only values backed by secrets, one default per integration, expiry that
- * stops every use with an answer naming the credential, and deletion refused while a repository pushes with one.
- */
 /**
  * Where integration credentials are used: the default one when nothing else is chosen (connection test, feedback, a
  * repository's pushes, delivered to the worker), and an expired one refused at every use with an answer naming it.
@@ -45,11 +39,11 @@ class IntegrationCredentialUseApiTest {
 
     static final RecordingWorker WORKER = new RecordingWorker();
     static final DropwizardAppExtension<PlatformConfiguration> APP = TestApp.on(DB, WORKER.overrides());
-    static final WireMockServer GITHUB = start();
+    static final WireMockServer GITHUB = CredentialFixtures.githubApi();
     static final String VALUE = CredentialFixtures.VALUE;
 
     private final Api api = Api.of(APP);
-    private final CredentialFixtures credentials = new CredentialFixtures(api, GITHUB.baseUrl());
+    private final CredentialFixtures given = new CredentialFixtures(api, GITHUB);
     private final Fixtures fixtures = new Fixtures(api);
 
     @AfterAll
@@ -61,8 +55,8 @@ class IntegrationCredentialUseApiTest {
     class DefaultAndExpiry {
         @Test
         void theConnectionTestCallsTheProviderWithTheDefaultCredential_andAnExpiredOneFailsNamingIt() {
-            String integration = github();
-            String credential = id(credential(integration, "tester", true, null));
+            String integration = given.github();
+            String credential = id(given.credential(integration, "tester", true, null));
 
             JsonNode ok = api.post("/api/integrations/" + integration + "/test", Map.of())
                     .expect(200)
@@ -94,7 +88,7 @@ class IntegrationCredentialUseApiTest {
 
         @Test
         void outboundFeedbackToTheProvider_usesTheDefaultCredential_andNamesItOnceExpired() {
-            String integration = github();
+            String integration = given.github();
             String value = "ghp_" + "feedback".repeat(5);
             String credential = api.post(
                             credentials(integration), Map.of("name", "feedback", "value", value, "isDefault", true))
@@ -130,15 +124,15 @@ class IntegrationCredentialUseApiTest {
 
         @Test
         void aRunPushesWithTheIntegrationsDefaultCredential_deliveredToTheWorkerAsAFile() {
-            String integration = github();
-            credential(integration, "default-pusher", true, null);
+            String integration = given.github();
+            given.credential(integration, "default-pusher", true, null);
             String secretName = jdbi().withHandle(h -> h.createQuery("select s.name from secrets s join "
                             + "integration_credentials c on c.secret_id = s.id where c.name = 'default-pusher' "
                             + "and c.integration_id = cast(:id as uuid)")
                     .bind("id", integration)
                     .mapTo(String.class)
                     .one());
-            String project = project(integration, null);
+            String project = given.project(integration, null);
             String clanker = fixtures.activeClanker(Map.of());
 
             String job = fixtures.run(fixtures.executableTicket(project, "Push with the default"), clanker)
@@ -159,10 +153,10 @@ class IntegrationCredentialUseApiTest {
 
         @Test
         void anExpiredCredentialRefusesNewRuns_andShowsInTheProjectsReadiness() {
-            String integration = github();
-            String credential =
-                    id(credential(integration, "stale", false, Instant.now().minusSeconds(3600)));
-            String project = project(integration, credential);
+            String integration = given.github();
+            String credential = id(
+                    given.credential(integration, "stale", false, Instant.now().minusSeconds(3600)));
+            String project = given.project(integration, credential);
             String clanker = fixtures.activeClanker(Map.of());
 
             JsonNode refused = api.post(
@@ -187,9 +181,9 @@ class IntegrationCredentialUseApiTest {
 
         @Test
         void aCredentialThatExpiresWhileItsRunWaits_failsTheRunAtDispatchNamingIt() {
-            String integration = github();
-            String credential = id(credential(integration, "short-lived", false, null));
-            String project = project(integration, credential);
+            String integration = given.github();
+            String credential = id(given.credential(integration, "short-lived", false, null));
+            String project = given.project(integration, credential);
             String clanker = fixtures.activeClanker(Map.of("concurrencyLimit", 1));
             String first = fixtures.run(fixtures.executableTicket(project, "First"), clanker)
                     .get("id")
@@ -231,43 +225,7 @@ class IntegrationCredentialUseApiTest {
         }
     }
 
-    private String github() {
-        return credentials.github();
-    }
-
-    private JsonNode credential(String integration, String name, boolean isDefault, Instant expiresAt) {
-        return credentials.credential(integration, name, isDefault, expiresAt);
-    }
-
-    private String project(String integration, String credential) {
-        return credentials.project(integration, credential);
-    }
-
-    private static String credentials(String integration) {
-        return CredentialFixtures.credentials(integration);
-    }
-
-    private static String id(JsonNode node) {
-        return CredentialFixtures.id(node);
-    }
-
-    private static String suffix() {
-        return UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
-    }
-
-    private long secretCount() {
-        return jdbi().withHandle(h ->
-                h.createQuery("select count(*) from secrets").mapTo(Long.class).one());
-    }
-
     private Jdbi jdbi() {
         return Jdbi.create(DB.dataSource());
-    }
-
-    private static WireMockServer start() {
-        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
-        server.start();
-        server.stubFor(get(urlPathEqualTo("/user")).willReturn(okJson("{\"login\":\"shop-bot\",\"id\":1}")));
-        return server;
     }
 }

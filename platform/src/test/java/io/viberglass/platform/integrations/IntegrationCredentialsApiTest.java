@@ -1,9 +1,7 @@
 package io.viberglass.platform.integrations;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.viberglass.platform.integrations.CredentialFixtures.credentials;
+import static io.viberglass.platform.integrations.CredentialFixtures.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,10 +10,8 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.viberglass.platform.PlatformConfiguration;
 import io.viberglass.platform.testing.Api;
-import io.viberglass.platform.testing.Fixtures;
 import io.viberglass.platform.testing.TestApp;
 import io.viberglass.platform.testing.TestDatabase;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -27,10 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Integration credentials over HTTP: write-only values backed by secrets, one default per integration, expiry that
- * stops every use with an answer naming the credential, and deletion refused while a repository pushes with one.
- */
-/**
  * Integration credentials over HTTP: write-only values backed by secrets, one default per integration, and deletion
  * refused while a repository pushes with one.
  */
@@ -40,12 +32,11 @@ class IntegrationCredentialsApiTest {
     static final TestDatabase DB = TestDatabase.migrated(IntegrationCredentialsApiTest.class);
 
     static final DropwizardAppExtension<PlatformConfiguration> APP = TestApp.on(DB);
-    static final WireMockServer GITHUB = start();
+    static final WireMockServer GITHUB = CredentialFixtures.githubApi();
     static final String VALUE = CredentialFixtures.VALUE;
 
     private final Api api = Api.of(APP);
-    private final CredentialFixtures credentials = new CredentialFixtures(api, GITHUB.baseUrl());
-    private final Fixtures fixtures = new Fixtures(api);
+    private final CredentialFixtures given = new CredentialFixtures(api, GITHUB);
 
     @AfterAll
     static void stop() {
@@ -56,7 +47,7 @@ class IntegrationCredentialsApiTest {
     class Crud {
         @Test
         void createCredential_storesTheValueEncrypted_andNeverReturnsIt() {
-            String integration = github();
+            String integration = given.github();
             Api.Reply created = api.post(
                             credentials(integration),
                             Map.of("name", "bot", "value", VALUE, "description", "The shop bot's token"))
@@ -83,9 +74,9 @@ class IntegrationCredentialsApiTest {
 
         @Test
         void aNewDefaultReplacesTheOldOne_andTheListShowsTheDefaultFirst() {
-            String integration = github();
-            String first = id(credential(integration, "alpha", true, null));
-            String second = id(credential(integration, "beta", true, null));
+            String integration = given.github();
+            String first = id(given.credential(integration, "alpha", true, null));
+            String second = id(given.credential(integration, "beta", true, null));
 
             JsonNode list = api.get(credentials(integration)).expect(200).json();
             assertThat(list).extracting(c -> c.get("name").asText()).containsExactly("beta", "alpha");
@@ -103,7 +94,7 @@ class IntegrationCredentialsApiTest {
 
         @Test
         void aCredentialMayReferToASecretTheUserManages_whoseDeletionIsThenRefused() {
-            String integration = github();
+            String integration = given.github();
             String secret = api.post(
                             "/api/secrets",
                             Map.of("name", "SHOP_BOT_" + suffix(), "storage", "database", "value", VALUE))
@@ -125,7 +116,7 @@ class IntegrationCredentialsApiTest {
 
         @Test
         void badRequests_areRefusedNamingTheField() {
-            String integration = github();
+            String integration = given.github();
             assertThat(api.post(credentials(integration), Map.of("name", "none"))
                             .expect(400)
                             .json()
@@ -150,7 +141,7 @@ class IntegrationCredentialsApiTest {
                     .expect(400);
             api.post(credentials(integration), Map.of("name", "late", "value", "x", "expiresAt", "tomorrow"))
                     .expect(400);
-            credential(integration, "twice", false, null);
+            given.credential(integration, "twice", false, null);
             assertThat(api.post(credentials(integration), Map.of("name", "twice", "value", "x"))
                             .expect(409)
                             .json()
@@ -166,9 +157,9 @@ class IntegrationCredentialsApiTest {
     class InUse {
         @Test
         void deletingACredentialARepositoryPushesWith_returns409ListingTheRepositories() {
-            String integration = github();
-            String credential = id(credential(integration, "pusher", false, null));
-            String project = project(integration, credential);
+            String integration = given.github();
+            String credential = id(given.credential(integration, "pusher", false, null));
+            String project = given.project(integration, credential);
             String projectName =
                     api.get("/api/projects/" + project).json().get("name").asText();
 
@@ -204,9 +195,9 @@ class IntegrationCredentialsApiTest {
 
         @Test
         void aRepositoryMaySelectOnlyAnExistingCredentialOfItsOwnIntegration() {
-            String integration = github();
-            String other = id(credential(github(), "elsewhere", false, null));
-            String project = credentials.emptyProject();
+            String integration = given.github();
+            String other = id(given.credential(given.github(), "elsewhere", false, null));
+            String project = given.emptyProject();
             Map<String, Object> body = new HashMap<>(Map.of(
                     "repositoryUrl", "https://github.com/acme/shop.git",
                     "integrationId", integration,
@@ -227,26 +218,6 @@ class IntegrationCredentialsApiTest {
         }
     }
 
-    private String github() {
-        return credentials.github();
-    }
-
-    private JsonNode credential(String integration, String name, boolean isDefault, Instant expiresAt) {
-        return credentials.credential(integration, name, isDefault, expiresAt);
-    }
-
-    private String project(String integration, String credential) {
-        return credentials.project(integration, credential);
-    }
-
-    private static String credentials(String integration) {
-        return CredentialFixtures.credentials(integration);
-    }
-
-    private static String id(JsonNode node) {
-        return CredentialFixtures.id(node);
-    }
-
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
     }
@@ -258,12 +229,5 @@ class IntegrationCredentialsApiTest {
 
     private Jdbi jdbi() {
         return Jdbi.create(DB.dataSource());
-    }
-
-    private static WireMockServer start() {
-        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
-        server.start();
-        server.stubFor(get(urlPathEqualTo("/user")).willReturn(okJson("{\"login\":\"shop-bot\",\"id\":1}")));
-        return server;
     }
 }

@@ -67,12 +67,14 @@ class SseStreamTest {
     private static final class StuckClient implements SseStream.Sink {
         final CountDownLatch release = new CountDownLatch(1);
         final AtomicInteger writes = new AtomicInteger();
+        final List<String> frames = new CopyOnWriteArrayList<>();
         final AtomicBoolean closed = new AtomicBoolean();
 
         @Override
         public void write(String frame) throws InterruptedException {
             writes.incrementAndGet();
             release.await();
+            frames.add(frame);
         }
 
         @Override
@@ -102,7 +104,7 @@ class SseStreamTest {
     }
 
     @Test
-    void aClientThatStopsReadingIsDisconnectedOnceItsQueueIsFull_insteadOfHoldingMore() {
+    void aClientThatTakesNothingForTwoHeartbeatsIsCutWithAReconnectEvent_insteadOfHoldingItsWriter() {
         Timeline timeline = new Timeline(5);
         StuckClient client = new StuckClient();
         SseStream stream = new SseStream(client, timeline, 0, 16, readers, writers);
@@ -111,16 +113,43 @@ class SseStreamTest {
 
         stream.wake();
         Awaitility.await().until(() -> client.writes.get() == 1); // stuck writing frame 1; 2..5 wait in the queue
-        timeline.size.set(20); // 16 more than 5: with frame 1 out of the queue, 4 + 15 fill it, one is left over
+        timeline.size.set(40);
         stream.wake();
+        Awaitility.await().until(() -> timeline.reads.get() >= 2);
+        assertThat(stream.isClosed())
+                .as("a full queue alone is no reason to cut")
+                .isFalse();
+        stream.heartbeat();
+        stream.heartbeat();
+        assertThat(stream.isClosed()).isFalse();
+        stream.heartbeat(); // a second interval in a row without a frame taken
 
-        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(stream.isClosed())
-                .isTrue());
+        assertThat(stream.isClosed()).isTrue();
         assertThat(stream.overflowed()).isTrue();
         assertThat(unsubscribed).isTrue();
-        client.release.countDown(); // the blocked write returns; closing then goes through
+        client.release.countDown(); // the blocked write returns; the reconnect event follows, then the close
         Awaitility.await().untilAsserted(() -> assertThat(client.closed).isTrue());
-        assertThat(client.writes.get()).isLessThanOrEqualTo(2);
+        assertThat(client.frames).hasSize(2);
+        assertThat(client.frames.get(0)).startsWith("id: 1\n");
+        assertThat(client.frames.get(1)).isEqualTo(SseFrames.RECONNECT_BEHIND).doesNotContain("id:");
+    }
+
+    @Test
+    void aClientReplayingALongLogThroughASmallQueueGetsAllOfItInOrder_withoutBeingCut() {
+        Timeline timeline = new Timeline(1000);
+        timeline.ended.set(true);
+        FastClient client = new FastClient();
+        SseStream stream = new SseStream(client, timeline, 0, 16, readers, writers);
+
+        stream.wake();
+
+        Awaitility.await().untilAsserted(() -> assertThat(client.closed).isTrue());
+        assertThat(stream.overflowed()).isFalse();
+        assertThat(client.frames).hasSize(1001);
+        assertThat(client.frames.subList(0, 1000))
+                .extracting(frame -> Long.parseLong(frame.substring(4, frame.indexOf('\n'))))
+                .isEqualTo(LongStream.rangeClosed(1, 1000).boxed().toList());
+        assertThat(client.frames.get(1000)).startsWith("event: end\n");
     }
 
     @Test
@@ -137,7 +166,8 @@ class SseStreamTest {
         Awaitility.await().pollDelay(Duration.ofMillis(200)).until(() -> timeline.reads.get() >= 2);
         assertThat(stream.isClosed()).isFalse();
         client.release.countDown();
-        Awaitility.await().until(() -> client.writes.get() == 16); // 15 frames and the heartbeat
+        // 15 frames; no heartbeat, since frames were waiting (a client with data on the way needs none)
+        Awaitility.await().until(() -> client.writes.get() == 15);
     }
 
     @Test

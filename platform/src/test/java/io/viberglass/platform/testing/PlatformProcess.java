@@ -57,6 +57,7 @@ public final class PlatformProcess implements AutoCloseable {
                       url: %s
                       user: postgres
                       password: ""
+                      maxSize: 20
                       initialSize: 2
                       minSize: 2
                       checkConnectionOnBorrow: true

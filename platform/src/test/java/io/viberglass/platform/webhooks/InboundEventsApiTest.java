@@ -162,6 +162,8 @@ class InboundEventsApiTest {
     class GitLab {
         @Test
         void issueOpen_becomesACriticalTicket_andANoteAskingTheBot_runsIt() {
+            // GitLab payloads do not state membership: the issue's and the note's authors are listed by name
+            trust("gitlab:root", "gitlab:maria");
             String hook = webhook("gitlab", Map.of("projectPath", "acme/shop"), Map.of("botUsername", BOT));
             JsonNode opened = deliver(
                     hook,
@@ -194,6 +196,7 @@ class InboundEventsApiTest {
     class Jira {
         @Test
         void issueCreated_becomesATicketWithTheFlattenedDescription_andACommentRunsIt() {
+            trust("jira:" + JIRA_ACCOUNT);
             String hook =
                     webhook("jira", Map.of("instanceUrl", "https://acme.atlassian.net"), Map.of("botUsername", BOT));
             JsonNode created =
@@ -225,6 +228,7 @@ class InboundEventsApiTest {
     class Shortcut {
         @Test
         void bugStory_runsOnAutoExecute_andItsUpdatesFollow() {
+            trust("shortcut:" + SHORTCUT_MEMBER);
             String hook = webhook("shortcut", Map.of(), Map.of("autoExecute", true));
             JsonNode created =
                     deliver(hook, sender.shortcut(hook, SECRET, WebhookSender.fixture("shortcut/story-created.json")));
@@ -245,6 +249,7 @@ class InboundEventsApiTest {
 
         @Test
         void featureStory_isATicketWithoutARun_untilACommentAsksTheBot() {
+            trust("shortcut:" + SHORTCUT_MEMBER);
             String hook = webhook("shortcut", Map.of(), Map.of("autoExecute", true, "botUsername", BOT));
             byte[] feature = new String(WebhookSender.fixture("shortcut/story-created.json"), StandardCharsets.UTF_8)
                     .replace("\"story_type\": \"bug\"", "\"story_type\": \"feature\"")
@@ -272,6 +277,7 @@ class InboundEventsApiTest {
     class Custom {
         @Test
         void fieldMapping_readsAnyJson_andLabelGatingRunsIt() {
+            trust("custom:alertmanager");
             String hook = webhook(
                     "custom",
                     Map.of(),
@@ -289,7 +295,8 @@ class InboundEventsApiTest {
                                     "severity", "/alert/level",
                                     "externalId", "/alert/id",
                                     "url", "/alert/link",
-                                    "labels", "/alert/tags")));
+                                    "labels", "/alert/tags",
+                                    "author", "/alert/source")));
             JsonNode delivery =
                     deliver(hook, sender.custom(hook, SECRET, id(), WebhookSender.fixture("custom/alert.json")));
             JsonNode ticket =
@@ -391,6 +398,18 @@ class InboundEventsApiTest {
             api.post("/api/integrations/" + slack + "/webhooks/inbound", Map.of("projectId", project))
                     .expect(400);
         }
+    }
+
+    /** The fixtures' authors outside GitHub, whose payloads state no repository membership. */
+    static final String JIRA_ACCOUNT = "5b10a2844c20165700ede21g";
+
+    static final String SHORTCUT_MEMBER = "56d8a839-1c52-437f-b981-c3a15a11d6d4";
+
+    private void trust(String... identities) {
+        api.put(
+                        "/api/projects/" + project + "/trust",
+                        Map.of("trustedIdentities", List.of(identities), "trustRepositoryMembers", true))
+                .expect(200);
     }
 
     private String webhook(String system, Map<String, Object> config, Map<String, Object> settings) {

@@ -24,6 +24,9 @@ final class CliFactory implements CommandLine.IFactory {
         if (type == AgentsCommand.class) {
             return type.cast(new AgentsCommand(environment));
         }
+        if (type == EgressProxyCommand.class) {
+            return type.cast(new EgressProxyCommand(environment));
+        }
         if (type == DoctorCommand.class) {
             return type.cast(new DoctorCommand(environment));
         }

@@ -1,6 +1,8 @@
 package io.viberglass.viberator.cli;
 
 import io.viberglass.viberator.JobRunner;
+import io.viberglass.viberator.egress.EnvironmentProxySelector;
+import java.net.ProxySelector;
 import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,6 +18,8 @@ public final class Main {
     public static void main(String[] args) {
         VALIDATOR_LOG.setLevel(Level.WARNING);
         Clock clock = Clock.systemUTC();
+        // the JDK ignores HTTPS_PROXY and friends; the egress sidecar is reached only through them
+        EnvironmentProxySelector.from(System.getenv()).ifPresent(ProxySelector::setDefault);
         CliEnvironment environment = new CliEnvironment(
                 System.getenv(),
                 clock,

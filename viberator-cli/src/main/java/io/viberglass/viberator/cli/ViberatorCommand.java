@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             RunsCommand.class,
             LogsCommand.class,
             SessionsCommand.class,
+            EgressProxyCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         },

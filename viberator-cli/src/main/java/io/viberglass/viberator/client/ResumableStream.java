@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * Follows a server-sent event stream of the platform across dropped connections: it remembers the last {@code id:} it
  * saw and reconnects with {@code Last-Event-ID}, so the platform resumes right after it and no event is lost or
- * repeated. Gives up after {@link #MAX_RECONNECTS} failed reconnects in a row; an {@code end} event ends the stream.
+ * repeated. A {@code reconnect} event (the platform cut a client that fell behind, or could not read its database) is
+ * the same as a dropped connection. Gives up after {@link #MAX_RECONNECTS} failed reconnects in a row; an {@code end}
+ * event ends the stream.
  */
 final class ResumableStream {
     static final String MEDIA_TYPE = "text/event-stream";
@@ -45,6 +47,7 @@ final class ResumableStream {
             String[] seen = {last};
             String[] end = {null};
             boolean[] stopped = {false};
+            boolean[] cut = {false};
             try {
                 HttpResponse<InputStream> response =
                         http.stream(path, MEDIA_TYPE, last == null ? Map.of() : Map.of("Last-Event-ID", last));
@@ -57,6 +60,10 @@ final class ResumableStream {
                         if (event.id() != null && !event.id().isBlank()) {
                             seen[0] = event.id();
                         }
+                        if (event.event().equals("reconnect")) {
+                            cut[0] = true;
+                            return false;
+                        }
                         if (event.event().equals("end")) {
                             end[0] = event.data();
                             return false;
@@ -68,7 +75,7 @@ final class ResumableStream {
                         return true;
                     });
                     last = seen[0];
-                    if (ended || stopped[0]) {
+                    if ((ended && !cut[0]) || stopped[0]) {
                         return new Followed(true, last, true, end[0]);
                     }
                 }

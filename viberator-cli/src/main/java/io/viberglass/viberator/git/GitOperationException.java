@@ -1,5 +1,8 @@
 package io.viberglass.viberator.git;
 
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.URI;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -45,6 +48,9 @@ public final class GitOperationException extends Exception {
     static Kind classifyTransport(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+            if (message.contains("unable to tunnel through proxy")) {
+                return Kind.UNREACHABLE; // the egress proxy's 403 on CONNECT is no verdict on the credential
+            }
             if (message.contains("not authorized")
                     || message.contains("authentication is required")
                     || message.contains("authentication not supported")
@@ -54,5 +60,34 @@ public final class GitOperationException extends Exception {
             }
         }
         return Kind.UNREACHABLE;
+    }
+
+    /**
+     * A sentence to add to a transport failure when the worker reaches {@code url} through a proxy: an egress proxy
+     * answers 403 for hosts outside the clanker's egress policy, which JGit reports like a refused credential.
+     */
+    static String egressHint(String url, Throwable error) {
+        boolean proxied;
+        try {
+            proxied = ProxySelector.getDefault() != null
+                    && ProxySelector.getDefault().select(URI.create(url)).stream()
+                            .anyMatch(proxy -> proxy.type() != Proxy.Type.DIRECT);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+        if (!proxied) {
+            return "";
+        }
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+            if (message.contains("unable to tunnel through proxy")
+                    || AUTH_STATUS.matcher(message).find()
+                    || message.contains("not authorized")
+                    || message.contains("not permitted")) {
+                return " (this worker reaches the network through its clanker's egress proxy, which refuses hosts "
+                        + "outside the egress policy with 403: see 'egress blocked' in the job log)";
+            }
+        }
+        return "";
     }
 }

@@ -90,7 +90,9 @@ public final class GitRepository implements AutoCloseable {
             return repository;
         } catch (TransportException | InvalidRemoteException e) {
             throw new GitOperationException(
-                    GitOperationException.classifyTransport(e), "Cloning " + url + " failed: " + e.getMessage(), e);
+                    GitOperationException.classifyTransport(e),
+                    "Cloning " + url + " failed: " + e.getMessage() + GitOperationException.egressHint(url, e),
+                    e);
         } catch (GitAPIException e) {
             throw new GitOperationException(
                     GitOperationException.Kind.OTHER, "Cloning " + url + " failed: " + e.getMessage(), e);
@@ -112,7 +114,8 @@ public final class GitRepository implements AutoCloseable {
         } catch (TransportException | InvalidRemoteException e) {
             throw new GitOperationException(
                     GitOperationException.classifyTransport(e),
-                    "Repository " + url + " cannot be read: " + e.getMessage(),
+                    "Repository " + url + " cannot be read: " + e.getMessage()
+                            + GitOperationException.egressHint(url, e),
                     e);
         } catch (GitAPIException e) {
             throw new GitOperationException(

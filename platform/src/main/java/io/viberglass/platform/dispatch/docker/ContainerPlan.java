@@ -30,7 +30,8 @@ record ContainerPlan(
         long memoryBytes,
         long nanoCpus,
         boolean hostGateway,
-        boolean autoRemove) {
+        boolean autoRemove,
+        String platformUrl) {
 
     static final String LABEL_PREFIX = "io.viberglass.";
 
@@ -44,6 +45,9 @@ record ContainerPlan(
             WorkerEnvironment.CALLBACK_TOKEN_SSM_PARAMETER,
             WorkerEnvironment.SSM_SECRETS,
             WorkerEnvironment.SECRETS_DIR);
+
+    private static final Set<String> PROXY_VARIABLES =
+            Set.of("HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY", "https_proxy", "http_proxy", "no_proxy", "ALL_PROXY");
 
     static ContainerPlan of(Dispatch dispatch, DockerWorkerSettings settings) throws InvocationException {
         RuntimeConfig config = new RuntimeConfig("docker", dispatch.clanker().deploymentConfig());
@@ -69,8 +73,8 @@ record ContainerPlan(
         });
         environment.add(WorkerEnvironment.JOB_ID + "=" + invocation.jobId());
         environment.add(WorkerEnvironment.TENANT_ID + "=" + invocation.tenantId());
-        environment.add(
-                WorkerEnvironment.PLATFORM_API_URL + "=" + platformUrl(invocation.platformApiUrl(), settings, network));
+        String platformUrl = platformUrl(invocation.platformApiUrl(), settings, network);
+        environment.add(WorkerEnvironment.PLATFORM_API_URL + "=" + platformUrl);
         environment.add(WorkerEnvironment.CALLBACK_TOKEN_FILE + "=" + SecretArchive.TOKEN_FILE);
         environment.add(WorkerEnvironment.SECRETS_DIR + "=" + settings.getSecretsDirectory());
 
@@ -93,7 +97,36 @@ record ContainerPlan(
                 Math.round(memoryMb * 1024 * 1024),
                 Math.round(cpus * 1_000_000_000L),
                 settings.isAddHostGateway() && network.equals("bridge"),
-                settings.isAutoRemove());
+                settings.isAutoRemove(),
+                platformUrl);
+    }
+
+    /**
+     * The same container on a restricted run: attached only to the run's internal network, with every HTTP client
+     * pointed at the egress proxy (both spellings, since tools read either). It needs no gateway to the host: the
+     * proxy reaches the platform for it.
+     */
+    ContainerPlan behindProxy(String internalNetwork, String proxyUrl) {
+        List<String> env = new ArrayList<>(environment);
+        env.removeIf(entry -> PROXY_VARIABLES.contains(entry.substring(0, entry.indexOf('='))));
+        for (String name : List.of("HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy")) {
+            env.add(name + "=" + proxyUrl);
+        }
+        env.add("NO_PROXY=");
+        env.add("no_proxy=");
+        return new ContainerPlan(
+                image,
+                name,
+                pullPolicy,
+                List.copyOf(env),
+                labels,
+                command,
+                internalNetwork,
+                memoryBytes,
+                nanoCpus,
+                false,
+                autoRemove,
+                platformUrl);
     }
 
     CreateContainerCmd createCommand(DockerClient docker) {

@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
 public class DockerInvoker implements WorkerInvoker {
     private static final Logger LOG = LoggerFactory.getLogger(DockerInvoker.class);
 
+    /** Separates the container id from the job id in a restricted run's execution id. */
+    static final String EGRESS_MARK = "/egress/";
+
     private final Supplier<DockerClient> docker;
     private final DockerWorkerSettings settings;
 
@@ -53,19 +56,12 @@ public class DockerInvoker implements WorkerInvoker {
     public String invoke(Dispatch dispatch) throws InvocationException {
         ContainerPlan plan = ContainerPlan.of(dispatch, settings);
         pullIfNeeded(plan.image(), plan.pullPolicy());
+        if (dispatch.egress().restricted()) {
+            return invokeBehindProxy(dispatch, plan);
+        }
         String id = create(plan);
         try {
-            byte[] archive = SecretArchive.build(
-                    dispatch.credentials(),
-                    dispatch.invocation().callbackToken(),
-                    settings.getSecretsDirectory(),
-                    settings.getSecretsOwner());
-            docker.get()
-                    .copyArchiveToContainerCmd(id)
-                    .withTarInputStream(new ByteArrayInputStream(archive))
-                    .withRemotePath("/")
-                    .exec();
-            docker.get().startContainerCmd(id).exec();
+            copySecretsAndStart(dispatch, id);
         } catch (RuntimeException e) {
             removeQuietly(id);
             throw translate("start container " + plan.name(), e);
@@ -76,6 +72,71 @@ public class DockerInvoker implements WorkerInvoker {
                 shortId(id),
                 dispatch.job().id());
         return id;
+    }
+
+    /**
+     * A restricted run: network, worker container (created, not started, so a concurrent {@link EgressSidecar#reap}
+     * leaves its proxy alone), proxy, then the worker starts. The execution id names the job too, so a cancel can
+     * remove the proxy and network at once.
+     */
+    private String invokeBehindProxy(Dispatch dispatch, ContainerPlan open) throws InvocationException {
+        String jobId = dispatch.invocation().jobId();
+        EgressSidecar.reap(docker.get());
+        ContainerPlan plan = open.behindProxy(EgressSidecar.networkName(jobId), EgressSidecar.proxyUrl(jobId));
+        try {
+            EgressSidecar.createNetwork(docker.get(), open, jobId);
+        } catch (RuntimeException e) {
+            throw translate("create the egress network of job " + jobId, e);
+        }
+        String id;
+        try {
+            id = create(plan);
+        } catch (InvocationException e) {
+            EgressSidecar.remove(docker.get(), jobId);
+            throw e;
+        }
+        try {
+            EgressSidecar.start(
+                    docker.get(), open, dispatch, dispatch.egress().withPlatform(open.platformUrl()), settings);
+        } catch (RuntimeException e) {
+            removeQuietly(id);
+            EgressSidecar.remove(docker.get(), jobId);
+            throw translate("start the egress proxy of job " + jobId, e);
+        }
+        try {
+            copySecretsAndStart(dispatch, id);
+        } catch (RuntimeException e) {
+            removeQuietly(id);
+            EgressSidecar.remove(docker.get(), jobId);
+            throw translate("start container " + plan.name(), e);
+        }
+        LOG.info(
+                "Started container {} ({}) for job {} behind its egress proxy ({})",
+                plan.name(),
+                shortId(id),
+                jobId,
+                dispatch.egress().mode().wire());
+        return id + EGRESS_MARK + jobId;
+    }
+
+    private void copySecretsAndStart(Dispatch dispatch, String id) {
+        byte[] archive = SecretArchive.build(
+                dispatch.credentials(),
+                dispatch.invocation().callbackToken(),
+                settings.getSecretsDirectory(),
+                settings.getSecretsOwner());
+        docker.get()
+                .copyArchiveToContainerCmd(id)
+                .withTarInputStream(new ByteArrayInputStream(archive))
+                .withRemotePath("/")
+                .exec();
+        docker.get().startContainerCmd(id).exec();
+    }
+
+    /** The container of an execution id: restricted runs' ids are {@code <container>/egress/<job id>}. */
+    static String container(String executionId) {
+        int mark = executionId.indexOf(EGRESS_MARK);
+        return mark < 0 ? executionId : executionId.substring(0, mark);
     }
 
     private void pullIfNeeded(String image, PullPolicy policy) throws InvocationException {
@@ -130,6 +191,16 @@ public class DockerInvoker implements WorkerInvoker {
 
     @Override
     public void cancel(Clanker clanker, String executionId) {
+        int mark = executionId.indexOf(EGRESS_MARK);
+        if (mark >= 0) {
+            stopAndRemove(container(executionId));
+            EgressSidecar.remove(docker.get(), executionId.substring(mark + EGRESS_MARK.length()));
+            return;
+        }
+        stopAndRemove(executionId);
+    }
+
+    private void stopAndRemove(String executionId) {
         try {
             docker.get()
                     .stopContainerCmd(executionId)
@@ -145,16 +216,18 @@ public class DockerInvoker implements WorkerInvoker {
     @Override
     public Map<String, ExecutionEnd> ended(Clanker clanker, List<String> executionIds) {
         Map<String, ExecutionEnd> ended = new LinkedHashMap<>();
-        for (String id : executionIds) {
+        EgressSidecar.reap(docker.get()); // proxies of restricted runs that ended since the last sweep
+        for (String executionId : executionIds) {
+            String id = container(executionId);
             try {
                 InspectContainerResponse.ContainerState state =
                         docker.get().inspectContainerCmd(id).exec().getState();
                 if (state != null && !Boolean.TRUE.equals(state.getRunning()) && !"created".equals(state.getStatus())) {
-                    ended.put(id, new ExecutionEnd(FailureCode.RUN_FAILED, exitDescription(state)));
+                    ended.put(executionId, new ExecutionEnd(FailureCode.RUN_FAILED, exitDescription(state)));
                 }
             } catch (NotFoundException e) {
                 ended.put(
-                        id,
+                        executionId,
                         new ExecutionEnd(
                                 FailureCode.RUN_FAILED,
                                 "The worker container " + shortId(id) + " exited without reporting a result"));

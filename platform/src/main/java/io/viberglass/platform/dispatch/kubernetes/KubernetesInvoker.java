@@ -1,6 +1,7 @@
 package io.viberglass.platform.dispatch.kubernetes;
 
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -92,6 +93,21 @@ public class KubernetesInvoker implements WorkerInvoker {
         } catch (KubernetesClientException e) {
             throw classify("create the worker's Secret", placement, e);
         }
+        List<HasMetadata> egress = dispatch.egress().restricted()
+                ? EgressResources.objects(name, placement, dispatch, platformUrl, deadline)
+                : List.of();
+        for (HasMetadata object : egress) {
+            try {
+                client.resource(object).create();
+            } catch (KubernetesClientException e) {
+                deleteRun(placement.namespace(), name);
+                throw classify(
+                        "create the egress " + object.getKind() + " "
+                                + object.getMetadata().getName(),
+                        placement,
+                        e);
+            }
+        }
         Job created;
         try {
             created = client.batch()
@@ -101,7 +117,7 @@ public class KubernetesInvoker implements WorkerInvoker {
                     .resource(job)
                     .create();
         } catch (KubernetesClientException e) {
-            deleteSecret(placement.namespace(), name);
+            deleteRun(placement.namespace(), name);
             throw classify("create the worker Job", placement, e);
         }
         try {
@@ -123,7 +139,51 @@ public class KubernetesInvoker implements WorkerInvoker {
                     placement.namespace(),
                     name);
         }
+        for (HasMetadata object : egress) {
+            try {
+                client.resource(object).edit(owned -> {
+                    owned.getMetadata().setOwnerReferences(List.of(owner(name, created)));
+                    return owned;
+                });
+            } catch (KubernetesClientException e) {
+                LOG.warn("{} {} has no owner; it is removed when the job is cancelled", object.getKind(), name);
+            }
+        }
         return placement.namespace() + "/" + name;
+    }
+
+    private static io.fabric8.kubernetes.api.model.OwnerReference owner(String name, Job created) {
+        return new OwnerReferenceBuilder()
+                .withApiVersion("batch/v1")
+                .withKind("Job")
+                .withName(name)
+                .withUid(created.getMetadata().getUid())
+                .withBlockOwnerDeletion(false)
+                .build();
+    }
+
+    /** The Secret and the egress objects of a run, whichever exist; best effort. */
+    private void deleteRun(String namespace, String name) {
+        deleteSecret(namespace, name);
+        String proxy = EgressResources.proxyName(name);
+        try {
+            client.pods().inNamespace(namespace).withName(proxy).delete();
+            client.services().inNamespace(namespace).withName(proxy).delete();
+            client.network()
+                    .v1()
+                    .networkPolicies()
+                    .inNamespace(namespace)
+                    .withName(proxy)
+                    .delete();
+            client.network()
+                    .v1()
+                    .networkPolicies()
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .delete();
+        } catch (KubernetesClientException e) {
+            LOG.warn("Could not delete the egress objects of {}/{}: {}", namespace, name, e.getMessage());
+        }
     }
 
     @Override
@@ -140,7 +200,7 @@ public class KubernetesInvoker implements WorkerInvoker {
         } catch (KubernetesClientException e) {
             LOG.warn("Could not delete worker Job {}: {}", executionId, e.getMessage());
         }
-        deleteSecret(id.namespace(), id.name());
+        deleteRun(id.namespace(), id.name());
     }
 
     @Override

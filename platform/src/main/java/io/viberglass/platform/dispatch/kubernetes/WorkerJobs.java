@@ -181,9 +181,12 @@ final class WorkerJobs {
                 .build();
     }
 
-    /** The worker's environment: where to call back, and the callback token by reference to the Secret. */
+    /**
+     * The worker's environment: where to call back, the callback token by reference to the Secret, and on a restricted
+     * run the proxy.
+     */
     private static List<EnvVar> environment(String name, Dispatch dispatch, String platformUrl) {
-        return List.of(
+        List<EnvVar> env = new ArrayList<>(List.of(
                 new EnvVar("JOB_ID", dispatch.invocation().jobId(), null),
                 new EnvVar("TENANT_ID", dispatch.invocation().tenantId(), null),
                 new EnvVar("PLATFORM_API_URL", platformUrl, null),
@@ -194,7 +197,16 @@ final class WorkerJobs {
                         .withNewValueFrom()
                         .withNewSecretKeyRef(TOKEN_KEY, name, false)
                         .endValueFrom()
-                        .build());
+                        .build()));
+        if (dispatch.egress().restricted()) {
+            // everything, the platform included, goes through the run's egress proxy: nothing else is reachable
+            for (String variable : List.of("HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy")) {
+                env.add(new EnvVar(variable, EgressResources.proxyUrl(name), null));
+            }
+            env.add(new EnvVar("NO_PROXY", "", null));
+            env.add(new EnvVar("no_proxy", "", null));
+        }
+        return env;
     }
 
     private static SecurityContext restricted() {

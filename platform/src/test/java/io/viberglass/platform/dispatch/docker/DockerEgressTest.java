@@ -1,0 +1,300 @@
+package io.viberglass.platform.dispatch.docker;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.viberglass.platform.dispatch.DispatchFixtures.JOB_ID;
+import static io.viberglass.platform.dispatch.DispatchFixtures.TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.viberglass.common.security.SecretValue;
+import io.viberglass.platform.clankers.DeploymentStrategy;
+import io.viberglass.platform.dispatch.Dispatch;
+import io.viberglass.platform.dispatch.DispatchFixtures;
+import io.viberglass.platform.dispatch.EgressPlan;
+import io.viberglass.platform.dispatch.InvocationException;
+import io.viberglass.platform.egress.EgressMode;
+import io.viberglass.platform.egress.EgressPolicy;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A restricted run on Docker: what the invoker asks the Engine API for, call by call. */
+class DockerEgressTest {
+    static final String API = "/v1.43";
+    static final String WORKER = "4f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0";
+    static final String PROXY = "9a8b7c6d5e4f30211203f4e5d6c7b8a99a8b7c6d5e4f30211203f4e5d6c7b8a9";
+    static final String IMAGE = "registry.example/viberator:1.2";
+    static final String NETWORK = "viberator-egress-" + JOB_ID;
+    static final String PROXY_NAME = "viberator-proxy-" + JOB_ID;
+    static final String API_KEY = "sk-ant-planted-" + "k".repeat(24);
+
+    @RegisterExtension
+    static WireMockExtension engine = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
+
+    final ObjectMapper mapper = new ObjectMapper();
+    final DockerWorkerSettings settings = new DockerWorkerSettings();
+    DockerClient docker;
+    DockerInvoker invoker;
+
+    @BeforeEach
+    void connect() {
+        settings.setHost("tcp://127.0.0.1:" + engine.getPort());
+        settings.setApiVersion("1.43");
+        docker = DockerClients.create(settings);
+        invoker = new DockerInvoker(docker, settings);
+        engine.stubFor(get(urlPathMatching(API + "/images/.*/json")).willReturn(okJson("{\"Id\":\"sha256:1\"}")));
+        engine.stubFor(get(urlPathEqualTo(API + "/networks")).willReturn(okJson("[]")));
+        engine.stubFor(delete(urlPathMatching(API + "/networks/.*"))
+                .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"no such network\"}")));
+        engine.stubFor(post(urlPathEqualTo(API + "/networks/create"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"Id\":\"net-1\",\"Warning\":\"\"}")));
+        engine.stubFor(post(urlPathEqualTo(API + "/networks/" + NETWORK + "/connect"))
+                .willReturn(aResponse().withStatus(200)));
+        stubCreate("viberator-job-" + JOB_ID, WORKER);
+        stubCreate(PROXY_NAME, PROXY);
+        engine.stubFor(delete(urlPathEqualTo(API + "/containers/" + PROXY_NAME))
+                .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"no such container\"}")));
+        for (String id : List.of(WORKER, PROXY)) {
+            engine.stubFor(put(urlPathEqualTo(API + "/containers/" + id + "/archive"))
+                    .willReturn(aResponse().withStatus(200)));
+            engine.stubFor(post(urlPathEqualTo(API + "/containers/" + id + "/start"))
+                    .willReturn(aResponse().withStatus(204)));
+            engine.stubFor(post(urlPathEqualTo(API + "/containers/" + id + "/stop"))
+                    .willReturn(aResponse().withStatus(204)));
+            engine.stubFor(delete(urlPathEqualTo(API + "/containers/" + id))
+                    .willReturn(aResponse().withStatus(204)));
+        }
+    }
+
+    void stubCreate(String name, String id) {
+        engine.stubFor(post(urlPathEqualTo(API + "/containers/create"))
+                .withQueryParam("name", equalTo(name))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"Id\":\"" + id + "\",\"Warnings\":[]}")));
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        docker.close();
+    }
+
+    /** A run of a clanker whose policy allows npm's registry besides what the worker needs itself. */
+    static Dispatch restricted() {
+        Dispatch open = DispatchFixtures.dispatch(
+                DeploymentStrategy.DOCKER,
+                Map.of("image", IMAGE),
+                Map.of("ANTHROPIC_API_KEY", SecretValue.of(API_KEY)));
+        EgressPlan plan = EgressPlan.of(
+                new EgressPolicy(
+                        DispatchFixtures.CLANKER_ID, EgressMode.ALLOWLIST, List.of("registry.npmjs.org"), null),
+                open.job().payload().repository());
+        return new Dispatch(
+                open.job(), open.clanker(), open.invocation(), open.credentials(), open.ssmParameters(), plan);
+    }
+
+    List<String> calls() {
+        List<String> calls = new ArrayList<>(engine.getAllServeEvents().stream()
+                .map(event -> event.getRequest().getMethod().getName() + " "
+                        + event.getRequest().getUrl().replaceAll("\\?.*", ""))
+                .toList());
+        Collections.reverse(calls); // WireMock lists newest first
+        return calls;
+    }
+
+    LoggedRequest create(String name) {
+        return engine.getAllServeEvents().stream()
+                .map(event -> (LoggedRequest) event.getRequest())
+                .filter(request -> request.getUrl().startsWith(API + "/containers/create?name=" + name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aRestrictedRunGetsAnInternalNetworkAProxyOnBothNetworksAndAWorkerOnlyOnTheInternalOne() throws Exception {
+        String executionId = invoker.invoke(restricted());
+
+        assertThat(executionId).isEqualTo(WORKER + "/egress/" + JOB_ID);
+        assertThat(calls())
+                .containsExactly(
+                        "GET " + API + "/images/registry.example%2Fviberator:1.2/json",
+                        "GET " + API + "/networks",
+                        "DELETE " + API + "/networks/" + NETWORK,
+                        "POST " + API + "/networks/create",
+                        "POST " + API + "/containers/create",
+                        "DELETE " + API + "/containers/" + PROXY_NAME,
+                        "POST " + API + "/containers/create",
+                        "POST " + API + "/networks/" + NETWORK + "/connect",
+                        "PUT " + API + "/containers/" + PROXY + "/archive",
+                        "POST " + API + "/containers/" + PROXY + "/start",
+                        "PUT " + API + "/containers/" + WORKER + "/archive",
+                        "POST " + API + "/containers/" + WORKER + "/start");
+
+        JsonNode network = mapper.readTree(engine.getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getUrl().startsWith(API + "/networks/create"))
+                .findFirst()
+                .orElseThrow()
+                .getRequest()
+                .getBodyAsString());
+        assertThat(network.get("Name").asText()).isEqualTo(NETWORK);
+        assertThat(network.get("Internal").asBoolean()).isTrue();
+        assertThat(network.get("Labels").get("io.viberglass.role").asText()).isEqualTo("egress-proxy");
+        assertThat(network.get("Labels").get("io.viberglass.worker").asText()).isEqualTo("viberator-job-" + JOB_ID);
+
+        JsonNode worker = mapper.readTree(create("viberator-job-" + JOB_ID).getBodyAsString());
+        assertThat(worker.get("HostConfig").get("NetworkMode").asText()).isEqualTo(NETWORK);
+        assertThat(worker.get("HostConfig").get("ExtraHosts").isNull()).isTrue();
+        assertThat(mapper.convertValue(worker.get("Env"), List.class))
+                .contains(
+                        "HTTPS_PROXY=http://" + PROXY_NAME + ":3128",
+                        "HTTP_PROXY=http://" + PROXY_NAME + ":3128",
+                        "https_proxy=http://" + PROXY_NAME + ":3128",
+                        "NO_PROXY=",
+                        "PLATFORM_API_URL=http://host.docker.internal:8080");
+
+        String proxyBody = create(PROXY_NAME).getBodyAsString();
+        assertThat(proxyBody).doesNotContain(API_KEY).doesNotContain(TOKEN);
+        JsonNode proxy = mapper.readTree(proxyBody);
+        assertThat(proxy.get("Image").asText()).isEqualTo(IMAGE);
+        assertThat(mapper.convertValue(proxy.get("Cmd"), List.class))
+                .containsExactly(
+                        "egress-proxy",
+                        "--listen",
+                        "0.0.0.0:3128",
+                        "--allow",
+                        "host.docker.internal:8080,github.com,api.github.com,registry.npmjs.org",
+                        "--report-to-job");
+        assertThat(proxy.get("HostConfig").get("NetworkMode").asText()).isEqualTo("bridge");
+        assertThat(proxy.get("HostConfig").get("ExtraHosts").get(0).asText())
+                .isEqualTo("host.docker.internal:host-gateway");
+        assertThat(mapper.convertValue(proxy.get("Env"), List.class))
+                .contains("JOB_ID=" + JOB_ID, "CALLBACK_TOKEN_FILE=/run/viberglass/callback-token")
+                .noneMatch(entry -> entry.toString().startsWith("ANTHROPIC_API_KEY"));
+        JsonNode connect = mapper.readTree(engine.getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getUrl().endsWith("/connect"))
+                .findFirst()
+                .orElseThrow()
+                .getRequest()
+                .getBodyAsString());
+        assertThat(connect.get("Container").asText()).isEqualTo(PROXY);
+    }
+
+    @Test
+    void theProxyGetsTheCallbackTokenButNoneOfTheJobsCredentials() throws Exception {
+        invoker.invoke(restricted());
+
+        LoggedRequest archive = engine.getAllServeEvents().stream()
+                .map(event -> (LoggedRequest) event.getRequest())
+                .filter(request -> request.getUrl().startsWith(API + "/containers/" + PROXY + "/archive"))
+                .findFirst()
+                .orElseThrow();
+        List<String> names = new ArrayList<>();
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new ByteArrayInputStream(archive.getBody()))) {
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                names.add(entry.getName());
+            }
+        }
+        assertThat(names).contains("run/viberglass/callback-token").noneMatch(name -> name.contains("ANTHROPIC"));
+    }
+
+    @Test
+    void aProxyThatWillNotStartLeavesNoContainerNorNetworkBehind() {
+        engine.stubFor(post(urlPathEqualTo(API + "/containers/" + PROXY + "/start"))
+                .willReturn(aResponse().withStatus(500).withBody("{\"message\":\"driver failed\"}")));
+
+        assertThatThrownBy(() -> invoker.invoke(restricted()))
+                .isInstanceOfSatisfying(InvocationException.class, e -> assertThat(e.isTransient())
+                        .isTrue())
+                .hasMessageContaining("egress proxy");
+        assertThat(calls())
+                .endsWith(
+                        "DELETE " + API + "/containers/" + WORKER,
+                        "DELETE " + API + "/containers/" + PROXY_NAME,
+                        "DELETE " + API + "/networks/" + NETWORK);
+        assertThat(calls()).doesNotContain("POST " + API + "/containers/" + WORKER + "/start");
+    }
+
+    @Test
+    void cancellingARestrictedRunStopsTheWorkerThenRemovesItsProxyAndNetwork() {
+        invoker.cancel(DispatchFixtures.clanker(DeploymentStrategy.DOCKER, Map.of()), WORKER + "/egress/" + JOB_ID);
+
+        assertThat(calls())
+                .containsExactly(
+                        "POST " + API + "/containers/" + WORKER + "/stop",
+                        "DELETE " + API + "/containers/" + WORKER,
+                        "DELETE " + API + "/containers/" + PROXY_NAME,
+                        "DELETE " + API + "/networks/" + NETWORK);
+    }
+
+    @Test
+    void theSweepRemovesTheProxiesAndNetworksOfWorkersThatEndedAndKeepsTheRest() {
+        engine.stubFor(get(urlPathEqualTo(API + "/networks"))
+                .willReturn(okJson("[" + network("viberator-egress-done", "viberator-job-done", "viberator-proxy-done")
+                        + "," + network("viberator-egress-live", "viberator-job-live", "viberator-proxy-live") + "]")));
+        engine.stubFor(get(urlPathEqualTo(API + "/containers/viberator-job-done/json"))
+                .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"No such container\"}")));
+        engine.stubFor(get(urlPathEqualTo(API + "/containers/viberator-job-live/json"))
+                .willReturn(okJson("{\"Id\":\"live\",\"State\":{\"Status\":\"running\",\"Running\":true}}")));
+        engine.stubFor(get(urlPathEqualTo(API + "/containers/" + WORKER + "/json"))
+                .willReturn(okJson("{\"Id\":\"w\",\"State\":{\"Status\":\"running\",\"Running\":true}}")));
+        engine.stubFor(delete(urlPathEqualTo(API + "/containers/viberator-proxy-done"))
+                .willReturn(aResponse().withStatus(204)));
+        engine.stubFor(delete(urlPathEqualTo(API + "/networks/viberator-egress-done"))
+                .willReturn(aResponse().withStatus(204)));
+
+        assertThat(invoker.ended(
+                        DispatchFixtures.clanker(DeploymentStrategy.DOCKER, Map.of()),
+                        List.of(WORKER + "/egress/" + JOB_ID)))
+                .isEmpty();
+
+        LoggedRequest list = engine.getAllServeEvents().stream()
+                .map(event -> (LoggedRequest) event.getRequest())
+                .filter(request -> request.getUrl().startsWith(API + "/networks?"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(list.queryParameter("filters").firstValue()).contains("io.viberglass.role=egress-proxy");
+        assertThat(calls())
+                .contains(
+                        "DELETE " + API + "/containers/viberator-proxy-done",
+                        "DELETE " + API + "/networks/viberator-egress-done",
+                        "GET " + API + "/containers/" + WORKER + "/json")
+                .doesNotContain(
+                        "DELETE " + API + "/containers/viberator-proxy-live",
+                        "DELETE " + API + "/networks/viberator-egress-live");
+    }
+
+    static String network(String name, String worker, String proxy) {
+        return "{\"Name\":\"" + name + "\",\"Id\":\"" + name + "-id\",\"Labels\":{\"io.viberglass.role\":"
+                + "\"egress-proxy\",\"io.viberglass.worker\":\"" + worker + "\",\"io.viberglass.egress-proxy\":\""
+                + proxy + "\"}}";
+    }
+}
