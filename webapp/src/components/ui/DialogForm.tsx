@@ -4,8 +4,8 @@ import { Button } from './Button';
 import { InlineError } from './Table';
 
 /**
- * The form of a create dialog: its fields, then the error no field shows (a 400 with field details is shown at the
- * fields instead), then Cancel and the submit button.
+ * The form of a create or edit dialog: its fields, then (given `error`) the error no field shows (a 400 with field
+ * details is shown at the fields instead), then Cancel and the submit button.
  */
 export function DialogForm({
   label,
@@ -21,7 +21,7 @@ export function DialogForm({
   onSubmit: () => void;
   onCancel: () => void;
   busy: boolean;
-  error: unknown;
+  error?: unknown;
   children: ReactNode;
 }) {
   const formError = error instanceof ApiError && error.details.length > 0 ? undefined : error;

@@ -1,6 +1,6 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { toast } from 'sonner';
-import { Button } from '../../components/ui/Button';
+import { DialogForm } from '../../components/ui/DialogForm';
 import { Dialog } from '../../components/ui/Dialog';
 import { Field, Input, Select } from '../../components/ui/Field';
 import { Segmented } from '../../components/ui/Segmented';
@@ -202,8 +202,7 @@ function ScheduleFormBody({
       setForm((current) => ({ ...current, [key]: event.target.value }));
     };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const found = validateSchedule(form, !!schedule);
     setClientErrors(found);
     if (Object.keys(found).length > 0) {
@@ -218,7 +217,13 @@ function ScheduleFormBody({
   };
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label="Schedule">
+    <DialogForm
+      label="Schedule"
+      submitLabel={schedule ? 'Save' : 'Create schedule'}
+      onSubmit={submit}
+      onCancel={onDone}
+      busy={save.isPending}
+    >
       <Field label="Name" required error={errors.name}>
         {(props) => <Input {...props} value={form.name} onChange={set('name')} placeholder="Weeknights" />}
       </Field>
@@ -359,14 +364,6 @@ function ScheduleFormBody({
           </>
         )}
       </fieldset>
-      <div className="flex justify-end gap-2 pt-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={save.isPending}>
-          {schedule ? 'Save' : 'Create schedule'}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { toast } from 'sonner';
 import { ApiError } from '../../api/client';
-import { Button } from '../../components/ui/Button';
+import { DialogForm } from '../../components/ui/DialogForm';
 import { Dialog } from '../../components/ui/Dialog';
 import { Field, Input, Select, Textarea } from '../../components/ui/Field';
 import { useRunners } from '../runners/api';
@@ -76,8 +76,7 @@ function TemplateFormBody({ projectId, template, onDone }: { projectId: string; 
     setForm((current) => ({ ...current, [key]: event.target.value }));
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const found = validateTemplate(form);
     setClientErrors(found);
     if (Object.keys(found).length > 0) {
@@ -99,7 +98,13 @@ function TemplateFormBody({ projectId, template, onDone }: { projectId: string; 
   };
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label="Task template">
+    <DialogForm
+      label="Task template"
+      submitLabel={template ? 'Save' : 'Create template'}
+      onSubmit={submit}
+      onCancel={onDone}
+      busy={save.isPending}
+    >
       <Field label="Name" required error={errors.name}>
         {(props) => <Input {...props} value={form.name} onChange={set('name')} placeholder="Nightly dependency update" />}
       </Field>
@@ -131,14 +136,6 @@ function TemplateFormBody({ projectId, template, onDone }: { projectId: string; 
       <Field label="Description" error={errors.description}>
         {(props) => <Input {...props} value={form.description} onChange={set('description')} />}
       </Field>
-      <div className="flex justify-end gap-2 pt-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={save.isPending}>
-          {template ? 'Save' : 'Create template'}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

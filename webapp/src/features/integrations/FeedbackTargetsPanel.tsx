@@ -3,11 +3,10 @@ import { toast } from 'sonner';
 import { Badge } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
 import { DialogForm } from '../../components/ui/DialogForm';
-import { Card, CardHeader } from '../../components/ui/Card';
+import { Card } from '../../components/ui/Card';
 import { Checkboxes } from '../../components/ui/Checkboxes';
 import { Dialog } from '../../components/ui/Dialog';
 import { Field, Input, Select } from '../../components/ui/Field';
-import { PlusIcon } from '../../components/ui/icons';
 import { RemoveDialog } from '../../components/ui/RemoveDialog';
 import { EmptyState, ErrorState, Skeleton } from '../../components/ui/States';
 import { DataTable, InlineError, rowClass, td, th } from '../../components/ui/Table';
@@ -26,6 +25,7 @@ import {
   type Integration,
   type TargetRequest,
 } from './api';
+import { ItemsCard } from './ItemsCard';
 import { OUTBOX_TONE } from './labels';
 
 /** Where run results are reported back (comments, labels, a custom URL), each with its delivery history and a test send. */
@@ -36,11 +36,6 @@ export function FeedbackTargetsPanel({ integration }: { integration: Integration
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<FeedbackTarget | undefined>();
   const [selected, setSelected] = useState<string | undefined>();
-  const addButton = (
-    <Button size="sm" onClick={() => setCreating(true)}>
-      <PlusIcon /> Add feedback target
-    </Button>
-  );
   if (targets.isPending) {
     return <Skeleton className="h-40" />;
   }
@@ -50,78 +45,74 @@ export function FeedbackTargetsPanel({ integration }: { integration: Integration
   const chosen = targets.data.find((target) => target.id === selected) ?? targets.data[0];
   return (
     <div className="space-y-6">
-      {targets.data.length === 0 ? (
-        <Card>
-          <EmptyState
-            title="No feedback targets"
-            description={
-              integration.system === 'custom'
-                ? 'Add a URL that receives signed JSON events when runs start, end or open a pull request.'
-                : `Add one to comment on and label the ${integration.name} issue as its runs progress.`
-            }
-            action={addButton}
-          />
-        </Card>
-      ) : (
-        <Card>
-          <CardHeader title="Feedback targets" description="Events are queued and retried with backoff." actions={addButton} />
-          <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {targets.data.map((target) => (
-              <li key={target.id} className="flex flex-wrap items-center gap-3 px-5 py-3">
-                <div className="min-w-0 flex-1">
-                  <p className="truncate text-sm font-medium text-zinc-900 dark:text-zinc-100">{target.name}</p>
-                  <p className="mt-0.5 truncate text-xs text-zinc-500">
-                    {target.targetUrl ? `${target.method ?? 'POST'} ${target.targetUrl} · ` : ''}
-                    {target.events.join(', ')}
-                  </p>
-                </div>
-                {!target.active && <Badge>Inactive</Badge>}
-                <Button
-                  size="sm"
-                  variant="secondary"
-                  aria-label={`Send a test to ${target.name}`}
-                  loading={test.isPending && test.variables === target.id}
-                  onClick={() =>
-                    test.mutate(target.id, {
-                      onSuccess: (result) => {
-                        setSelected(target.id);
-                        if (result.success) {
-                          toast.success(`${target.name}: test accepted`, { description: result.message });
-                        } else {
-                          toast.error(`${target.name}: test failed`, { description: result.message });
-                        }
-                      },
-                    })
-                  }
-                >
-                  Test send
-                </Button>
-                <Button
-                  size="sm"
-                  variant={chosen?.id === target.id ? 'primary' : 'secondary'}
-                  aria-pressed={chosen?.id === target.id}
-                  aria-label={`History of ${target.name}`}
-                  onClick={() => setSelected(target.id)}
-                >
-                  History
-                </Button>
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  className="text-red-600 dark:text-red-400"
-                  aria-label={`Delete ${target.name}`}
-                  onClick={() => {
-                    remove.reset();
-                    setDeleting(target);
-                  }}
-                >
-                  Delete
-                </Button>
-              </li>
-            ))}
-          </ul>
-        </Card>
-      )}
+      <ItemsCard
+        count={targets.data.length}
+        empty={{
+          title: 'No feedback targets',
+          description:
+            integration.system === 'custom'
+              ? 'Add a URL that receives signed JSON events when runs start, end or open a pull request.'
+              : `Add one to comment on and label the ${integration.name} issue as its runs progress.`,
+        }}
+        title="Feedback targets"
+        description="Events are queued and retried with backoff."
+        addLabel="Add feedback target"
+        onAdd={() => setCreating(true)}
+      >
+        {targets.data.map((target) => (
+          <li key={target.id} className="flex flex-wrap items-center gap-3 px-5 py-3">
+            <div className="min-w-0 flex-1">
+              <p className="truncate text-sm font-medium text-zinc-900 dark:text-zinc-100">{target.name}</p>
+              <p className="mt-0.5 truncate text-xs text-zinc-500">
+                {target.targetUrl ? `${target.method ?? 'POST'} ${target.targetUrl} · ` : ''}
+                {target.events.join(', ')}
+              </p>
+            </div>
+            {!target.active && <Badge>Inactive</Badge>}
+            <Button
+              size="sm"
+              variant="secondary"
+              aria-label={`Send a test to ${target.name}`}
+              loading={test.isPending && test.variables === target.id}
+              onClick={() =>
+                test.mutate(target.id, {
+                  onSuccess: (result) => {
+                    setSelected(target.id);
+                    if (result.success) {
+                      toast.success(`${target.name}: test accepted`, { description: result.message });
+                    } else {
+                      toast.error(`${target.name}: test failed`, { description: result.message });
+                    }
+                  },
+                })
+              }
+            >
+              Test send
+            </Button>
+            <Button
+              size="sm"
+              variant={chosen?.id === target.id ? 'primary' : 'secondary'}
+              aria-pressed={chosen?.id === target.id}
+              aria-label={`History of ${target.name}`}
+              onClick={() => setSelected(target.id)}
+            >
+              History
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              className="text-red-600 dark:text-red-400"
+              aria-label={`Delete ${target.name}`}
+              onClick={() => {
+                remove.reset();
+                setDeleting(target);
+              }}
+            >
+              Delete
+            </Button>
+          </li>
+        ))}
+      </ItemsCard>
       {chosen && <FeedbackHistory integrationId={integration.id} target={chosen} />}
       <Dialog open={creating} onOpenChange={setCreating} title="Add feedback target">
         {creating && (

@@ -3,11 +3,10 @@ import { toast } from 'sonner';
 import { Badge } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
 import { DialogForm } from '../../components/ui/DialogForm';
-import { Card, CardHeader } from '../../components/ui/Card';
+import { Card } from '../../components/ui/Card';
 import { Checkboxes } from '../../components/ui/Checkboxes';
 import { Dialog } from '../../components/ui/Dialog';
 import { Field, Select, Switch } from '../../components/ui/Field';
-import { PlusIcon } from '../../components/ui/icons';
 import { RemoveDialog } from '../../components/ui/RemoveDialog';
 import { ShownOnce } from '../../components/ui/ShownOnce';
 import { EmptyState, ErrorState, Skeleton } from '../../components/ui/States';
@@ -27,6 +26,7 @@ import {
   type InboundConfig,
   type Integration,
 } from './api';
+import { ItemsCard } from './ItemsCard';
 import { DELIVERY_TONE } from './labels';
 
 /** The integration's inbound webhooks (URL, project, events) and, for the chosen one, its recent deliveries. */
@@ -39,11 +39,6 @@ export function InboundWebhooksPanel({ integration, inboundEvents }: { integrati
   const [deleting, setDeleting] = useState<InboundConfig | undefined>();
   const [selected, setSelected] = useState<string | undefined>();
   const projectName = (id?: string) => projects.data?.data.find((project) => project.id === id)?.name ?? '—';
-  const addButton = (
-    <Button size="sm" onClick={() => setCreating(true)}>
-      <PlusIcon /> Add webhook
-    </Button>
-  );
   if (configs.isPending) {
     return <Skeleton className="h-40" />;
   }
@@ -53,60 +48,53 @@ export function InboundWebhooksPanel({ integration, inboundEvents }: { integrati
   const chosen = configs.data.find((config) => config.id === selected) ?? configs.data[0];
   return (
     <div className="space-y-6">
-      {configs.data.length === 0 ? (
-        <Card>
-          <EmptyState
-            title="No inbound webhooks"
-            description={`Add one, then paste its URL and secret into ${integration.name}'s webhook settings so new issues become tickets.`}
-            action={addButton}
-          />
-        </Card>
-      ) : (
-        <Card>
-          <CardHeader
-            title="Webhooks"
-            description="Paste the URL into the provider; deliveries are signature-checked with the webhook's secret."
-            actions={addButton}
-          />
-          <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {configs.data.map((config) => (
-              <li key={config.id} className="flex flex-wrap items-center gap-3 px-5 py-3">
-                <div className="min-w-0 flex-1">
-                  <p className="truncate font-mono text-sm text-zinc-900 dark:text-zinc-100">{config.webhookUrl}</p>
-                  <p className="mt-0.5 text-xs text-zinc-500">
-                    Project {projectName(config.projectId)} ·{' '}
-                    {config.allowedEvents.length ? config.allowedEvents.join(', ') : 'all supported events'}
-                    {config.autoExecute ? ' · auto-executes' : ''}
-                    {config.rejectedCount ? ` · ${config.rejectedCount} rejected (bad signature)` : ''}
-                  </p>
-                </div>
-                {config.hasSecret ? <Badge tone="green">Signed</Badge> : <Badge tone="amber">No secret</Badge>}
-                {!config.active && <Badge>Inactive</Badge>}
-                <Button
-                  size="sm"
-                  variant={chosen?.id === config.id ? 'primary' : 'secondary'}
-                  aria-pressed={chosen?.id === config.id}
-                  onClick={() => setSelected(config.id)}
-                >
-                  Deliveries
-                </Button>
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  className="text-red-600 dark:text-red-400"
-                  aria-label={`Delete webhook ${config.webhookUrl}`}
-                  onClick={() => {
-                    remove.reset();
-                    setDeleting(config);
-                  }}
-                >
-                  Delete
-                </Button>
-              </li>
-            ))}
-          </ul>
-        </Card>
-      )}
+      <ItemsCard
+        count={configs.data.length}
+        empty={{
+          title: 'No inbound webhooks',
+          description: `Add one, then paste its URL and secret into ${integration.name}'s webhook settings so new issues become tickets.`,
+        }}
+        title="Webhooks"
+        description="Paste the URL into the provider; deliveries are signature-checked with the webhook's secret."
+        addLabel="Add webhook"
+        onAdd={() => setCreating(true)}
+      >
+        {configs.data.map((config) => (
+          <li key={config.id} className="flex flex-wrap items-center gap-3 px-5 py-3">
+            <div className="min-w-0 flex-1">
+              <p className="truncate font-mono text-sm text-zinc-900 dark:text-zinc-100">{config.webhookUrl}</p>
+              <p className="mt-0.5 text-xs text-zinc-500">
+                Project {projectName(config.projectId)} ·{' '}
+                {config.allowedEvents.length ? config.allowedEvents.join(', ') : 'all supported events'}
+                {config.autoExecute ? ' · auto-executes' : ''}
+                {config.rejectedCount ? ` · ${config.rejectedCount} rejected (bad signature)` : ''}
+              </p>
+            </div>
+            {config.hasSecret ? <Badge tone="green">Signed</Badge> : <Badge tone="amber">No secret</Badge>}
+            {!config.active && <Badge>Inactive</Badge>}
+            <Button
+              size="sm"
+              variant={chosen?.id === config.id ? 'primary' : 'secondary'}
+              aria-pressed={chosen?.id === config.id}
+              onClick={() => setSelected(config.id)}
+            >
+              Deliveries
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              className="text-red-600 dark:text-red-400"
+              aria-label={`Delete webhook ${config.webhookUrl}`}
+              onClick={() => {
+                remove.reset();
+                setDeleting(config);
+              }}
+            >
+              Delete
+            </Button>
+          </li>
+        ))}
+      </ItemsCard>
       {chosen && <DeliveriesView integrationId={integration.id} config={chosen} />}
       <Dialog open={creating} onOpenChange={setCreating} title="Add inbound webhook" description="A signing secret is generated and shown once.">
         {creating && (

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { toast } from 'sonner';
 import { ApiError } from '../../api/client';
 import type { Project } from '../../api/types';
-import { Button } from '../../components/ui/Button';
+import { DialogForm } from '../../components/ui/DialogForm';
 import { Dialog } from '../../components/ui/Dialog';
 import { Field, Input, Select } from '../../components/ui/Field';
 import { Segmented } from '../../components/ui/Segmented';
@@ -140,8 +140,7 @@ function SecretFormBody({
     setForm((current) => ({ ...current, [key]: event.target.value }));
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const found = validateSecret(form, secret);
     setClientErrors(found);
     if (Object.keys(found).length > 0) {
@@ -158,7 +157,13 @@ function SecretFormBody({
   };
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label={secret ? 'Update secret' : 'New secret'}>
+    <DialogForm
+      label={secret ? 'Update secret' : 'New secret'}
+      submitLabel={secret ? 'Save' : 'Create secret'}
+      onSubmit={submit}
+      onCancel={onDone}
+      busy={mutation.isPending}
+    >
       {!secret && (
         <>
           <Field label="Name" required error={errors.name} hint="As agents see it, like ANTHROPIC_API_KEY.">
@@ -248,14 +253,6 @@ function SecretFormBody({
           )}
         </Field>
       )}
-      <div className="flex justify-end gap-2 pt-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={mutation.isPending}>
-          {secret ? 'Save' : 'Create secret'}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

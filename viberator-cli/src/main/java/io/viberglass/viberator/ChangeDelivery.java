@@ -2,10 +2,12 @@ package io.viberglass.viberator;
 
 import io.viberglass.common.job.CommitAuthor;
 import io.viberglass.common.job.JobPayload;
+import io.viberglass.common.job.JobResult;
 import io.viberglass.common.job.RepositorySpec;
 import io.viberglass.common.job.RunOutcome;
 import io.viberglass.common.job.ScmProvider;
 import io.viberglass.common.job.TicketContext;
+import io.viberglass.common.job.TokenUsage;
 import io.viberglass.common.security.SecretValue;
 import io.viberglass.viberator.git.GitOperationException;
 import io.viberglass.viberator.git.GitRepository;
@@ -36,7 +38,22 @@ final class ChangeDelivery {
     }
 
     /** What was delivered. {@code pullRequestUrl} is {@code null} for plain git remotes. */
-    record Delivered(String branch, String commitHash, String pullRequestUrl, List<String> changedFiles) {}
+    record Delivered(String branch, String commitHash, String pullRequestUrl, List<String> changedFiles) {
+        /** The successful result of a run that delivered these changes. */
+        JobResult result(long executionTimeMs, TokenUsage usage) {
+            return new JobResult(
+                    true,
+                    RunOutcome.SUCCEEDED,
+                    null,
+                    branch,
+                    commitHash,
+                    pullRequestUrl,
+                    null,
+                    changedFiles,
+                    executionTimeMs,
+                    usage);
+        }
+    }
 
     Delivered deliver(
             JobPayload payload,

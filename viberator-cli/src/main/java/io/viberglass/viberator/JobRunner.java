@@ -288,17 +288,7 @@ public final class JobRunner {
             }
             ChangeDelivery.Delivered delivered =
                     delivery.deliver(payload, workspace, repository, branch, credentials.scmToken(), reporter);
-            return new JobResult(
-                    true,
-                    RunOutcome.SUCCEEDED,
-                    null,
-                    delivered.branch(),
-                    delivered.commitHash(),
-                    delivered.pullRequestUrl(),
-                    null,
-                    delivered.changedFiles(),
-                    elapsed(started),
-                    agent.transcript().usage());
+            return delivered.result(elapsed(started), agent.transcript().usage());
         }
     }
 
@@ -428,17 +418,7 @@ public final class JobRunner {
         }
         ChangeDelivery.Delivered delivered =
                 delivery.deliver(payload, workspace, repository, branch, credentials.scmToken(), reporter);
-        return new JobResult(
-                true,
-                RunOutcome.SUCCEEDED,
-                null,
-                delivered.branch(),
-                delivered.commitHash(),
-                delivered.pullRequestUrl(),
-                null,
-                delivered.changedFiles(),
-                elapsed(started),
-                null);
+        return delivered.result(elapsed(started), null);
     }
 
     private static void checkCancelled(RunContext context) throws RunFailure {

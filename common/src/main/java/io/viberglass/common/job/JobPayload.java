@@ -89,6 +89,63 @@ public record JobPayload(
                 null);
     }
 
+    /** The same payload for another job (a retry runs as a new job). */
+    public JobPayload withJobId(String jobId) {
+        return new JobPayload(
+                version,
+                jobId,
+                kind,
+                tenantId,
+                clankerId,
+                platformApiUrl,
+                agent,
+                repository,
+                task,
+                ticket,
+                instructionFiles,
+                settings,
+                requiredCredentials,
+                session);
+    }
+
+    /** The same payload working on another repository spec (a follow-up pushes to its pull request's branch). */
+    public JobPayload withRepository(RepositorySpec repository) {
+        return new JobPayload(
+                version,
+                jobId,
+                kind,
+                tenantId,
+                clankerId,
+                platformApiUrl,
+                agent,
+                repository,
+                task,
+                ticket,
+                instructionFiles,
+                settings,
+                requiredCredentials,
+                session);
+    }
+
+    /** The same payload as one turn of an interactive agent session. */
+    public JobPayload withSession(SessionTurn session) {
+        return new JobPayload(
+                version,
+                jobId,
+                kind,
+                tenantId,
+                clankerId,
+                platformApiUrl,
+                agent,
+                repository,
+                task,
+                ticket,
+                instructionFiles,
+                settings,
+                requiredCredentials,
+                session);
+    }
+
     /** Whether the worker runs this job as an ACP session turn rather than a one-shot CLI run. */
     @JsonIgnore
     public boolean isSessionTurn() {

@@ -4,6 +4,7 @@ import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.viberglass.platform.infra.api.Created;
 import io.viberglass.platform.infra.api.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -55,10 +56,7 @@ public class UsersResource {
             @NotNull @Valid UserService.CreateUser request,
             @Context UriInfo uri) {
         UserView user = users.create(actor, request);
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(user.id().toString()).build())
-                .entity(user)
-                .build();
+        return Created.at(uri, user.id(), user);
     }
 
     @GET

@@ -3,6 +3,7 @@ package io.viberglass.platform.clankers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.viberglass.platform.auth.Roles;
+import io.viberglass.platform.infra.api.Created;
 import io.viberglass.platform.infra.api.Page;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -59,11 +60,7 @@ public class ClankersResource {
     @RolesAllowed(Roles.ADMIN)
     public Response create(@NotNull @Valid ClankerRequest request, @Context UriInfo uri) {
         Clanker clanker = clankers.create(request);
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(clanker.id().toString())
-                        .build())
-                .entity(view(clanker))
-                .build();
+        return Created.at(uri, clanker.id(), view(clanker));
     }
 
     @GET

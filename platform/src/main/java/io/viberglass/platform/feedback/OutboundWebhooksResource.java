@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.viberglass.platform.access.ProjectAccess;
 import io.viberglass.platform.access.ProjectPermission;
 import io.viberglass.platform.auth.Actor;
+import io.viberglass.platform.infra.api.Created;
 import io.viberglass.platform.infra.api.Page;
 import io.viberglass.platform.integrations.ConnectionResult;
 import jakarta.annotation.security.PermitAll;
@@ -80,11 +81,7 @@ public class OutboundWebhooksResource {
             access.require(actor, request.projectId(), ProjectPermission.ADMIN);
         }
         TargetView target = targets.create(integrationId, request, actor.getName());
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(target.id().toString())
-                        .build())
-                .entity(target)
-                .build();
+        return Created.at(uri, target.id(), target);
     }
 
     @GET

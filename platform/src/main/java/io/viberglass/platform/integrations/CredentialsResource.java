@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.viberglass.platform.access.ProjectAccess;
 import io.viberglass.platform.access.ProjectPermission;
 import io.viberglass.platform.auth.Actor;
+import io.viberglass.platform.infra.api.Created;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -58,11 +59,7 @@ public class CredentialsResource {
             @Context UriInfo uri) {
         access.requireGlobal(actor, ProjectPermission.ADMIN);
         CredentialView created = credentials.create(integrationId, request, actor.getName());
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(created.id().toString())
-                        .build())
-                .entity(created)
-                .build();
+        return Created.at(uri, created.id(), created);
     }
 
     @GET

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.viberglass.platform.access.ProjectAccess;
 import io.viberglass.platform.access.ProjectPermission;
 import io.viberglass.platform.auth.Actor;
+import io.viberglass.platform.infra.api.Created;
 import io.viberglass.platform.infra.api.Page;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -63,11 +64,7 @@ public class IntegrationsResource {
             @Context UriInfo uri) {
         access.requireGlobal(actor, ProjectPermission.ADMIN);
         Integration integration = integrations.create(request, actor.getName());
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(integration.id().toString())
-                        .build())
-                .entity(IntegrationView.of(integration))
-                .build();
+        return Created.at(uri, integration.id(), IntegrationView.of(integration));
     }
 
     @GET

@@ -144,20 +144,7 @@ public class JobService {
         }
         UUID newId = UUID.randomUUID();
         JobPayload old = previous.payload();
-        JobPayload payload = new JobPayload(
-                old.version(),
-                newId.toString(),
-                old.kind(),
-                old.tenantId(),
-                old.clankerId(),
-                old.platformApiUrl(),
-                old.agent(),
-                old.repository(),
-                old.task(),
-                old.ticket(),
-                old.instructionFiles(),
-                old.settings(),
-                old.requiredCredentials());
+        JobPayload payload = old.withJobId(newId.toString());
         return queue.enqueue(
                 new JobQueue.NewJob(
                         newId,

@@ -151,49 +151,21 @@ public class PayloadFactory {
     /** The same payload working on {@code branch} (a follow-up pushes to its pull request's branch). */
     public static JobPayload onBranch(JobPayload payload, String branch) {
         RepositorySpec repo = payload.repository();
-        return new JobPayload(
-                payload.version(),
-                payload.jobId(),
-                payload.kind(),
-                payload.tenantId(),
-                payload.clankerId(),
-                payload.platformApiUrl(),
-                payload.agent(),
-                new RepositorySpec(
-                        repo.url(),
-                        repo.baseBranch(),
-                        branch,
-                        repo.branchTemplate(),
-                        repo.provider(),
-                        repo.apiUrl(),
-                        repo.credentialName(),
-                        repo.pullRequest(),
-                        repo.author()),
-                payload.task(),
-                payload.ticket(),
-                payload.instructionFiles(),
-                payload.settings(),
-                payload.requiredCredentials(),
-                payload.session());
+        return payload.withRepository(new RepositorySpec(
+                repo.url(),
+                repo.baseBranch(),
+                branch,
+                repo.branchTemplate(),
+                repo.provider(),
+                repo.apiUrl(),
+                repo.credentialName(),
+                repo.pullRequest(),
+                repo.author()));
     }
 
     /** The same payload as one turn of an interactive agent session. */
     public static JobPayload asSessionTurn(JobPayload payload, io.viberglass.common.session.SessionTurn turn) {
-        return new JobPayload(
-                payload.version(),
-                payload.jobId(),
-                payload.kind(),
-                payload.tenantId(),
-                payload.clankerId(),
-                payload.platformApiUrl(),
-                payload.agent(),
-                payload.repository(),
-                payload.task(),
-                payload.ticket(),
-                payload.instructionFiles(),
-                payload.settings(),
-                payload.requiredCredentials(),
-                turn);
+        return payload.withSession(turn);
     }
 
     /** The run's settings over the kind's defaults. */

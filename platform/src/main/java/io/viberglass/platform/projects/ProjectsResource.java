@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.viberglass.platform.access.ProjectAccess;
 import io.viberglass.platform.access.ProjectPermission;
 import io.viberglass.platform.auth.Actor;
+import io.viberglass.platform.infra.api.Created;
 import io.viberglass.platform.infra.api.Page;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -63,11 +64,7 @@ public class ProjectsResource {
             @NotNull @Valid CreateProjectRequest request,
             @jakarta.ws.rs.core.Context UriInfo uri) {
         Project project = projects.create(request, actor.userId());
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(project.id().toString())
-                        .build())
-                .entity(ProjectView.of(project))
-                .build();
+        return Created.at(uri, project.id(), ProjectView.of(project));
     }
 
     @GET

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.viberglass.platform.access.ProjectAccess;
 import io.viberglass.platform.access.ProjectPermission;
 import io.viberglass.platform.auth.Actor;
+import io.viberglass.platform.infra.api.Created;
 import io.viberglass.platform.infra.api.Page;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -68,11 +69,7 @@ public class SecretsResource {
             access.requireGlobal(actor, ProjectPermission.ADMIN);
         }
         SecretView secret = secrets.create(request, actor.getName());
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(secret.id().toString())
-                        .build())
-                .entity(secret)
-                .build();
+        return Created.at(uri, secret.id(), secret);
     }
 
     @GET

@@ -9,32 +9,9 @@ import java.util.Map;
  * Gemini CLI's {@code --output-format json}: one (usually pretty-printed) document at the end with {@code response},
  * {@code stats.models.<model>.tokens} and, on failure, {@code error.message}.
  */
-final class GeminiJsonParser implements OutputParser {
-    private final JsonDocuments documents = new JsonDocuments();
-
+final class GeminiJsonParser extends JsonDocumentParser {
     @Override
-    public List<AgentEvent> onLine(String line) {
-        return events(documents.feed(line));
-    }
-
-    @Override
-    public List<AgentEvent> finish() {
-        return events(documents.finish());
-    }
-
-    private static List<AgentEvent> events(List<JsonDocuments.Piece> pieces) {
-        List<AgentEvent> events = new ArrayList<>();
-        for (JsonDocuments.Piece piece : pieces) {
-            if (piece.document() == null) {
-                events.add(new AgentEvent.Notice(piece.strayLine()));
-            } else {
-                events.addAll(document(piece.document()));
-            }
-        }
-        return events;
-    }
-
-    private static List<AgentEvent> document(JsonNode doc) {
+    List<AgentEvent> document(JsonNode doc) {
         List<AgentEvent> events = new ArrayList<>();
         String response = JsonEvents.text(doc, "response");
         if (!response.isBlank()) {

@@ -14,15 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reports to the platform: progress and the result straight away, log lines in batches of at most
@@ -44,12 +36,8 @@ public final class CallbackReporter implements JobReporter {
     private final CallbackClient.RetryPolicy resultRetry;
     private final String jobId;
     private final Clock clock;
-    private final Duration flushDelay;
-    private final ScheduledExecutorService sender;
-    private final Object lock = new Object();
-    private List<LogEntry> pending = new ArrayList<>();
-    private long nextSequence;
-    private ScheduledFuture<?> scheduledFlush;
+    private final Batcher<LogEntry, LogBatch> logs;
+    private long nextSequence; // only touched by the batcher's seal, under its lock
 
     public CallbackReporter(CallbackClient client, String jobId, Clock clock, Duration flushDelay) {
         this(client, CallbackClient.RetryPolicy.LOGS, CallbackClient.RetryPolicy.RESULT, jobId, clock, flushDelay);
@@ -77,12 +65,8 @@ public final class CallbackReporter implements JobReporter {
         this.resultRetry = resultRetry;
         this.jobId = jobId;
         this.clock = clock;
-        this.flushDelay = flushDelay;
-        this.sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "callback-log-sender");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.logs = new Batcher<>(
+                "callback-log-sender", MAX_BATCH, flushDelay, lines -> new LogBatch(lines, nextSequence++), this::send);
     }
 
     /**
@@ -108,37 +92,12 @@ public final class CallbackReporter implements JobReporter {
 
     @Override
     public void log(LogLevel level, String source, String message) {
-        synchronized (lock) {
-            pending.add(new LogEntry(level, message.isEmpty() ? " " : message, source, clock.instant()));
-            if (pending.size() >= MAX_BATCH) {
-                // sent from the sender thread: the agent's output pump must never wait on the network
-                LogBatch full = takePending();
-                sender.execute(() -> send(full));
-            } else if (scheduledFlush == null) {
-                scheduledFlush = sender.schedule(this::sendPending, flushDelay.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        }
+        logs.add(new LogEntry(level, message.isEmpty() ? " " : message, source, clock.instant()));
     }
 
     /** Sends whatever is buffered and waits until every batch queued before it has been sent, in order. */
     public void flush() {
-        try {
-            sender.submit(this::sendPending).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | RejectedExecutionException e) {
-            // the batch is lost; logs are best effort and the result still goes out
-        }
-    }
-
-    private void sendPending() {
-        LogBatch batch;
-        synchronized (lock) {
-            batch = takePending();
-        }
-        if (batch != null) {
-            send(batch);
-        }
+        logs.flush();
     }
 
     @Override
@@ -150,22 +109,7 @@ public final class CallbackReporter implements JobReporter {
 
     @Override
     public void close() {
-        flush();
-        sender.shutdownNow();
-    }
-
-    /** The buffered lines as the next numbered batch, or {@code null} when nothing is buffered. */
-    private LogBatch takePending() {
-        if (scheduledFlush != null) {
-            scheduledFlush.cancel(false);
-            scheduledFlush = null;
-        }
-        if (pending.isEmpty()) {
-            return null;
-        }
-        LogBatch batch = new LogBatch(pending, nextSequence++);
-        pending = new ArrayList<>();
-        return batch;
+        logs.close();
     }
 
     private void send(LogBatch batch) {

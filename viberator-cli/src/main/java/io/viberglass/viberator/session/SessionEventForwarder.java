@@ -2,17 +2,11 @@ package io.viberglass.viberator.session;
 
 import io.viberglass.common.security.SecretRedactor;
 import io.viberglass.common.session.SessionEvent;
+import io.viberglass.viberator.report.Batcher;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Batches a turn's session events to the platform: a batch goes out when it holds {@link #MAX_BATCH} events or
@@ -23,53 +17,26 @@ public final class SessionEventForwarder implements AutoCloseable {
     public static final int MAX_BATCH = 20;
     public static final Duration DEFAULT_FLUSH_DELAY = Duration.ofSeconds(1);
 
-    private final SessionChannel channel;
     private final SecretRedactor redactor;
-    private final Duration flushDelay;
-    private final ScheduledExecutorService sender;
-    private final Object lock = new Object();
-    private List<SessionEvent> pending = new ArrayList<>();
-    private ScheduledFuture<?> scheduledFlush;
+    private final Batcher<SessionEvent, List<SessionEvent>> events;
 
     public SessionEventForwarder(SessionChannel channel, SecretRedactor redactor, Duration flushDelay) {
-        this.channel = channel;
         this.redactor = redactor;
-        this.flushDelay = flushDelay;
-        this.sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "session-event-sender");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.events = new Batcher<>("session-event-sender", MAX_BATCH, flushDelay, batch -> batch, channel::sendEvents);
     }
 
     public void add(SessionEvent event) {
-        SessionEvent clean = redact(event, redactor);
-        synchronized (lock) {
-            pending.add(clean);
-            if (pending.size() >= MAX_BATCH) {
-                List<SessionEvent> full = takePending();
-                sender.execute(() -> channel.sendEvents(full));
-            } else if (scheduledFlush == null) {
-                scheduledFlush = sender.schedule(this::sendPending, flushDelay.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        }
+        events.add(redact(event, redactor));
     }
 
     /** Sends what is buffered and waits until every batch queued before it has been sent. */
     public void flush() {
-        try {
-            sender.submit(this::sendPending).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | RejectedExecutionException e) {
-            // events are best effort: the result still goes out
-        }
+        events.flush();
     }
 
     @Override
     public void close() {
-        flush();
-        sender.shutdownNow();
+        events.close();
     }
 
     /** The event with every string in its payload (nested too) scrubbed of secrets. */
@@ -96,25 +63,5 @@ public final class SessionEventForwarder implements AutoCloseable {
             return list.stream().map(item -> redactValue(item, redactor)).toList();
         }
         return value;
-    }
-
-    private void sendPending() {
-        List<SessionEvent> batch;
-        synchronized (lock) {
-            batch = takePending();
-        }
-        if (!batch.isEmpty()) {
-            channel.sendEvents(batch);
-        }
-    }
-
-    private List<SessionEvent> takePending() {
-        List<SessionEvent> batch = pending;
-        pending = new ArrayList<>();
-        if (scheduledFlush != null) {
-            scheduledFlush.cancel(false);
-            scheduledFlush = null;
-        }
-        return batch;
     }
 }

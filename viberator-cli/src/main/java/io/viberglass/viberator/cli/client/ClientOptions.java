@@ -1,6 +1,8 @@
 package io.viberglass.viberator.cli.client;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Flags every platform-client command has. */
 public final class ClientOptions {
@@ -14,4 +16,12 @@ public final class ClientOptions {
             names = {"-v", "--verbose"},
             description = "Show stack traces of unexpected errors.")
     boolean verbose;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** Where the command prints: its own standard output and error, as JSON with {@code --json}. */
+    Output output() {
+        return new Output(command.commandLine().getOut(), command.commandLine().getErr(), json);
+    }
 }

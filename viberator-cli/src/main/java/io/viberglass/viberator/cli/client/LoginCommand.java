@@ -63,8 +63,7 @@ public final class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Output output =
-                new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json);
+        Output output = options.output();
         String address = url != null ? url : environment.get(TargetResolver.URL_VARIABLE);
         if (address == null || address.isBlank()) {
             throw new CommandLine.ParameterException(

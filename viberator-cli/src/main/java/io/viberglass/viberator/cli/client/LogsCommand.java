@@ -9,7 +9,6 @@ import io.viberglass.viberator.client.ViberglassClient;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,9 +22,6 @@ import picocli.CommandLine.Parameters;
                 + "its outcome. With --json, one JSON object per line (JSON Lines).")
 public final class LogsCommand implements Callable<Integer> {
     private final Connection connection;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "RUN", description = "Run (job) id.")
     UUID jobId;
@@ -52,8 +48,7 @@ public final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Output output =
-                new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json);
+        Output output = options.output();
         ViberglassClient client = connection.client();
         LogFollower logs = new LogFollower(client, Sleeper.real(), pollInterval);
         Consumer<LogLine> sink = output.json() ? line -> jsonLine(output, line) : line -> textLine(output, line);

@@ -6,7 +6,6 @@ import io.viberglass.viberator.client.PhaseState;
 import io.viberglass.viberator.client.PlatformException;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,9 +19,6 @@ import picocli.CommandLine.Parameters;
 public final class PlanShowCommand implements Callable<Integer> {
     private final CliEnvironment environment;
     private final Connection connection;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "TICKET", description = "Ticket id.")
     UUID ticketId;
@@ -40,8 +36,7 @@ public final class PlanShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Output output =
-                new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json);
+        Output output = options.output();
         PhaseState plan = connection.client().phase(ticketId, Phase.PLANNING);
         if (output.json()) {
             output.json(plan);

@@ -4,7 +4,6 @@ import io.viberglass.viberator.client.Page;
 import io.viberglass.viberator.client.Project;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,9 +12,6 @@ import picocli.CommandLine.Option;
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List projects, newest first.")
 public final class ProjectsListCommand implements Callable<Integer> {
     private final Connection connection;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Option(
             names = "--limit",
@@ -36,8 +32,7 @@ public final class ProjectsListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Output output =
-                new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json);
+        Output output = options.output();
         Page<Project> projects = connection.client().projects(limit);
         if (output.json()) {
             output.json(new Listing(projects.data(), projects.total()));

@@ -3,7 +3,6 @@ package io.viberglass.viberator.cli.client;
 import io.viberglass.viberator.client.Job;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -12,9 +11,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a queued or running run.")
 public final class RunsCancelCommand implements Callable<Integer> {
     private final Connection connection;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "RUN", description = "Run (job) id.")
     UUID jobId;
@@ -28,8 +24,7 @@ public final class RunsCancelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Output output =
-                new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json);
+        Output output = options.output();
         Job job = connection.client().cancel(jobId);
         if (output.json()) {
             output.json(job);

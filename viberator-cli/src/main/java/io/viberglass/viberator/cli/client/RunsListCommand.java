@@ -7,7 +7,6 @@ import io.viberglass.viberator.client.ViberglassClient;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,9 +15,6 @@ import picocli.CommandLine.Option;
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List runs, newest first.")
 public final class RunsListCommand implements Callable<Integer> {
     private final Connection connection;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--ticket", paramLabel = "TICKET", description = "Only this ticket's runs.")
     UUID ticketId;
@@ -54,8 +50,7 @@ public final class RunsListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Output output =
-                new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json);
+        Output output = options.output();
         ViberglassClient client = connection.client();
         UUID projectId = project == null ? null : client.project(project).id();
         Page<Job> runs = client.jobs(new JobFilter(projectId, ticketId, status, limit));

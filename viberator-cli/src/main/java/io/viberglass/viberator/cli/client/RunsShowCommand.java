@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -21,9 +20,6 @@ import picocli.CommandLine.Parameters;
 public final class RunsShowCommand implements Callable<Integer> {
     private final Connection connection;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Parameters(index = "0", paramLabel = "RUN", description = "Run (job) id.")
     UUID jobId;
 
@@ -36,8 +32,7 @@ public final class RunsShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Output output =
-                new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json);
+        Output output = options.output();
         Job job = connection.client().job(jobId);
         if (output.json()) {
             output.json(job);

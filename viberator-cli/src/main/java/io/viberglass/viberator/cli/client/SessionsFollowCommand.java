@@ -6,7 +6,6 @@ import io.viberglass.viberator.client.Sleeper;
 import io.viberglass.viberator.client.TimelineEvent;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,9 +20,6 @@ import picocli.CommandLine.Parameters;
                 + "one JSON object per event (JSON Lines).")
 public final class SessionsFollowCommand implements Callable<Integer> {
     private final Connection connection;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "SESSION", description = "Agent session id.")
     UUID sessionId;
@@ -44,8 +40,7 @@ public final class SessionsFollowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Output output =
-                new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json);
+        Output output = options.output();
         TimelinePrinter printer = new TimelinePrinter(output.out());
         SessionFollower.Ended ended = new SessionFollower(connection.client(), Sleeper.real())
                 .follow(sessionId, after, event -> {
