@@ -127,6 +127,25 @@ public record JobPayload(
                 session);
     }
 
+    /** The same payload for another agent spec (the credential broker points the agent at its proxy). */
+    public JobPayload withAgent(AgentSpec agent) {
+        return new JobPayload(
+                version,
+                jobId,
+                kind,
+                tenantId,
+                clankerId,
+                platformApiUrl,
+                agent,
+                repository,
+                task,
+                ticket,
+                instructionFiles,
+                settings,
+                requiredCredentials,
+                session);
+    }
+
     /** The same payload as one turn of an interactive agent session. */
     public JobPayload withSession(SessionTurn session) {
         return new JobPayload(
