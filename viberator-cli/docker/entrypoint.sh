@@ -2,10 +2,12 @@
 # Container entrypoint: maps the platform's container environment onto `viberator job`.
 #
 # The platform's Docker and ECS invokers set JOB_ID, PLATFORM_API_URL and TENANT_ID; `viberator job` reads those
-# itself. The callback token comes as CALLBACK_TOKEN, as a file named by CALLBACK_TOKEN_FILE (Docker copies it in) or
-# as an SSM parameter named by CALLBACK_TOKEN_SSM_PARAMETER (ECS); viberator reads and deletes the file or parameter,
-# so the token never sits in the process environment. Secrets arrive as files under /run/secrets (one per credential,
-# or VIBERATOR_SECRETS_DIR elsewhere) or as SSM parameter names in VIBERATOR_SSM_SECRETS.
+# itself. The callback token comes as CALLBACK_TOKEN, as a file named by CALLBACK_TOKEN_FILE, as an SSM parameter
+# named by CALLBACK_TOKEN_SSM_PARAMETER (ECS), or (Docker) in the secret bundle viberator fetches once with the one-time
+# VIBERATOR_SECRET_BUNDLE_TOKEN, writing the bundle's credentials into its tmpfs VIBERATOR_SECRETS_DIR; viberator reads
+# and deletes the file or parameter, so the token never sits in the process environment. Secrets arrive as files under
+# /run/secrets (one per credential, or VIBERATOR_SECRETS_DIR elsewhere) or as SSM parameter names in
+# VIBERATOR_SSM_SECRETS.
 #
 # Accepted forms:
 #   (no arguments)            -> viberator job                    (everything from the environment)

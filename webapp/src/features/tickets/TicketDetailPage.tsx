@@ -80,6 +80,8 @@ function TicketDetail({ ticket, crumbs }: { ticket: Ticket; crumbs: { label: str
             <PhaseBadge phase={ticket.workflowPhase} />
             <Badge>{ticket.category}</Badge>
             {ticket.autoFixRequested && <Badge tone="brand">Auto-fix</Badge>}
+            {ticket.awaitingTrust && <Badge tone="amber">Awaiting approval</Badge>}
+            {ticket.trust?.state === 'rejected' && <Badge tone="red">Author rejected</Badge>}
             {ticket.archived && <Badge>Archived</Badge>}
             {ticket.externalTicketId && (
               <Badge tone="blue">

@@ -71,10 +71,11 @@ export function TicketsTable({
                   >
                     {ticket.title}
                   </Link>
-                  {(ticket.autoFixRequested || ticket.archived) && (
+                  {(ticket.autoFixRequested || ticket.archived || ticket.awaitingTrust) && (
                     <div className="mt-1 flex gap-1.5">
                       {ticket.autoFixRequested && <Badge tone="brand">Auto-fix</Badge>}
                       {ticket.archived && <Badge>Archived</Badge>}
+                      {ticket.awaitingTrust && <Badge tone="amber">Awaiting approval</Badge>}
                     </div>
                   )}
                 </td>

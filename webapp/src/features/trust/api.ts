@@ -71,7 +71,7 @@ export function useTrustDecision(ticketId: string) {
     onSuccess: (view) => {
       client.setQueryData(trustKeys.ticket(ticketId), view);
       void client.invalidateQueries({ queryKey: ticketKeys.detail(ticketId) });
-      void client.invalidateQueries({ queryKey: ['jobs'] });
+      void client.invalidateQueries({ queryKey: ['runs'] });
     },
   });
 }

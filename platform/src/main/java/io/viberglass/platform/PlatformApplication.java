@@ -21,12 +21,15 @@ import io.viberglass.platform.claws.Claws;
 import io.viberglass.platform.dispatch.Dispatcher;
 import io.viberglass.platform.dispatch.Dispatching;
 import io.viberglass.platform.dispatch.WorkerRuntimes;
+import io.viberglass.platform.dispatch.bundle.SecretBundleResource;
+import io.viberglass.platform.dispatch.bundle.SecretBundles;
 import io.viberglass.platform.egress.EgressPolicyResource;
 import io.viberglass.platform.egress.EgressPolicyService;
 import io.viberglass.platform.feedback.Feedback;
 import io.viberglass.platform.infra.api.WireEnumParamConverters;
 import io.viberglass.platform.infra.db.Database;
 import io.viberglass.platform.infra.db.DatabaseBootstrap;
+import io.viberglass.platform.infra.db.DatabaseNotifications;
 import io.viberglass.platform.infra.db.Migrations;
 import io.viberglass.platform.infra.errors.ErrorMappers;
 import io.viberglass.platform.infra.health.ApiInfoResource;
@@ -88,6 +91,7 @@ import io.viberglass.platform.trust.HeldRunStarter;
 import io.viberglass.platform.trust.Trust;
 import io.viberglass.platform.trust.TrustService;
 import io.viberglass.platform.webhooks.Webhooks;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import org.glassfish.jersey.server.ServerProperties;
@@ -193,14 +197,33 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 environment.getValidator(),
                 access,
                 audit);
-        WorkerRuntimes runtimes =
-                WorkerRuntimes.build(config.getDispatch(), config.getSecrets().getSsmPrefix(), System.getenv(), mapper);
+        SecretBundles bundles = new SecretBundles(jdbi, clock, audit, new SecureRandom());
+        environment.jersey().register(new SecretBundleResource(bundles));
+        WorkerRuntimes runtimes = WorkerRuntimes.build(
+                config.getDispatch(), config.getSecrets().getSsmPrefix(), System.getenv(), mapper, bundles);
         environment.lifecycle().manage(runtimes);
         Clankers.Parts clankers =
                 Clankers.register(environment, jdbi, clock, mapper, config.getClankers(), runtimes.provisioners());
         Secrets.Parts secrets = Secrets.register(environment.jersey(), jdbi, clock, config.getSecrets(), access);
+        // one LISTEN connection per replica for every feature that reacts to other replicas' commits
+        DatabaseNotifications notifications = new DatabaseNotifications(
+                config.getDataSourceFactory().getUrl(),
+                config.getDataSourceFactory().getUser(),
+                config.getDataSourceFactory().getPassword());
+        environment.lifecycle().manage(notifications);
         Review review = registerJobs(
-                config, environment, jdbi, clock, tickets, projects, clankers, runtimes, secrets, access, audit);
+                config,
+                environment,
+                jdbi,
+                clock,
+                tickets,
+                projects,
+                clankers,
+                runtimes,
+                secrets,
+                access,
+                audit,
+                notifications);
         McpEndpoint.register(
                 environment,
                 config.getAuth().isEnabled(),
@@ -236,7 +259,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
             WorkerRuntimes runtimes,
             Secrets.Parts secrets,
             ProjectAccess access,
-            AuditLog audit) {
+            AuditLog audit,
+            DatabaseNotifications notifications) {
         ObjectMapper mapper = environment.getObjectMapper();
         JobLifecycle lifecycle = new JobLifecycle(mapper);
         LifecycleSync lifecycleSync = new LifecycleSync();
@@ -274,9 +298,10 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 listeners,
                 jobSecrets,
                 broker,
-                runtimes.invokers());
+                runtimes.invokers(),
+                notifications);
         JobService jobs = new JobService(jdbi, clock, lifecycle, queue, listeners, dispatcher::stopExecution);
-        Streams streams = Streams.register(environment, config.getSessions(), config.getDataSourceFactory());
+        Streams streams = Streams.register(environment, config.getSessions(), notifications);
         Jobs.register(
                 environment.jersey(),
                 jobs,
@@ -335,7 +360,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 clock,
                 config.getWebhooks(),
                 config.getPublicUrl(),
-                new Webhooks.Needs(integrations, secrets.owned(), tickets, workflow, runs, access, trust)));
+                new Webhooks.Needs(integrations, secrets.owned(), tickets, workflow, runs, access, trust),
+                notifications));
         feedback.register(environment, jdbi, clock, secrets.owned(), integrations, access);
         PhaseOrchestrator orchestrator = new PhaseOrchestrator(jdbi, tickets, workflow, approvals, runs);
         slack.register(

@@ -167,19 +167,6 @@ public final class LambdaWorker {
                 given.runTests(),
                 given.testCommand(),
                 given.codingStandards());
-        return new JobPayload(
-                payload.version(),
-                payload.jobId(),
-                payload.kind(),
-                payload.tenantId(),
-                payload.clankerId(),
-                payload.platformApiUrl(),
-                payload.agent(),
-                payload.repository(),
-                payload.task(),
-                payload.ticket(),
-                payload.instructionFiles(),
-                limited,
-                payload.requiredCredentials());
+        return payload.withSettings(limited);
     }
 }

@@ -29,6 +29,7 @@ import io.viberglass.common.job.ScmProvider;
 import io.viberglass.common.job.WorkerEvent;
 import io.viberglass.common.job.WorkerSettings;
 import io.viberglass.common.json.Json;
+import io.viberglass.common.session.SessionTurn;
 import io.viberglass.viberator.testing.FakeAgents;
 import io.viberglass.viberator.testing.GitFixtures;
 import java.io.PrintWriter;
@@ -286,5 +287,31 @@ class WorkerHandlerTest {
         assertThat(budget.agentSeconds(Duration.ofSeconds(900), 2700)).isEqualTo(810);
         assertThat(budget.agentSeconds(Duration.ofSeconds(900), 300)).isEqualTo(300);
         assertThat(budget.agentSeconds(Duration.ofSeconds(110), 2700)).isZero();
+    }
+
+    @Test
+    void shorteningTheTimeLimitKeepsASessionTurnASessionTurn() {
+        JobPayload turn = new JobPayload(
+                1,
+                JOB,
+                JobKind.EXECUTION,
+                "tenant-1",
+                null,
+                "http://platform",
+                AgentSpec.of(AgentType.CLAUDE_CODE),
+                new RepositorySpec(
+                        "file:///repo", "main", "viberator/lambda", null, ScmProvider.GIT, null, null, null, null),
+                "Plan the greeting",
+                null,
+                List.of(),
+                new WorkerSettings(2700, null, false, false, null, null),
+                List.of("ANTHROPIC_API_KEY"),
+                new SessionTurn("sess-1", "turn-2", JobKind.PLANNING, null, false, 900));
+
+        JobPayload limited = LambdaWorker.withTimeLimit(turn, 810);
+
+        assertThat(limited.settings().timeLimitSeconds()).isEqualTo(810);
+        assertThat(limited.session()).isEqualTo(turn.session());
+        assertThat(limited.isSessionTurn()).isTrue();
     }
 }

@@ -6,6 +6,8 @@ public final class Callbacks {
 
     public static final String TOKEN_HEADER = "X-Callback-Token";
     public static final String TENANT_HEADER = "X-Tenant-Id";
+    /** The one-time token of {@link #secretBundlePath}; never the callback token. */
+    public static final String BUNDLE_TOKEN_HEADER = "X-Secret-Bundle-Token";
 
     /**
      * Response header on every callback answer: {@code true} once the job was cancelled on the platform, so the worker
@@ -15,6 +17,11 @@ public final class Callbacks {
 
     public static String bootstrapPath(String jobId) {
         return "/api/jobs/" + jobId + "/bootstrap";
+    }
+
+    /** {@code POST}: hands out the job's {@link SecretBundle} once per dispatch. */
+    public static String secretBundlePath(String jobId) {
+        return "/api/jobs/" + jobId + "/secret-bundle";
     }
 
     public static String progressPath(String jobId) {

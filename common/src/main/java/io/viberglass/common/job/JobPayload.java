@@ -146,6 +146,25 @@ public record JobPayload(
                 session);
     }
 
+    /** The same payload under other worker settings (a Lambda worker shortens the time limit to its own). */
+    public JobPayload withSettings(WorkerSettings settings) {
+        return new JobPayload(
+                version,
+                jobId,
+                kind,
+                tenantId,
+                clankerId,
+                platformApiUrl,
+                agent,
+                repository,
+                task,
+                ticket,
+                instructionFiles,
+                settings,
+                requiredCredentials,
+                session);
+    }
+
     /** The same payload as one turn of an interactive agent session. */
     public JobPayload withSession(SessionTurn session) {
         return new JobPayload(

@@ -7,14 +7,14 @@ import java.util.StringJoiner;
 /**
  * The environment variables platform invokers set on workers and {@code viberator job} reads: part of the contract
  * between them, like the payload. No variable holds a secret value except {@link #CALLBACK_TOKEN}, which the Docker
- * and ECS invokers replace with a file or an SSM reference.
+ * and ECS invokers replace with a one-time bundle token or an SSM reference.
  */
 public final class WorkerEnvironment {
     public static final String JOB_ID = "JOB_ID";
     public static final String TENANT_ID = "TENANT_ID";
     public static final String PLATFORM_API_URL = "PLATFORM_API_URL";
     public static final String CALLBACK_TOKEN = "CALLBACK_TOKEN";
-    /** A file holding the callback token (Docker); read, then deleted where the worker may. */
+    /** A file holding the callback token (a mounted file); read, then deleted where the worker may. */
     public static final String CALLBACK_TOKEN_FILE = "CALLBACK_TOKEN_FILE";
     /** An SSM SecureString parameter holding the callback token (ECS); read, then deleted where the role allows. */
     public static final String CALLBACK_TOKEN_SSM_PARAMETER = "CALLBACK_TOKEN_SSM_PARAMETER";
@@ -24,6 +24,12 @@ public final class WorkerEnvironment {
     public static final String SSM_ENDPOINT = "VIBERATOR_SSM_ENDPOINT";
 
     public static final String SECRETS_DIR = "VIBERATOR_SECRETS_DIR";
+
+    /**
+     * A one-time token (Docker) that fetches the job's {@link SecretBundle} (the callback token and the credentials)
+     * from the platform; the worker writes the credentials into {@link #SECRETS_DIR}, a tmpfs. Worthless once used.
+     */
+    public static final String SECRET_BUNDLE_TOKEN = "VIBERATOR_SECRET_BUNDLE_TOKEN";
 
     private WorkerEnvironment() {}
 

@@ -29,7 +29,8 @@ class WireContractTest {
         "job-result-failed.json, io.viberglass.common.job.JobResult",
         "progress-update.json, io.viberglass.common.job.ProgressUpdate",
         "log-batch.json, io.viberglass.common.job.LogBatch",
-        "worker-event.json, io.viberglass.common.job.WorkerEvent"
+        "worker-event.json, io.viberglass.common.job.WorkerEvent",
+        "secret-bundle.json, io.viberglass.common.job.SecretBundle"
     })
     void fixturesRoundTripUnchangedAndValidate(String fixture, Class<?> type) throws Exception {
         Object value = Fixtures.read(fixture, type);
@@ -69,6 +70,17 @@ class WireContractTest {
         assertThat(event.ssmSecrets())
                 .containsEntry("ANTHROPIC_API_KEY", "/viberglass/secrets/global/ANTHROPIC_API_KEY");
         assertThat(event.toString()).doesNotContain(event.callbackToken());
+    }
+
+    @Test
+    void aSecretBundlePrintsTheNamesOfItsSecretsButNoValue() {
+        SecretBundle bundle = Fixtures.read("secret-bundle.json", SecretBundle.class);
+
+        assertThat(bundle.secrets()).containsOnlyKeys("ANTHROPIC_API_KEY", "GITHUB_TOKEN");
+        assertThat(bundle.toString())
+                .contains("ANTHROPIC_API_KEY", "GITHUB_TOKEN")
+                .doesNotContain(bundle.callbackToken())
+                .doesNotContain(bundle.secrets().get("GITHUB_TOKEN"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.viberglass.platform.dispatch;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
+import io.viberglass.platform.infra.db.DatabaseNotifications;
 import io.viberglass.platform.jobs.JobLifecycle;
 import io.viberglass.platform.jobs.JobListener;
 import java.lang.management.ManagementFactory;
@@ -15,7 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 
-/** Wires dispatch: invokers, the LISTEN signal, the dispatcher loop and the scheduled sweeper. */
+/** Wires dispatch: invokers, the wake-up signal, the dispatcher loop and the scheduled sweeper. */
 public final class Dispatching {
     private Dispatching() {}
 
@@ -30,7 +31,8 @@ public final class Dispatching {
             List<JobListener> listeners,
             CredentialResolver credentials,
             CredentialBroker broker,
-            List<WorkerInvoker> invokers) {
+            List<WorkerInvoker> invokers,
+            DatabaseNotifications notifications) {
         AtomicInteger port = new AtomicInteger();
         environment.lifecycle().addServerLifecycleListener(server -> port.set(localPort(server)));
         PlatformUrls urls = new PlatformUrls(
@@ -38,7 +40,7 @@ public final class Dispatching {
                 () -> settings.getLocal().getPlatformUrl() != null
                         ? settings.getLocal().getPlatformUrl()
                         : "http://127.0.0.1:" + port.get());
-        DispatchSignal signal = new DispatchSignal(database.getUrl(), database.getUser(), database.getPassword());
+        DispatchSignal signal = new DispatchSignal(notifications);
         Dispatcher dispatcher = new Dispatcher(
                 jdbi,
                 clock,
@@ -52,7 +54,6 @@ public final class Dispatching {
                 signal,
                 instanceName());
         if (settings.isEnabled()) {
-            environment.lifecycle().manage(signal);
             environment.lifecycle().manage(dispatcher);
             ManagedDataSource schedulerPool = database.build(environment.metrics(), "scheduler");
             environment.lifecycle().manage(schedulerPool);

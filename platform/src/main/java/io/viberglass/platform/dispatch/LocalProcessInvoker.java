@@ -1,13 +1,12 @@
 package io.viberglass.platform.dispatch;
 
 import io.viberglass.common.job.WorkerInvocation;
-import io.viberglass.common.security.SecretValue;
+import io.viberglass.common.security.SecretFiles;
 import io.viberglass.platform.clankers.Clanker;
 import io.viberglass.platform.clankers.DeploymentStrategy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,7 +45,7 @@ public class LocalProcessInvoker implements WorkerInvoker {
         try {
             Path work = Files.createDirectories(Path.of(settings.getWorkDirectory()));
             Path logs = Files.createDirectories(Path.of(settings.getLogDirectory()));
-            secrets = writeSecrets(dispatch.credentials());
+            secrets = SecretFiles.writeTemporary("viberglass-secrets-", dispatch.credentials());
             List<String> command = new ArrayList<>(settings.getCommand());
             command.add("job");
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -80,19 +79,6 @@ public class LocalProcessInvoker implements WorkerInvoker {
                             + e.getMessage(),
                     e);
         }
-    }
-
-    private static Path writeSecrets(Map<String, SecretValue> credentials) throws IOException {
-        Path directory = Files.createTempDirectory(
-                "viberglass-secrets-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        for (Map.Entry<String, SecretValue> credential : credentials.entrySet()) {
-            Path file = Files.createFile(
-                    directory.resolve(credential.getKey()),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, credential.getValue().reveal());
-        }
-        return directory;
     }
 
     @Override

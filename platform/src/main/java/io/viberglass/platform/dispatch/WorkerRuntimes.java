@@ -5,6 +5,7 @@ import io.dropwizard.lifecycle.Managed;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.viberglass.platform.clankers.RuntimeProvisioner;
 import io.viberglass.platform.dispatch.aws.AwsClients;
+import io.viberglass.platform.dispatch.bundle.SecretBundleSealer;
 import io.viberglass.platform.dispatch.docker.DockerConnection;
 import io.viberglass.platform.dispatch.docker.DockerInvoker;
 import io.viberglass.platform.dispatch.docker.DockerProvisioner;
@@ -49,10 +50,17 @@ public final class WorkerRuntimes implements Managed {
         this.kubernetes = kubernetes;
     }
 
-    /** @param secretsSsmPrefix where the platform keeps SSM secrets; ECS callback tokens are staged under it */
+    /**
+     * @param secretsSsmPrefix where the platform keeps SSM secrets; ECS callback tokens are staged under it
+     * @param bundles where Docker workers' secrets wait for the worker to fetch them
+     */
     public static WorkerRuntimes build(
-            DispatchSettings settings, String secretsSsmPrefix, Map<String, String> environment, ObjectMapper mapper) {
-        return build(settings, secretsSsmPrefix, environment, mapper, new LazyCredentials());
+            DispatchSettings settings,
+            String secretsSsmPrefix,
+            Map<String, String> environment,
+            ObjectMapper mapper,
+            SecretBundleSealer bundles) {
+        return build(settings, secretsSsmPrefix, environment, mapper, bundles, new LazyCredentials());
     }
 
     /** @param credentials AWS credentials for ECS, SSM and Lambda calls (the SDK's default chain in production) */
@@ -61,6 +69,7 @@ public final class WorkerRuntimes implements Managed {
             String secretsSsmPrefix,
             Map<String, String> environment,
             ObjectMapper mapper,
+            SecretBundleSealer bundles,
             AwsCredentialsProvider credentials) {
         String region =
                 environment.getOrDefault("AWS_REGION", environment.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
@@ -71,7 +80,7 @@ public final class WorkerRuntimes implements Managed {
         DockerConnection docker = new DockerConnection(settings.getDocker());
         List<WorkerInvoker> invokers = new ArrayList<>(List.of(
                 new LocalProcessInvoker(settings.getLocal(), environment),
-                new DockerInvoker(docker, settings.getDocker()),
+                new DockerInvoker(docker, settings.getDocker(), bundles),
                 new EcsInvoker(ecs, ssm, settings.getEcs(), secretsSsmPrefix),
                 new LambdaInvoker(lambda, settings.getLambda(), mapper)));
         KubernetesClient kubernetes = null;

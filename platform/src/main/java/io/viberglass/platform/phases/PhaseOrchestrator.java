@@ -36,6 +36,8 @@ public class PhaseOrchestrator {
     }
 
     public Job advanceAndRun(UUID ticketId, UUID clankerId, WorkflowPhase target, String actor) {
+        // before approving anything on the way: an untrusted ticket changes nothing here
+        runs.requireRunnable(ticketId);
         TicketView ticket = tickets.get(ticketId);
         RunRequest run = new RunRequest(clankerId, null, List.of());
         return switch (target) {

@@ -71,6 +71,7 @@ public class PhaseRunService {
     }
 
     public Job research(UUID ticketId, RunRequest request) {
+        requireRunnable(ticketId);
         TicketView ticket = tickets.get(ticketId);
         if (ticket.workflowPhase() != WorkflowPhase.RESEARCH) {
             throw DomainException.invalid(
@@ -93,6 +94,7 @@ public class PhaseRunService {
     }
 
     public Job planning(UUID ticketId, RunRequest request) {
+        requireRunnable(ticketId);
         TicketView ticket = tickets.get(ticketId);
         if (ticket.workflowPhase() == WorkflowPhase.RESEARCH) {
             throw DomainException.invalid(
@@ -115,6 +117,7 @@ public class PhaseRunService {
     }
 
     public Job revision(UUID ticketId, WorkflowPhase phase, RevisionRequest request) {
+        requireRunnable(ticketId);
         DocumentService.requireDocumentPhase(phase);
         TicketView ticket = tickets.get(ticketId);
         return start(
@@ -139,6 +142,7 @@ public class PhaseRunService {
 
     /** An execution run that also records {@code alsoInTransaction} with its job id (the webhook delivery behind it). */
     public Job execution(UUID ticketId, RunRequest request, BiConsumer<Handle, UUID> alsoInTransaction) {
+        requireRunnable(ticketId);
         TicketView ticket = tickets.get(ticketId);
         boolean planApproved = jdbi.withExtension(PhaseDao.class, dao -> dao.document(ticketId, WorkflowPhase.PLANNING))
                 .map(doc -> doc.approvalState() == ApprovalState.APPROVED)
@@ -193,6 +197,14 @@ public class PhaseRunService {
                 branch,
                 fence,
                 alsoInTransaction);
+    }
+
+    /**
+     * Refuses (409 {@code TICKET_UNTRUSTED}) a ticket whose outside author awaits an approver or was rejected, before
+     * any phase rule is looked at; the check is repeated inside the transaction that creates the job.
+     */
+    public void requireRunnable(UUID ticketId) {
+        jdbi.useHandle(handle -> TicketTrustGate.requireRunnable(handle, ticketId));
     }
 
     public List<PhaseRun> history(UUID ticketId, WorkflowPhase phase, int limit) {

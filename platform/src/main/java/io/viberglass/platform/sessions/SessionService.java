@@ -65,6 +65,8 @@ public class SessionService {
             throw DomainException.invalid("SESSION_MODE_INVALID", "mode", "must be research, planning or execution");
         }
         TicketView ticket = tickets.get(ticketId);
+        // refused before the session exists; its first turn checks again in the transaction that queues the job
+        jdbi.useHandle(handle -> io.viberglass.platform.tickets.TicketTrustGate.requireRunnable(handle, ticketId));
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         try {

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The in-process notifier behind every stream and long poll: subscribers register per topic and are woken when the
- * database says the topic changed ({@link StreamSignal}). Each woken subscriber then reads what is new after its own
+ * database says the topic changed ({@link Streams#register}). Each woken subscriber then reads what is new after its own
  * last id, so no client polls the database and a wake-up never carries data that could be lost.
  *
  * <p>Reads run on a small fixed pool; writes to clients run on their own threads (a write may block on a slow

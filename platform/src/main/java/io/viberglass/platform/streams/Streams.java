@@ -23,18 +23,23 @@ public class Streams {
         this.capacity = settings.getClientQueueCapacity();
     }
 
-    /** The hub and its database listener, started and stopped with the application. */
+    /** The notifications the database triggers send once a change to a session or a job commits: a topic each. */
+    static final String CHANNEL = "viberglass_stream";
+
+    /**
+     * The hub, started and stopped with the application, woken by the replica's database listener: whichever instance
+     * took the write, every instance hears it. After a reconnect every topic is woken once, since notifications sent
+     * meanwhile are gone.
+     */
     public static Streams register(
             io.dropwizard.core.setup.Environment environment,
             SessionSettings settings,
-            io.dropwizard.db.DataSourceFactory database) {
+            io.viberglass.platform.infra.db.DatabaseNotifications notifications) {
         StreamHub hub = new StreamHub(
                 java.time.Duration.ofMillis(settings.getHeartbeatInterval().toMilliseconds()),
                 settings.getStreamThreads());
         environment.lifecycle().manage(hub);
-        environment
-                .lifecycle()
-                .manage(new StreamSignal(database.getUrl(), database.getUser(), database.getPassword(), hub));
+        notifications.subscribe(CHANNEL, hub::wake, hub::wakeAll);
         return new Streams(hub, settings);
     }
 

@@ -29,13 +29,24 @@ public record TicketAuthor(
         Instant createdAt) {
 
     public static TicketAuthor platformUser(UUID ticketId, Instant createdAt) {
+        return platformUser(ticketId, createdAt, null);
+    }
+
+    /**
+     * A ticket without an outside author: made by a signed-in user, or (for a ticket of an outside {@code system})
+     * arrived before authors were recorded, and trusted as it was then.
+     */
+    public static TicketAuthor platformUser(UUID ticketId, Instant createdAt, TicketSystem system) {
+        boolean outside = system != null && system != TicketSystem.CUSTOM && system != TicketSystem.SLACK;
         return new TicketAuthor(
                 ticketId,
                 "platform",
                 null,
                 null,
                 true,
-                "Created by a signed-in platform user",
+                outside
+                        ? "Arrived from " + system.wire() + " before outside authors were recorded; trusted as then"
+                        : "Created by a signed-in platform user",
                 TrustState.TRUSTED,
                 null,
                 null,

@@ -53,7 +53,9 @@ public record TicketView(
     }
 
     static TicketView of(Ticket ticket, List<TicketMedia> media, TicketAuthor author) {
-        TicketAuthor trust = author == null ? TicketAuthor.platformUser(ticket.id(), ticket.createdAt()) : author;
+        TicketAuthor trust = author == null
+                ? TicketAuthor.platformUser(ticket.id(), ticket.createdAt(), ticket.ticketSystem())
+                : author;
         return new TicketView(
                 ticket.id(),
                 ticket.projectId(),

@@ -9,6 +9,7 @@ import io.viberglass.platform.access.ProjectPermission;
 import io.viberglass.platform.audit.AuditEntry;
 import io.viberglass.platform.audit.AuditLog;
 import io.viberglass.platform.auth.Actor;
+import io.viberglass.platform.tickets.TicketTrustGate;
 import io.viberglass.platform.tickets.TicketsResource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -118,6 +119,6 @@ public class TicketTrustResource {
     }
 
     private static String label(TrustService.TicketTrustView view) {
-        return view.author().provider() + ":" + view.author().identity();
+        return TicketTrustGate.describe(view.author());
     }
 }

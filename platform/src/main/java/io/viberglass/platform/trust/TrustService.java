@@ -190,7 +190,7 @@ public class TrustService {
                 .orElseThrow(() -> DomainException.notFound("TICKET_NOT_FOUND", "Ticket " + ticketId + " not found"));
         TicketAuthor author = handle.attach(TicketAuthorDao.class)
                 .find(ticketId)
-                .orElseGet(() -> TicketAuthor.platformUser(ticketId, ticket.createdAt()));
+                .orElseGet(() -> TicketAuthor.platformUser(ticketId, ticket.createdAt(), ticket.ticketSystem()));
         return new TicketTrustView(
                 author, author.awaitingApproval(), handle.attach(TrustDao.class).holds(ticketId));
     }

@@ -91,7 +91,7 @@ final class DeliveryHandler {
                     SourceTickets.Requester.authorOf(labeled.issue()));
         }
         if (event instanceof WebhookEvent.IssueUpdated updated) {
-            return tickets.update(config, type, updated.issue());
+            return tickets.update(config, type, updated.issue(), updated.editorId());
         }
         if (event instanceof WebhookEvent.IssueComment comment) {
             String refusal = BotTrigger.refusal(config, comment.author(), comment.body());

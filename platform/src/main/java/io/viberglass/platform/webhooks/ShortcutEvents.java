@@ -41,7 +41,8 @@ final class ShortcutEvents implements EventReader {
         }
         JsonNode updated = action(event, "story", "update");
         if (updated != null) {
-            return new WebhookEvent.IssueUpdated("story_updated", issue(event, updated));
+            return new WebhookEvent.IssueUpdated(
+                    "story_updated", issue(event, updated), Nodes.text(event, "/member_id"));
         }
         JsonNode first = event.at("/actions/0");
         String type = first.isObject()

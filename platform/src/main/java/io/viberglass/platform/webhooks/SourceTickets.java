@@ -140,8 +140,12 @@ final class SourceTickets {
                 author.provider(), author.identity(), author.association(), author.trusted(), author.reason());
     }
 
-    /** The latest ticket of the issue takes its new title, description and severity. */
-    Handled update(InboundConfig config, String type, SourceIssue issue) {
+    /**
+     * The latest ticket of the issue takes its new title, description and severity. An editor the project does not
+     * trust may change only a ticket still awaiting its approver (who then sees the text as it is): never one already
+     * approved or trusted, whose text would otherwise change under the approval.
+     */
+    Handled update(InboundConfig config, String type, SourceIssue issue, String editorId) {
         Optional<UUID> ticketId = issue.externalId() == null
                 ? Optional.empty()
                 : jdbi.withExtension(
@@ -150,6 +154,12 @@ final class SourceTickets {
         if (ticketId.isEmpty()) {
             return Handled.ignored(
                     type, "No Viberglass ticket for " + issue.system().wire() + " issue " + issue.externalId());
+        }
+        OutsideAuthor editor = trust.judge(config.projectId(), config.provider().wire(), editorId, null);
+        TrustState state = tickets.get(ticketId.get()).trust().state();
+        if (!editor.trusted() && state != TrustState.AWAITING) {
+            return Handled.ignored(
+                    type, "The change is not applied: " + editor.reason() + ", and the ticket is " + state.wire());
         }
         tickets.update(
                 ticketId.get(),

@@ -18,7 +18,7 @@ public sealed interface WebhookEvent {
     record IssueLabeled(String type, SourceIssue issue, String label) implements WebhookEvent {}
 
     /** The issue changed at the source: its ticket follows (title, description, severity). */
-    record IssueUpdated(String type, SourceIssue issue) implements WebhookEvent {}
+    record IssueUpdated(String type, SourceIssue issue, String editorId) implements WebhookEvent {}
 
     /**
      * A comment on an issue: a run when it mentions the bot with a trigger phrase ("@viberglass fix this").

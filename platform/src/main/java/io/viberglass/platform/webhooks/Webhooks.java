@@ -2,6 +2,7 @@ package io.viberglass.platform.webhooks;
 
 import io.dropwizard.core.setup.Environment;
 import io.viberglass.platform.access.ProjectAccess;
+import io.viberglass.platform.infra.db.DatabaseNotifications;
 import io.viberglass.platform.infra.json.JsonText;
 import io.viberglass.platform.integrations.IntegrationService;
 import io.viberglass.platform.phases.PhaseRunService;
@@ -30,7 +31,13 @@ public final class Webhooks {
 
     /** Returns what starts runs held for untrusted authors once an approver approves them. */
     public static HeldRunStarter register(
-            Environment environment, Jdbi jdbi, Clock clock, WebhookSettings settings, String publicUrl, Needs needs) {
+            Environment environment,
+            Jdbi jdbi,
+            Clock clock,
+            WebhookSettings settings,
+            String publicUrl,
+            Needs needs,
+            DatabaseNotifications notifications) {
         var mapper = environment.getObjectMapper();
         SourceTickets sourceTickets =
                 new SourceTickets(jdbi, clock, needs.tickets(), needs.workflow(), needs.runs(), needs.trust());
@@ -40,6 +47,7 @@ public final class Webhooks {
         Runnable wake = settings.isEnabled() ? processor::wake : () -> {};
         InboundConfigCache cache = new InboundConfigCache(
                 clock, java.time.Duration.ofMillis(settings.getConfigCacheTtl().toMilliseconds()));
+        notifications.subscribe(InboundConfigCache.CHANNEL, cache::evict, cache::invalidateAll);
         InboundConfigService configs = new InboundConfigService(
                 jdbi,
                 clock,

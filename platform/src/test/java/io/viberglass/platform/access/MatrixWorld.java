@@ -242,6 +242,8 @@ final class MatrixWorld {
                 new Call(method, path(pattern, Map.of("id", cancelledJob())), Map.of());
             case "POST /jobs/{id}/cancel" -> new Call(method, path(pattern, Map.of("id", queuedJob())), Map.of());
             case "POST /jobs/{id}/progress" -> new Call(method, path(pattern, ids()), fixture("progress-update.json"));
+            // no caller holds a Docker dispatch's one-time bundle token: sessions and callback tokens are refused
+            case "POST /jobs/{id}/secret-bundle" -> new Call(method, path(pattern, ids()), Map.of());
             case "POST /jobs/{id}/logs/batch" -> new Call(method, path(pattern, ids()), fixture("log-batch.json"));
             case "POST /jobs/{id}/result" ->
                 new Call(method, path(pattern, ids()), fixture("job-result-succeeded.json"));

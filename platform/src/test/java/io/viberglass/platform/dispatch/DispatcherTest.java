@@ -16,6 +16,7 @@ import io.viberglass.platform.clankers.ClankerRequest;
 import io.viberglass.platform.clankers.ClankerService;
 import io.viberglass.platform.clankers.DeploymentStrategy;
 import io.viberglass.platform.infra.db.Database;
+import io.viberglass.platform.infra.db.DatabaseNotifications;
 import io.viberglass.platform.jobs.CallbackCredentials;
 import io.viberglass.platform.jobs.CallbackService;
 import io.viberglass.platform.jobs.Job;
@@ -59,7 +60,7 @@ class DispatcherTest {
     private final RecordingInvoker invoker = new RecordingInvoker();
     private final ExecutorService workers = Executors.newFixedThreadPool(8);
     private final List<Dispatcher> dispatchers = new ArrayList<>();
-    private final List<DispatchSignal> signals = new ArrayList<>();
+    private final List<DatabaseNotifications> listeners = new ArrayList<>();
 
     @BeforeEach
     void emptyQueue() {
@@ -72,8 +73,8 @@ class DispatcherTest {
         for (Dispatcher dispatcher : dispatchers) {
             dispatcher.stop();
         }
-        for (DispatchSignal signal : signals) {
-            signal.stop();
+        for (DatabaseNotifications listener : listeners) {
+            listener.stop();
         }
         workers.shutdownNow();
     }
@@ -89,7 +90,9 @@ class DispatcherTest {
     }
 
     private Dispatcher dispatcher(DispatchSettings settings, Clock clock, boolean start) {
-        DispatchSignal signal = new DispatchSignal(DB.url(), "postgres", "");
+        // each dispatcher as its own replica: its own listener connection
+        DatabaseNotifications listener = new DatabaseNotifications(DB.url(), "postgres", "");
+        DispatchSignal signal = new DispatchSignal(listener);
         Dispatcher dispatcher = new Dispatcher(
                 jdbi,
                 clock,
@@ -102,9 +105,9 @@ class DispatcherTest {
                 signal,
                 "test-" + UUID.randomUUID());
         if (start) {
-            signal.start();
+            listener.start();
             dispatcher.start();
-            signals.add(signal);
+            listeners.add(listener);
             dispatchers.add(dispatcher);
         }
         return dispatcher;

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okForContentType;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -25,10 +24,13 @@ import io.viberglass.common.job.JobStatus;
 import io.viberglass.common.job.RepositorySpec;
 import io.viberglass.common.json.Json;
 import io.viberglass.common.security.SecretValue;
+import io.viberglass.platform.audit.AuditLog;
 import io.viberglass.platform.clankers.ClankerRequest;
 import io.viberglass.platform.clankers.ClankerService;
 import io.viberglass.platform.clankers.DeploymentStrategy;
+import io.viberglass.platform.dispatch.bundle.SecretBundles;
 import io.viberglass.platform.infra.db.Database;
+import io.viberglass.platform.infra.db.DatabaseNotifications;
 import io.viberglass.platform.jobs.Job;
 import io.viberglass.platform.jobs.JobDao;
 import io.viberglass.platform.jobs.JobLifecycle;
@@ -83,7 +85,7 @@ class RuntimeSelectionTest {
     private final ModelBroker broker = new ModelBroker(jdbi, time, new LlmSettings());
     private WorkerRuntimes runtimes;
     private Dispatcher dispatcher;
-    private DispatchSignal signal;
+    private DatabaseNotifications listener;
 
     /** Every credential lives in SSM, as ECS and Lambda workers need. */
     private final CredentialResolver credentials = new CredentialResolver() {
@@ -111,8 +113,10 @@ class RuntimeSelectionTest {
                 "/viberglass/secrets",
                 Map.of("AWS_REGION", "eu-west-1"),
                 Json.newMapper(),
+                new SecretBundles(jdbi, time, new AuditLog(jdbi, time), new java.security.SecureRandom()),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "fake-secret")));
-        signal = new DispatchSignal(DB.url(), "postgres", "");
+        listener = new DatabaseNotifications(DB.url(), "postgres", "");
+        DispatchSignal signal = new DispatchSignal(listener);
         dispatcher = new Dispatcher(
                 jdbi,
                 time,
@@ -125,7 +129,7 @@ class RuntimeSelectionTest {
                 new PlatformUrls("https://viberglass.example.com", () -> "http://127.0.0.1:1"),
                 signal,
                 "test-" + UUID.randomUUID());
-        signal.start();
+        listener.start();
         dispatcher.start();
 
         cloud.stubFor(get(urlPathMatching("/v1.43/images/.*/json")).willReturn(okJson("{\"Id\":\"sha256:1\"}")));
@@ -134,8 +138,6 @@ class RuntimeSelectionTest {
                         .withStatus(201)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"Id\":\"" + CONTAINER + "\"}")));
-        cloud.stubFor(put(urlPathEqualTo("/v1.43/containers/" + CONTAINER + "/archive"))
-                .willReturn(aResponse().withStatus(200)));
         cloud.stubFor(post(urlPathEqualTo("/v1.43/containers/" + CONTAINER + "/start"))
                 .willReturn(aResponse().withStatus(204)));
         cloud.stubFor(aws("AmazonSSM.PutParameter", "{\"Version\":1}"));
@@ -155,7 +157,7 @@ class RuntimeSelectionTest {
     @AfterEach
     void stop() throws Exception {
         dispatcher.stop();
-        signal.stop();
+        listener.stop();
         runtimes.stop();
     }
 
@@ -236,6 +238,14 @@ class RuntimeSelectionTest {
                         .get(0)
                         .getBodyAsString());
         assertThat(create.at("/Labels/io.viberglass.job-id").asText()).isEqualTo(jobs[0].toString());
+        assertThat(create.toString()).doesNotContain(KEY);
+        // the key waits sealed for the worker, not in plaintext
+        assertThat(jdbi.<Integer, RuntimeException>withHandle(h -> h.createQuery(
+                                "select count(*) from worker_secret_bundles where job_id = :id and sealed is not null")
+                        .bind("id", jobs[0])
+                        .mapTo(Integer.class)
+                        .one()))
+                .isEqualTo(1);
         String runTask = cloud.findAll(postRequestedFor(urlEqualTo("/"))
                         .withHeader("X-Amz-Target", equalTo("AmazonEC2ContainerServiceV20141113.RunTask")))
                 .get(0)

@@ -88,160 +88,198 @@ class SecretCanaryTest {
 
     @Test
     void noPlantedSecretAppearsAnywhereOutsideTheAgentThatNeedsIt() throws Exception {
-        String modelKey = api.post(
-                        "/api/secrets", Map.of("name", "ANTHROPIC_API_KEY", "storage", "database", "value", MODEL_KEY))
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
-        // the repository token is the GitHub integration's default credential (encrypted, never returned)
-        String github = api.post(
-                        "/api/integrations",
-                        Map.of(
-                                "name",
-                                "Canary GitHub",
-                                "system",
-                                "github",
-                                "config",
-                                Map.of("owner", "acme", "repo", "shop", "apiUrl", GITHUB.baseUrl())))
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
-        api.post(
-                        "/api/integrations/" + github + "/credentials",
-                        Map.of("name", "canary-bot", "value", GIT_TOKEN, "isDefault", true))
-                .expect(201);
-        String project = api.post("/api/projects", Map.of("name", "Canary"))
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
-        api.put(
-                        "/api/projects/" + project + "/scm-config",
-                        Map.of(
-                                "repositoryUrl",
-                                REMOTE.toUri().toString(),
-                                "provider",
-                                "github",
-                                "apiUrl",
-                                GITHUB.baseUrl(),
-                                "integrationId",
-                                github))
-                .expect(200);
-        String clanker = api.post(
-                        "/api/clankers",
-                        Map.of(
-                                "name",
-                                "Canary Claude",
-                                "agent",
-                                "claude-code",
-                                "deploymentStrategy",
-                                "local",
-                                "secretIds",
-                                List.of(modelKey)))
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
-        api.post("/api/clankers/" + clanker + "/start", Map.of()).expect(200);
-        String ticket = api.post(
-                        "/api/tickets",
-                        Map.of(
-                                "projectId",
-                                project,
-                                "title",
-                                "Leak everything",
-                                "workflowPhase",
-                                "execution",
-                                "workflowOverrideReason",
-                                "canary"))
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
+        Scene scene = new Scene(api, APP.getLocalPort(), DB, PLATFORM_LOG, WORK, DUMP, GITHUB, MODEL);
 
-        String jobId = api.post("/api/tickets/" + ticket + "/run", Map.of("clankerId", clanker))
-                .expect(202)
-                .json()
-                .get("jobId")
-                .asText();
-        JsonNode job = Awaitility.await()
-                .atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> api.get("/api/jobs/" + jobId).json(), j -> !List.of("queued", "active")
-                        .contains(j.get("status").asText()));
-        assertThat(job.get("status").asText())
-                .as("%s %s", job.get("failure"), job.get("logs"))
-                .isEqualTo("completed");
-
-        // the agent had a proxy token and the proxy's address instead of the model key, and never the repository
-        // token, even via /proc or git; its model call reached the provider with the real key, added by the proxy
-        String seen = Files.readString(DUMP);
-        assertThat(seen)
-                .contains("== /proc/self/environ")
-                .contains("ANTHROPIC_API_KEY=vgllm_")
-                .contains("ANTHROPIC_BASE_URL=http://127.0.0.1:" + APP.getLocalPort() + "/api/llm/" + jobId)
-                .doesNotContain(MODEL_KEY)
-                .doesNotContain(GIT_TOKEN)
-                .doesNotContain("CALLBACK_TOKEN")
-                .doesNotContain("VIBERATOR_SECRETS_DIR");
-        // the token was used where it belongs: the pull request call
-        GITHUB.verify(postRequestedFor(urlPathEqualTo("/repos/acme/shop/pulls"))
-                .withHeader("Authorization", equalTo("token " + GIT_TOKEN)));
-
-        assertThat(MODEL.received()).singleElement().satisfies(request -> assertThat(request.header("x-api-key"))
-                .isEqualTo(MODEL_KEY));
-        JsonNode usage = api.get("/api/jobs/" + jobId + "/usage").expect(200).json();
-        assertThat(usage.get("requests").asLong()).isEqualTo(1);
-        assertThat(usage.get("outputTokens").asLong()).isEqualTo(15);
-
-        String logs = job.get("logs").toString()
-                + api.get("/api/jobs/" + jobId + "/logs?limit=5000").body();
-        assertThat(logs).contains("== /proc/self/environ").contains("[REDACTED]");
-        assertThat(everywhere(jobId)).doesNotContain(MODEL_KEY).doesNotContain(GIT_TOKEN);
-        assertThat(api.get("/api/integrations/" + github + "/credentials").body())
-                .contains("canary-bot")
-                .doesNotContain(GIT_TOKEN);
+        scene.plantRunAndScan("local", Map.of(), MODEL_KEY, GIT_TOKEN);
     }
 
-    /** Every place a value could have landed, as one text. */
-    private String everywhere(String jobId) throws Exception {
-        StringBuilder all = new StringBuilder();
-        for (String path : List.of(
-                "/api/jobs/" + jobId,
-                "/api/jobs/" + jobId + "/logs?limit=5000",
-                "/api/jobs",
-                "/api/secrets",
-                "/api/integrations",
-                "/api/clankers",
-                "/api/tickets")) {
-            all.append(api.get(path).body());
+    /**
+     * One platform with its fakes, and the canary run on it for a clanker of any strategy: the local test and the Docker
+     * one ({@link DockerSecretCanaryTest}) plant, run and search the same way.
+     */
+    record Scene(
+            Api api,
+            int port,
+            TestDatabase db,
+            ListAppender<ILoggingEvent> log,
+            Path work,
+            Path dump,
+            WireMockServer fakeGithub,
+            FakeModelServer model) {
+
+        /** @return the finished job's id */
+        String plantRunAndScan(
+                String strategy, Map<String, Object> deploymentConfig, String modelKeyValue, String gitToken)
+                throws Exception {
+            String modelKey = api.post(
+                            "/api/secrets",
+                            Map.of("name", "ANTHROPIC_API_KEY", "storage", "database", "value", modelKeyValue))
+                    .expect(201)
+                    .json()
+                    .get("id")
+                    .asText();
+            // the repository token is the GitHub integration's default credential (encrypted, never returned)
+            String github = api.post(
+                            "/api/integrations",
+                            Map.of(
+                                    "name",
+                                    "Canary GitHub",
+                                    "system",
+                                    "github",
+                                    "config",
+                                    Map.of("owner", "acme", "repo", "shop", "apiUrl", fakeGithub.baseUrl())))
+                    .expect(201)
+                    .json()
+                    .get("id")
+                    .asText();
+            api.post(
+                            "/api/integrations/" + github + "/credentials",
+                            Map.of("name", "canary-bot", "value", gitToken, "isDefault", true))
+                    .expect(201);
+            String project = api.post("/api/projects", Map.of("name", "Canary"))
+                    .expect(201)
+                    .json()
+                    .get("id")
+                    .asText();
+            api.put(
+                            "/api/projects/" + project + "/scm-config",
+                            Map.of(
+                                    "repositoryUrl",
+                                    Fixture.remote(work).toUri().toString(),
+                                    "provider",
+                                    "github",
+                                    "apiUrl",
+                                    fakeGithub.baseUrl(),
+                                    "integrationId",
+                                    github))
+                    .expect(200);
+            String clanker = api.post(
+                            "/api/clankers",
+                            Map.of(
+                                    "name",
+                                    "Canary Claude " + strategy,
+                                    "agent",
+                                    "claude-code",
+                                    "deploymentStrategy",
+                                    strategy,
+                                    "deploymentConfig",
+                                    deploymentConfig,
+                                    "secretIds",
+                                    List.of(modelKey)))
+                    .expect(201)
+                    .json()
+                    .get("id")
+                    .asText();
+            api.post("/api/clankers/" + clanker + "/start", Map.of());
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(
+                            () -> api.get("/api/clankers/" + clanker)
+                                    .json()
+                                    .get("status")
+                                    .asText(),
+                            "active"::equals);
+            String ticket = api.post(
+                            "/api/tickets",
+                            Map.of(
+                                    "projectId",
+                                    project,
+                                    "title",
+                                    "Leak everything",
+                                    "workflowPhase",
+                                    "execution",
+                                    "workflowOverrideReason",
+                                    "canary"))
+                    .expect(201)
+                    .json()
+                    .get("id")
+                    .asText();
+
+            String jobId = api.post("/api/tickets/" + ticket + "/run", Map.of("clankerId", clanker))
+                    .expect(202)
+                    .json()
+                    .get("jobId")
+                    .asText();
+            JsonNode job = Awaitility.await()
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> api.get("/api/jobs/" + jobId).json(), j -> !List.of("queued", "active")
+                            .contains(j.get("status").asText()));
+            assertThat(job.get("status").asText())
+                    .as("%s %s", job.get("failure"), job.get("logs"))
+                    .isEqualTo("completed");
+
+            // the agent had a proxy token and the proxy's address instead of the model key, and never the repository
+            // token, even via /proc or git; its model call reached the provider with the real key, added by the proxy
+            String seen = Files.readString(dump);
+            assertThat(seen)
+                    .contains("== /proc/self/environ")
+                    .contains("ANTHROPIC_API_KEY=vgllm_")
+                    .contains("ANTHROPIC_BASE_URL=http://127.0.0.1:" + port + "/api/llm/" + jobId)
+                    .doesNotContain(modelKeyValue)
+                    .doesNotContain(gitToken)
+                    .doesNotContain("CALLBACK_TOKEN")
+                    .doesNotContain("VIBERATOR_SECRETS_DIR");
+            // the token was used where it belongs: the pull request call
+            fakeGithub.verify(postRequestedFor(urlPathEqualTo("/repos/acme/shop/pulls"))
+                    .withHeader("Authorization", equalTo("token " + gitToken)));
+
+            assertThat(model.received()).singleElement().satisfies(request -> assertThat(request.header("x-api-key"))
+                    .isEqualTo(modelKeyValue));
+            JsonNode usage =
+                    api.get("/api/jobs/" + jobId + "/usage").expect(200).json();
+            assertThat(usage.get("requests").asLong()).isEqualTo(1);
+            assertThat(usage.get("outputTokens").asLong()).isEqualTo(15);
+
+            String logs = job.get("logs").toString()
+                    + api.get("/api/jobs/" + jobId + "/logs?limit=5000").body();
+            assertThat(logs).contains("== /proc/self/environ").contains("[REDACTED]");
+            assertThat(everywhere(jobId)).doesNotContain(modelKeyValue).doesNotContain(gitToken);
+            assertThat(api.get("/api/integrations/" + github + "/credentials").body())
+                    .contains("canary-bot")
+                    .doesNotContain(gitToken);
+            return jobId;
         }
-        List<ILoggingEvent> events;
-        synchronized (PLATFORM_LOG) { // the appender is still receiving events from the platform's threads
-            events = List.copyOf(PLATFORM_LOG.list);
-        }
-        all.append(events.stream()
-                .map(event -> event.getFormattedMessage()
-                        + (event.getThrowableProxy() == null
-                                ? ""
-                                : ThrowableProxyUtil.asString(event.getThrowableProxy())))
-                .collect(Collectors.joining("\n")));
-        // every file the worker and its agent left: logs, the work tree, the scratch home, the agent's dump
-        try (Stream<Path> files = Files.walk(WORK)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+
+        /** Every place a value could have landed, as one text. */
+        String everywhere(String jobId) throws Exception {
+            StringBuilder all = new StringBuilder();
+            for (String path : List.of(
+                    "/api/jobs/" + jobId,
+                    "/api/jobs/" + jobId + "/logs?limit=5000",
+                    "/api/jobs",
+                    "/api/secrets",
+                    "/api/integrations",
+                    "/api/clankers",
+                    "/api/tickets")) {
+                all.append(api.get(path).body());
             }
+            List<ILoggingEvent> events;
+            synchronized (log) { // the appender is still receiving events from the platform's threads
+                events = List.copyOf(log.list);
+            }
+            all.append(events.stream()
+                    .map(event -> event.getFormattedMessage()
+                            + (event.getThrowableProxy() == null
+                                    ? ""
+                                    : ThrowableProxyUtil.asString(event.getThrowableProxy())))
+                    .collect(Collectors.joining("\n")));
+            // every file the worker and its agent left: logs, the work tree, the scratch home, the agent's dump
+            try (Stream<Path> files = Files.walk(work)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+                }
+            }
+            Process dump = new ProcessBuilder("pg_dump", "-h", "127.0.0.1", "-U", "postgres", "--data-only", db.name())
+                    .redirectErrorStream(true)
+                    .start();
+            String database = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(dump.waitFor()).as(database).isZero();
+            assertThat(database).contains("ANTHROPIC_API_KEY");
+            all.append(database);
+            return all.toString();
         }
-        Process dump = new ProcessBuilder("pg_dump", "-h", "127.0.0.1", "-U", "postgres", "--data-only", DB.name())
-                .redirectErrorStream(true)
-                .start();
-        String database = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(dump.waitFor()).as(database).isZero();
-        assertThat(database).contains("ANTHROPIC_API_KEY");
-        all.append(database);
-        return all.toString();
     }
 
     /** The scenery: a bare repository, a fake GitHub, and an agent that tries to read every secret it can. */
@@ -254,9 +292,13 @@ class SecretCanaryTest {
             }
         }
 
+        static Path remote(Path work) {
+            return work.resolve("remotes/acme/shop.git");
+        }
+
         static Path bareRepository(Path work) {
             try {
-                return GitFixtures.bareRepository(work.resolve("remotes/acme/shop.git"), Map.of());
+                return GitFixtures.bareRepository(remote(work), Map.of());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

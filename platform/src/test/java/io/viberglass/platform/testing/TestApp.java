@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The platform running on random ports against a test class's own database. */
 public final class TestApp {
@@ -39,6 +40,32 @@ public final class TestApp {
                     @Override
                     public Application<PlatformConfiguration> newApplication() {
                         return new PlatformApplication(clock);
+                    }
+                });
+    }
+
+    /**
+     * One of several platforms in this JVM on the same database (replicas). Each reads its overrides from system
+     * properties of its own prefix: with the shared {@code dw.} prefix, the last replica to stop would restore the
+     * others' values and leave them set for the test classes that follow.
+     */
+    public static DropwizardAppExtension<PlatformConfiguration> replica(
+            String name, TestDatabase database, Map<String, String> extra) {
+        String prefix = "dw-" + name + ".";
+        List<ConfigOverride> overrides = new ArrayList<>();
+        overrides.add(ConfigOverride.config(prefix, "database.url", database.url()));
+        overrides.add(ConfigOverride.config(
+                prefix, "media.localRoot", temporaryDirectory("vg-media-").toString()));
+        extra.forEach((key, value) -> overrides.add(ConfigOverride.config(prefix, key, value)));
+        return new DropwizardAppExtension<>(
+                new DropwizardTestSupport<>(
+                        PlatformApplication.class,
+                        ResourceHelpers.resourceFilePath("test-config.yml"),
+                        prefix,
+                        overrides.toArray(ConfigOverride[]::new)) {
+                    @Override
+                    public Application<PlatformConfiguration> newApplication() {
+                        return new PlatformApplication(Clock.systemUTC());
                     }
                 });
     }

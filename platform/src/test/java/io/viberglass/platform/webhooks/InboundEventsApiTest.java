@@ -265,6 +265,32 @@ class InboundEventsApiTest {
         }
 
         @Test
+        void anEditByAMemberOutsideTheTrustedList_doesNotChangeATrustedTicket() {
+            trust("shortcut:" + SHORTCUT_MEMBER);
+            String hook = webhook("shortcut", Map.of(), Map.of());
+            JsonNode created =
+                    deliver(hook, sender.shortcut(hook, SECRET, WebhookSender.fixture("shortcut/story-created.json")));
+            String title = api.get("/api/tickets/" + created.get("ticketId").asText())
+                    .json()
+                    .get("title")
+                    .asText();
+            byte[] foreign = new String(WebhookSender.fixture("shortcut/story-updated.json"), StandardCharsets.UTF_8)
+                    .replace("\"member_id\": \"" + SHORTCUT_MEMBER + "\"", "\"member_id\": \"an-outsider\"")
+                    .getBytes(StandardCharsets.UTF_8);
+
+            JsonNode updated = deliver(hook, sender.shortcut(hook, SECRET, foreign));
+
+            assertThat(updated.get("status").asText()).isEqualTo("ignored");
+            assertThat(updated.get("reason").asText())
+                    .contains("shortcut:an-outsider is not on the project's trusted list");
+            assertThat(api.get("/api/tickets/" + created.get("ticketId").asText())
+                            .json()
+                            .get("title")
+                            .asText())
+                    .isEqualTo(title);
+        }
+
+        @Test
         void sameBodyTwice_isOneDelivery() {
             String hook = webhook("shortcut", Map.of(), Map.of());
             byte[] body = WebhookSender.fixture("shortcut/story-created.json");

@@ -10,8 +10,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Where {@code viberator job} finds its callback token: the flag, {@code CALLBACK_TOKEN}, a file named by
- * {@code CALLBACK_TOKEN_FILE} (the Docker invoker copies it into the container) or an SSM parameter named by
- * {@code CALLBACK_TOKEN_SSM_PARAMETER} (the ECS invoker stages it there). Files and parameters are deleted once read,
+ * {@code CALLBACK_TOKEN_FILE} (a mounted file) or an SSM parameter named by {@code CALLBACK_TOKEN_SSM_PARAMETER} (the
+ * ECS invoker stages it there). Docker workers get theirs in a one-time secret bundle instead ({@link SecretBundleFetch}). Files and parameters are deleted once read,
  * where the worker may, so the token lives only in the worker's memory.
  */
 final class CallbackTokenSource {

@@ -5,6 +5,7 @@ import io.viberglass.common.job.WorkerInvocation;
 import io.viberglass.viberator.egress.BlockedHostLog;
 import io.viberglass.viberator.egress.EgressAllowList;
 import io.viberglass.viberator.egress.EgressProxy;
+import io.viberglass.viberator.payload.BootstrapClient;
 import io.viberglass.viberator.process.Cancellation;
 import io.viberglass.viberator.report.CallbackReporter;
 import io.viberglass.viberator.report.ConsoleReporter;
@@ -12,6 +13,8 @@ import io.viberglass.viberator.report.JobReporter;
 import io.viberglass.viberator.report.TeeReporter;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,7 +55,8 @@ final class EgressProxyCommand implements Callable<Integer> {
     @Option(
             names = "--report-to-job",
             description = "Also write refused hosts into the job's log through the callback API, using $JOB_ID, "
-                    + "$TENANT_ID, $PLATFORM_API_URL and the callback token ($CALLBACK_TOKEN or $CALLBACK_TOKEN_FILE).")
+                    + "$TENANT_ID, $PLATFORM_API_URL and the callback token ($CALLBACK_TOKEN, $CALLBACK_TOKEN_FILE or the "
+                    + "one-time bundle of $VIBERATOR_SECRET_BUNDLE_TOKEN).")
     boolean reportToJob;
 
     EgressProxyCommand(CliEnvironment environment) {
@@ -91,6 +95,23 @@ final class EgressProxyCommand implements Callable<Integer> {
         String jobId = environment.get(WorkerEnvironment.JOB_ID);
         String tenant = environment.get(WorkerEnvironment.TENANT_ID);
         String token = new CallbackTokenSource(environment).resolve(null);
+        String bundleToken = environment.get(WorkerEnvironment.SECRET_BUNDLE_TOKEN);
+        if (token == null
+                && bundleToken != null
+                && !bundleToken.isBlank()
+                && url != null
+                && jobId != null
+                && tenant != null) {
+            // the Docker invoker seals the proxy's callback token like the worker's secrets: one fetch, no file
+            try {
+                token = new SecretBundleFetch(new BootstrapClient(HttpClient.newBuilder()
+                                .connectTimeout(Duration.ofSeconds(10))
+                                .build()))
+                        .fetchInto(null, url, jobId, tenant, bundleToken);
+            } catch (BootstrapClient.BootstrapException | java.io.IOException e) {
+                throw new CallbackTokenSource.TokenUnavailableException(e.getMessage());
+            }
+        }
         if (url == null || jobId == null || tenant == null || token == null) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(),

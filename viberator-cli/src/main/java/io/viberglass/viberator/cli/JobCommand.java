@@ -97,6 +97,27 @@ final class JobCommand implements Callable<Integer> {
         }
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String bundleToken = environment.get(WorkerEnvironment.SECRET_BUNDLE_TOKEN);
+        if (token == null && bundleToken != null && !bundleToken.isBlank()) {
+            List<String> missing = missing(url, id, bundleToken, tenant);
+            if (!missing.isEmpty()) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "Missing " + String.join(", ", missing) + " (flag or environment variable)");
+            }
+            try {
+                token = new SecretBundleFetch(new BootstrapClient(http))
+                        .fetchInto(worker.secretsDir(environment), url, id, tenant, bundleToken);
+            } catch (BootstrapClient.BootstrapException e) {
+                err.println("viberator: " + e.getMessage());
+                err.flush();
+                return e.getMessage().contains("refused") ? ExitCodes.CONFIG_INVALID : ExitCodes.PLATFORM_UNREACHABLE;
+            } catch (java.io.IOException e) {
+                err.println("viberator: the secret bundle could not be written: " + e.getMessage());
+                err.flush();
+                return ExitCodes.CONFIG_INVALID;
+            }
+        }
 
         String json;
         if (jobFile != null) {
@@ -149,8 +170,15 @@ final class JobCommand implements Callable<Integer> {
         }
         RunContext context = JobExecution.context(environment, worker, reporter, true, ssmCredentials)
                 .withCancellation(cancellation);
+        List<SecretValue> tokens = new java.util.ArrayList<>();
         if (token != null) {
-            context = context.withExtraSecrets(List.of(SecretValue.of(token)));
+            tokens.add(SecretValue.of(token));
+        }
+        if (bundleToken != null && !bundleToken.isBlank()) {
+            tokens.add(SecretValue.of(bundleToken)); // spent, but no reason to print it
+        }
+        if (!tokens.isEmpty()) {
+            context = context.withExtraSecrets(tokens);
         }
         String jobId = id != null ? id : payload.jobId();
         String tenantId = tenant != null ? tenant : payload.tenantId();

@@ -31,7 +31,9 @@ record ContainerPlan(
         long nanoCpus,
         boolean hostGateway,
         boolean autoRemove,
-        String platformUrl) {
+        String platformUrl,
+        String secretsDirectory,
+        String secretsTmpfsOptions) {
 
     static final String LABEL_PREFIX = "io.viberglass.";
 
@@ -44,7 +46,8 @@ record ContainerPlan(
             WorkerEnvironment.CALLBACK_TOKEN_FILE,
             WorkerEnvironment.CALLBACK_TOKEN_SSM_PARAMETER,
             WorkerEnvironment.SSM_SECRETS,
-            WorkerEnvironment.SECRETS_DIR);
+            WorkerEnvironment.SECRETS_DIR,
+            WorkerEnvironment.SECRET_BUNDLE_TOKEN);
 
     private static final Set<String> PROXY_VARIABLES =
             Set.of("HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY", "https_proxy", "http_proxy", "no_proxy", "ALL_PROXY");
@@ -75,7 +78,6 @@ record ContainerPlan(
         environment.add(WorkerEnvironment.TENANT_ID + "=" + invocation.tenantId());
         String platformUrl = platformUrl(invocation.platformApiUrl(), settings, network);
         environment.add(WorkerEnvironment.PLATFORM_API_URL + "=" + platformUrl);
-        environment.add(WorkerEnvironment.CALLBACK_TOKEN_FILE + "=" + SecretArchive.TOKEN_FILE);
         environment.add(WorkerEnvironment.SECRETS_DIR + "=" + settings.getSecretsDirectory());
 
         Map<String, String> labels = new LinkedHashMap<>();
@@ -98,7 +100,40 @@ record ContainerPlan(
                 Math.round(cpus * 1_000_000_000L),
                 settings.isAddHostGateway() && network.equals("bridge"),
                 settings.isAutoRemove(),
-                platformUrl);
+                platformUrl,
+                settings.getSecretsDirectory(),
+                tmpfsOptions(settings));
+    }
+
+    /**
+     * Memory-backed, private to the worker's user, size-bound, and nothing in it can be executed: the secrets never
+     * touch a disk and vanish with the container.
+     */
+    static String tmpfsOptions(DockerWorkerSettings settings) {
+        String[] owner = settings.getSecretsOwner().split(":");
+        return "rw,noexec,nosuid,nodev,size=" + settings.getSecretsTmpfsKb() + "k,mode=0700,uid=" + owner[0] + ",gid="
+                + owner[1];
+    }
+
+    /** This plan with the one-time token its worker fetches its secrets with; the only credential-like variable. */
+    ContainerPlan withBundleToken(String token) {
+        List<String> withToken = new ArrayList<>(environment);
+        withToken.add(WorkerEnvironment.SECRET_BUNDLE_TOKEN + "=" + token);
+        return new ContainerPlan(
+                image,
+                name,
+                pullPolicy,
+                List.copyOf(withToken),
+                labels,
+                command,
+                networkMode,
+                memoryBytes,
+                nanoCpus,
+                hostGateway,
+                autoRemove,
+                platformUrl,
+                secretsDirectory,
+                secretsTmpfsOptions);
     }
 
     /**
@@ -126,14 +161,17 @@ record ContainerPlan(
                 nanoCpus,
                 false,
                 autoRemove,
-                platformUrl);
+                platformUrl,
+                secretsDirectory,
+                secretsTmpfsOptions);
     }
 
     CreateContainerCmd createCommand(DockerClient docker) {
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode(networkMode)
                 .withAutoRemove(autoRemove)
-                .withSecurityOpts(List.of("no-new-privileges:true"));
+                .withSecurityOpts(List.of("no-new-privileges:true"))
+                .withTmpFs(Map.of(secretsDirectory, secretsTmpfsOptions));
         if (memoryBytes > 0) {
             host.withMemory(memoryBytes);
         }

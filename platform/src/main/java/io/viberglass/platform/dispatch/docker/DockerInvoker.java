@@ -13,7 +13,7 @@ import io.viberglass.platform.dispatch.Dispatch;
 import io.viberglass.platform.dispatch.ExecutionEnd;
 import io.viberglass.platform.dispatch.InvocationException;
 import io.viberglass.platform.dispatch.WorkerInvoker;
-import java.io.ByteArrayInputStream;
+import io.viberglass.platform.dispatch.bundle.SecretBundleSealer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs each job in its own container on a Docker Engine: pull the clanker's image if needed, create the container
  * (labelled with the job, resource-limited, on a bridge network unless configured otherwise, removed by the engine
- * when it exits), copy the job's secrets and callback token into it as files, start it. The container's environment
- * and labels hold no secret value.
+ * when it exits, with a tmpfs for its secrets), start it. The job's credentials and callback token never go to the
+ * engine: they are sealed for the worker to fetch once at start ({@link SecretBundleSealer}) and written into its tmpfs,
+ * so no image layer, writable layer, label or {@code docker inspect} holds them. The container's environment carries
+ * only the one-time token of that fetch, dead once the worker has used it.
  */
 public class DockerInvoker implements WorkerInvoker {
     private static final Logger LOG = LoggerFactory.getLogger(DockerInvoker.class);
@@ -36,15 +38,17 @@ public class DockerInvoker implements WorkerInvoker {
 
     private final Supplier<DockerClient> docker;
     private final DockerWorkerSettings settings;
+    private final SecretBundleSealer bundles;
 
     /** @param docker the client, built when first asked for (see {@link DockerConnection}) */
-    public DockerInvoker(Supplier<DockerClient> docker, DockerWorkerSettings settings) {
+    public DockerInvoker(Supplier<DockerClient> docker, DockerWorkerSettings settings, SecretBundleSealer bundles) {
         this.docker = docker;
         this.settings = settings;
+        this.bundles = bundles;
     }
 
-    public DockerInvoker(DockerClient docker, DockerWorkerSettings settings) {
-        this(() -> docker, settings);
+    public DockerInvoker(DockerClient docker, DockerWorkerSettings settings, SecretBundleSealer bundles) {
+        this(() -> docker, settings, bundles);
     }
 
     @Override
@@ -54,14 +58,16 @@ public class DockerInvoker implements WorkerInvoker {
 
     @Override
     public String invoke(Dispatch dispatch) throws InvocationException {
-        ContainerPlan plan = ContainerPlan.of(dispatch, settings);
-        pullIfNeeded(plan.image(), plan.pullPolicy());
+        ContainerPlan open = ContainerPlan.of(dispatch, settings);
+        pullIfNeeded(open.image(), open.pullPolicy());
+        // sealed only once the image is there: a failed pull leaves nothing to fetch
+        ContainerPlan plan = open.withBundleToken(bundles.seal(dispatch, SecretBundleSealer.Holder.WORKER));
         if (dispatch.egress().restricted()) {
             return invokeBehindProxy(dispatch, plan);
         }
         String id = create(plan);
         try {
-            copySecretsAndStart(dispatch, id);
+            docker.get().startContainerCmd(id).exec();
         } catch (RuntimeException e) {
             removeQuietly(id);
             throw translate("start container " + plan.name(), e);
@@ -97,14 +103,18 @@ public class DockerInvoker implements WorkerInvoker {
         }
         try {
             EgressSidecar.start(
-                    docker.get(), open, dispatch, dispatch.egress().withPlatform(open.platformUrl()), settings);
+                    docker.get(),
+                    open,
+                    dispatch,
+                    dispatch.egress().withPlatform(open.platformUrl()),
+                    bundles.seal(dispatch, SecretBundleSealer.Holder.EGRESS_PROXY));
         } catch (RuntimeException e) {
             removeQuietly(id);
             EgressSidecar.remove(docker.get(), jobId);
             throw translate("start the egress proxy of job " + jobId, e);
         }
         try {
-            copySecretsAndStart(dispatch, id);
+            docker.get().startContainerCmd(id).exec();
         } catch (RuntimeException e) {
             removeQuietly(id);
             EgressSidecar.remove(docker.get(), jobId);
@@ -117,20 +127,6 @@ public class DockerInvoker implements WorkerInvoker {
                 jobId,
                 dispatch.egress().mode().wire());
         return id + EGRESS_MARK + jobId;
-    }
-
-    private void copySecretsAndStart(Dispatch dispatch, String id) {
-        byte[] archive = SecretArchive.build(
-                dispatch.credentials(),
-                dispatch.invocation().callbackToken(),
-                settings.getSecretsDirectory(),
-                settings.getSecretsOwner());
-        docker.get()
-                .copyArchiveToContainerCmd(id)
-                .withTarInputStream(new ByteArrayInputStream(archive))
-                .withRemotePath("/")
-                .exec();
-        docker.get().startContainerCmd(id).exec();
     }
 
     /** The container of an execution id: restricted runs' ids are {@code <container>/egress/<job id>}. */

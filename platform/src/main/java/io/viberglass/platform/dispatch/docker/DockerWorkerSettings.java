@@ -50,13 +50,21 @@ public class DockerWorkerSettings {
      */
     private String platformUrl;
 
-    /** Where job secrets are placed in the container, one file per credential (the worker's default). */
+    /**
+     * The tmpfs mount in each worker container where the worker writes the credentials it fetched, one file per
+     * credential ({@code VIBERATOR_SECRETS_DIR}).
+     */
     @NotBlank
-    private String secretsDirectory = "/run/secrets";
+    @Pattern(regexp = "/[A-Za-z0-9_./-]+")
+    private String secretsDirectory = "/run/viberglass";
 
-    /** Owner of the secret files as {@code uid:gid}: the worker image's unprivileged user. */
+    /** Owner of the secrets tmpfs as {@code uid:gid} (mode 0700): the worker image's unprivileged user. */
     @Pattern(regexp = "\\d+:\\d+")
     private String secretsOwner = "10001:10001";
+
+    /** Size bound of the secrets tmpfs in KiB. */
+    @Min(16)
+    private long secretsTmpfsKb = 1024;
 
     /**
      * Whether the engine removes a worker's container when it exits. Turn off to keep exited containers for
@@ -187,6 +195,16 @@ public class DockerWorkerSettings {
     @JsonProperty
     public void setSecretsOwner(String secretsOwner) {
         this.secretsOwner = secretsOwner;
+    }
+
+    @JsonProperty
+    public long getSecretsTmpfsKb() {
+        return secretsTmpfsKb;
+    }
+
+    @JsonProperty
+    public void setSecretsTmpfsKb(long secretsTmpfsKb) {
+        this.secretsTmpfsKb = secretsTmpfsKb;
     }
 
     @JsonProperty

@@ -8,7 +8,6 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
 import io.viberglass.common.job.WorkerEnvironment;
 import io.viberglass.platform.dispatch.Dispatch;
-import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,14 +78,15 @@ final class EgressSidecar {
     /**
      * Creates and starts the proxy: on the worker's usual network (so it reaches the platform and the allowed hosts),
      * then connected to the run's internal one. It gets the callback token, to write refused hosts into the job's log,
-     * and none of the job's credentials.
+     * and none of the job's credentials: like the worker, it fetches the token once at start with the one-time
+     * {@code bundleToken} of its environment, so the Engine never holds it.
      */
     static String start(
             DockerClient docker,
             ContainerPlan worker,
             Dispatch dispatch,
             List<String> allowedHosts,
-            DockerWorkerSettings settings) {
+            String bundleToken) {
         String jobId = dispatch.invocation().jobId();
         String name = proxyName(jobId);
         removeQuietly(docker, name);
@@ -106,7 +106,7 @@ final class EgressSidecar {
                         WorkerEnvironment.TENANT_ID + "="
                                 + dispatch.invocation().tenantId(),
                         WorkerEnvironment.PLATFORM_API_URL + "=" + worker.platformUrl(),
-                        WorkerEnvironment.CALLBACK_TOKEN_FILE + "=" + SecretArchive.TOKEN_FILE)
+                        WorkerEnvironment.SECRET_BUNDLE_TOKEN + "=" + bundleToken)
                 .withLabels(labels(worker, jobId))
                 .withCmd(
                         "egress-proxy",
@@ -121,15 +121,6 @@ final class EgressSidecar {
         docker.connectToNetworkCmd()
                 .withNetworkId(networkName(jobId))
                 .withContainerId(id)
-                .exec();
-        byte[] token = SecretArchive.build(
-                Map.of(),
-                dispatch.invocation().callbackToken(),
-                settings.getSecretsDirectory(),
-                settings.getSecretsOwner());
-        docker.copyArchiveToContainerCmd(id)
-                .withTarInputStream(new ByteArrayInputStream(token))
-                .withRemotePath("/")
                 .exec();
         docker.startContainerCmd(id).exec();
         return id;

@@ -9,6 +9,7 @@ public enum ErrorKind {
     CONFLICT(409, "Conflict"),
     TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA(415, "Unsupported media type"),
+    GONE(410, "Gone"),
     TOO_MANY_REQUESTS(429, "Too many requests"),
     UNAVAILABLE(503, "Service unavailable");
 

@@ -26,16 +26,14 @@ import io.viberglass.platform.dispatch.Dispatch;
 import io.viberglass.platform.dispatch.DispatchFixtures;
 import io.viberglass.platform.dispatch.EgressPlan;
 import io.viberglass.platform.dispatch.InvocationException;
+import io.viberglass.platform.dispatch.bundle.SecretBundleSealer;
 import io.viberglass.platform.egress.EgressMode;
 import io.viberglass.platform.egress.EgressPolicy;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,13 +58,17 @@ class DockerEgressTest {
     final DockerWorkerSettings settings = new DockerWorkerSettings();
     DockerClient docker;
     DockerInvoker invoker;
+    final List<SecretBundleSealer.Holder> sealed = new ArrayList<>();
 
     @BeforeEach
     void connect() {
         settings.setHost("tcp://127.0.0.1:" + engine.getPort());
         settings.setApiVersion("1.43");
         docker = DockerClients.create(settings);
-        invoker = new DockerInvoker(docker, settings);
+        invoker = new DockerInvoker(docker, settings, (dispatch, holder) -> {
+            sealed.add(holder);
+            return holder == SecretBundleSealer.Holder.WORKER ? "b".repeat(64) : "p".repeat(64);
+        });
         engine.stubFor(get(urlPathMatching(API + "/images/.*/json")).willReturn(okJson("{\"Id\":\"sha256:1\"}")));
         engine.stubFor(get(urlPathEqualTo(API + "/networks")).willReturn(okJson("[]")));
         engine.stubFor(delete(urlPathMatching(API + "/networks/.*"))
@@ -154,9 +156,7 @@ class DockerEgressTest {
                         "DELETE " + API + "/containers/" + PROXY_NAME,
                         "POST " + API + "/containers/create",
                         "POST " + API + "/networks/" + NETWORK + "/connect",
-                        "PUT " + API + "/containers/" + PROXY + "/archive",
                         "POST " + API + "/containers/" + PROXY + "/start",
-                        "PUT " + API + "/containers/" + WORKER + "/archive",
                         "POST " + API + "/containers/" + WORKER + "/start");
 
         JsonNode network = mapper.readTree(engine.getAllServeEvents().stream()
@@ -179,7 +179,11 @@ class DockerEgressTest {
                         "HTTP_PROXY=http://" + PROXY_NAME + ":3128",
                         "https_proxy=http://" + PROXY_NAME + ":3128",
                         "NO_PROXY=",
-                        "PLATFORM_API_URL=http://host.docker.internal:8080");
+                        "PLATFORM_API_URL=http://host.docker.internal:8080",
+                        "VIBERATOR_SECRET_BUNDLE_TOKEN=" + "b".repeat(64));
+        // behind the proxy too, the worker fetches its secrets into its tmpfs instead of getting them from the engine
+        assertThat(worker.get("HostConfig").get("Tmpfs").has("/run/viberglass")).isTrue();
+        assertThat(worker.toString()).doesNotContain(API_KEY).doesNotContain(TOKEN);
 
         String proxyBody = create(PROXY_NAME).getBodyAsString();
         assertThat(proxyBody).doesNotContain(API_KEY).doesNotContain(TOKEN);
@@ -197,8 +201,9 @@ class DockerEgressTest {
         assertThat(proxy.get("HostConfig").get("ExtraHosts").get(0).asText())
                 .isEqualTo("host.docker.internal:host-gateway");
         assertThat(mapper.convertValue(proxy.get("Env"), List.class))
-                .contains("JOB_ID=" + JOB_ID, "CALLBACK_TOKEN_FILE=/run/viberglass/callback-token")
-                .noneMatch(entry -> entry.toString().startsWith("ANTHROPIC_API_KEY"));
+                .contains("JOB_ID=" + JOB_ID, "VIBERATOR_SECRET_BUNDLE_TOKEN=" + "p".repeat(64))
+                .noneMatch(entry -> entry.toString().startsWith("ANTHROPIC_API_KEY"))
+                .noneMatch(entry -> entry.toString().startsWith("CALLBACK_TOKEN"));
         JsonNode connect = mapper.readTree(engine.getAllServeEvents().stream()
                 .filter(event -> event.getRequest().getUrl().endsWith("/connect"))
                 .findFirst()
@@ -209,21 +214,17 @@ class DockerEgressTest {
     }
 
     @Test
-    void theProxyGetsTheCallbackTokenButNoneOfTheJobsCredentials() throws Exception {
+    void theProxyFetchesItsCallbackTokenOnceLikeTheWorker_andTheEngineGetsNoValueAtAll() throws Exception {
         invoker.invoke(restricted());
 
-        LoggedRequest archive = engine.getAllServeEvents().stream()
-                .map(event -> (LoggedRequest) event.getRequest())
-                .filter(request -> request.getUrl().startsWith(API + "/containers/" + PROXY + "/archive"))
-                .findFirst()
-                .orElseThrow();
-        List<String> names = new ArrayList<>();
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new ByteArrayInputStream(archive.getBody()))) {
-            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-                names.add(entry.getName());
-            }
-        }
-        assertThat(names).contains("run/viberglass/callback-token").noneMatch(name -> name.contains("ANTHROPIC"));
+        // the proxy's bundle holds the callback token only; the worker's the credentials too (SecretBundlesApiTest)
+        assertThat(sealed)
+                .containsExactlyInAnyOrder(SecretBundleSealer.Holder.WORKER, SecretBundleSealer.Holder.EGRESS_PROXY);
+        assertThat(calls()).noneMatch(call -> call.endsWith("/archive"));
+        assertThat(engine.getAllServeEvents())
+                .allSatisfy(event -> assertThat(event.getRequest().getBodyAsString())
+                        .doesNotContain(API_KEY)
+                        .doesNotContain(TOKEN));
     }
 
     @Test

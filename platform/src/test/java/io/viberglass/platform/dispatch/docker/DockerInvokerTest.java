@@ -11,7 +11,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -32,15 +31,12 @@ import io.viberglass.platform.dispatch.Dispatch;
 import io.viberglass.platform.dispatch.DispatchFixtures;
 import io.viberglass.platform.dispatch.ExecutionEnd;
 import io.viberglass.platform.dispatch.InvocationException;
-import java.io.ByteArrayInputStream;
+import io.viberglass.platform.dispatch.bundle.SecretBundleSealer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -53,6 +49,7 @@ class DockerInvokerTest {
     static final String CONTAINER = "4f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0";
     static final String IMAGE = "registry.example/viberator:1.2";
     static final String API_KEY = "sk-ant-planted-" + "k".repeat(24);
+    static final String BUNDLE_TOKEN = "b".repeat(64);
 
     @RegisterExtension
     static WireMockExtension engine = WireMockExtension.newInstance()
@@ -63,21 +60,27 @@ class DockerInvokerTest {
     final DockerWorkerSettings settings = new DockerWorkerSettings();
     DockerClient docker;
     DockerInvoker invoker;
+    /** What the invoker handed to the bundle store instead of the engine (SecretBundlesApiTest covers the store). */
+    final List<Dispatch> sealed = new java.util.ArrayList<>();
+
+    final SecretBundleSealer bundles = (dispatch, holder) -> {
+        assertThat(holder).isEqualTo(SecretBundleSealer.Holder.WORKER);
+        sealed.add(dispatch);
+        return BUNDLE_TOKEN;
+    };
 
     @BeforeEach
     void connect() {
         settings.setHost("tcp://127.0.0.1:" + engine.getPort());
         settings.setApiVersion("1.43");
         docker = DockerClients.create(settings);
-        invoker = new DockerInvoker(docker, settings);
+        invoker = new DockerInvoker(docker, settings, bundles);
         engine.stubFor(get(urlPathMatching(API + "/images/.*/json")).willReturn(okJson("{\"Id\":\"sha256:1\"}")));
         engine.stubFor(post(urlPathEqualTo(API + "/containers/create"))
                 .willReturn(aResponse()
                         .withStatus(201)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"Id\":\"" + CONTAINER + "\",\"Warnings\":[]}")));
-        engine.stubFor(put(urlPathEqualTo(API + "/containers/" + CONTAINER + "/archive"))
-                .willReturn(aResponse().withStatus(200)));
         engine.stubFor(post(urlPathEqualTo(API + "/containers/" + CONTAINER + "/start"))
                 .willReturn(aResponse().withStatus(204)));
         engine.stubFor(post(urlPathEqualTo(API + "/containers/" + CONTAINER + "/stop"))
@@ -122,8 +125,7 @@ class DockerInvokerTest {
     @Nested
     class Invoke {
         @Test
-        void createsALabelledLimitedBridgedContainerWhoseConfigurationHoldsNoSecretThenCopiesSecretsAndStarts()
-                throws Exception {
+        void createsALabelledLimitedBridgedContainerWithASecretsTmpfsThenStartsIt() throws Exception {
             String id = invoker.invoke(dispatch(Map.of("environment", Map.of("LOG_LEVEL", "debug"))));
 
             assertThat(id).isEqualTo(CONTAINER);
@@ -131,23 +133,20 @@ class DockerInvokerTest {
                     .containsExactly(
                             "GET " + API + "/images/registry.example%2Fviberator:1.2/json",
                             "POST " + API + "/containers/create",
-                            "PUT " + API + "/containers/" + CONTAINER + "/archive",
                             "POST " + API + "/containers/" + CONTAINER + "/start");
             LoggedRequest create = only("POST", API + "/containers/create");
             assertThat(create.queryParameter("name").firstValue()).isEqualTo("viberator-job-" + JOB_ID);
-            String body = create.getBodyAsString();
-            assertThat(body).doesNotContain(API_KEY).doesNotContain(TOKEN);
-            JsonNode json = mapper.readTree(body);
+            JsonNode json = mapper.readTree(create.getBodyAsString());
             assertThat(json.get("Image").asText()).isEqualTo(IMAGE);
             assertThat(mapper.convertValue(json.get("Env"), List.class))
                     .contains(
                             "JOB_ID=" + JOB_ID,
                             "TENANT_ID=tenant-1",
                             "PLATFORM_API_URL=http://host.docker.internal:8080",
-                            "CALLBACK_TOKEN_FILE=/run/viberglass/callback-token",
-                            "VIBERATOR_SECRETS_DIR=/run/secrets",
+                            "VIBERATOR_SECRETS_DIR=/run/viberglass",
+                            "VIBERATOR_SECRET_BUNDLE_TOKEN=" + BUNDLE_TOKEN,
                             "LOG_LEVEL=debug")
-                    .noneMatch(entry -> entry.toString().startsWith("CALLBACK_TOKEN="))
+                    .noneMatch(entry -> entry.toString().startsWith("CALLBACK_TOKEN"))
                     .noneMatch(entry -> entry.toString().startsWith("ANTHROPIC_API_KEY"));
             assertThat(json.get("Labels").get("io.viberglass.job-id").asText()).isEqualTo(JOB_ID.toString());
             assertThat(json.get("Labels").get("io.viberglass.project-id").asText())
@@ -159,35 +158,43 @@ class DockerInvokerTest {
             assertThat(host.get("NanoCpus").asLong()).isEqualTo(2_000_000_000L);
             assertThat(host.get("ExtraHosts").get(0).asText()).isEqualTo("host.docker.internal:host-gateway");
             assertThat(host.get("SecurityOpt").get(0).asText()).isEqualTo("no-new-privileges:true");
+            assertThat(mapper.convertValue(host.get("Tmpfs"), Map.class))
+                    .containsExactly(Map.entry(
+                            "/run/viberglass", "rw,noexec,nosuid,nodev,size=1024k,mode=0700,uid=10001,gid=10001"));
         }
 
         @Test
-        void secretsAndTheCallbackTokenTravelAsPrivateFilesOwnedByTheWorkerUser() throws Exception {
+        void noSecretValueNorTheCallbackTokenReachesTheEngineTheyAreSealedForTheWorkerToFetch() throws Exception {
+            invoker.invoke(dispatch(Map.of("command", List.of("job"))));
+
+            assertThat(engine.getAllServeEvents()).allSatisfy(event -> {
+                String request =
+                        event.getRequest().getUrl() + "\n" + event.getRequest().getHeaders() + "\n"
+                                + event.getRequest().getBodyAsString();
+                assertThat(request).doesNotContain(API_KEY).doesNotContain(TOKEN);
+            });
+            assertThat(calls()).noneMatch(call -> call.endsWith("/archive"));
+            assertThat(sealed).singleElement().satisfies(dispatch -> {
+                assertThat(dispatch.credentials()).containsEntry("ANTHROPIC_API_KEY", SecretValue.of(API_KEY));
+                assertThat(dispatch.invocation().callbackToken()).isEqualTo(TOKEN);
+            });
+        }
+
+        @Test
+        void theSecretsTmpfsFollowsTheConfiguredDirectoryOwnerAndSize() throws Exception {
+            settings.setSecretsDirectory("/var/run/worker-secrets");
+            settings.setSecretsOwner("2000:3000");
+            settings.setSecretsTmpfsKb(256);
+
             invoker.invoke(dispatch(Map.of()));
 
-            LoggedRequest archive = only("PUT", API + "/containers/" + CONTAINER + "/archive");
-            assertThat(archive.queryParameter("path").firstValue()).isEqualTo("/");
-            Map<String, TarArchiveEntry> entries = new LinkedHashMap<>();
-            Map<String, String> contents = new HashMap<>();
-            try (TarArchiveInputStream tar = new TarArchiveInputStream(new ByteArrayInputStream(archive.getBody()))) {
-                for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-                    entries.put(entry.getName(), entry);
-                    contents.put(entry.getName(), new String(tar.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
-            assertThat(entries)
-                    .containsOnlyKeys(
-                            "run/secrets/",
-                            "run/secrets/ANTHROPIC_API_KEY",
-                            "run/viberglass/",
-                            "run/viberglass/callback-token");
-            assertThat(contents.get("run/secrets/ANTHROPIC_API_KEY")).isEqualTo(API_KEY);
-            assertThat(contents.get("run/viberglass/callback-token")).isEqualTo(TOKEN);
-            assertThat(entries.values()).allSatisfy(entry -> {
-                assertThat(entry.getLongUserId()).isEqualTo(10001);
-                assertThat(entry.getLongGroupId()).isEqualTo(10001);
-                assertThat(entry.getMode() & 0777).isEqualTo(entry.isDirectory() ? 0700 : 0600);
-            });
+            JsonNode json =
+                    mapper.readTree(only("POST", API + "/containers/create").getBodyAsString());
+            assertThat(mapper.convertValue(json.get("HostConfig").get("Tmpfs"), Map.class))
+                    .containsExactly(Map.entry(
+                            "/var/run/worker-secrets", "rw,noexec,nosuid,nodev,size=256k,mode=0700,uid=2000,gid=3000"));
+            assertThat(mapper.convertValue(json.get("Env"), List.class))
+                    .contains("VIBERATOR_SECRETS_DIR=/var/run/worker-secrets");
         }
 
         @Test
@@ -310,7 +317,7 @@ class DockerInvokerTest {
             }
             settings.setHost("tcp://127.0.0.1:" + closed);
             try (DockerClient unreachable = DockerClients.create(settings)) {
-                assertThatThrownBy(() -> new DockerInvoker(unreachable, settings).invoke(dispatch(Map.of())))
+                assertThatThrownBy(() -> new DockerInvoker(unreachable, settings, bundles).invoke(dispatch(Map.of())))
                         .isInstanceOfSatisfying(InvocationException.class, e -> assertThat(e.isTransient())
                                 .isTrue())
                         .hasMessageContaining("Docker engine at tcp://127.0.0.1:" + closed);
