@@ -454,6 +454,7 @@ try {
       await visible(log.getByText('No line matches the filter.'));
       await page.getByRole('searchbox', { name: 'Filter log lines' }).fill('');
       await visible(page.getByRole('link', { name: 'View pull request ↗' }));
+      await visible(page.getByRole('heading', { name: 'Model usage' }));
       await snap('run-detail');
       await page.goto(ticketUrl);
       await visible(page.getByRole('heading', { name: 'Checkout button does nothing on Safari', level: 1 }));
@@ -508,6 +509,24 @@ try {
     await visible(editor);
     assert.match(await editor.getByLabel('Content', { exact: true }).inputValue(), /Run `npm test`/);
     await snap('agent-runner-detail', { fullPage: true });
+  });
+
+  await step('an administrator sets the runner\'s budgets, kept across a reload', async () => {
+    await visible(page.getByRole('heading', { name: 'Usage and cost' }));
+    const budgets = page.getByRole('form', { name: 'Budgets' });
+    await budgets.getByLabel('Per-run budget (USD)').fill('0.001');
+    await budgets.getByRole('button', { name: 'Save budgets' }).click();
+    await visible(budgets.getByText(/at least 0.01, with at most two decimals/));
+    await budgets.getByLabel('Per-run budget (USD)').fill('2.50');
+    await budgets.getByLabel('Monthly budget (USD)').fill('40');
+    await budgets.getByRole('button', { name: 'Save budgets' }).click();
+    await visible(page.getByText('Budgets saved'));
+    await page.reload();
+    const reloaded = page.getByRole('form', { name: 'Budgets' });
+    await visible(reloaded);
+    await eventually(async () => assert.equal(await reloaded.getByLabel('Monthly budget (USD)').inputValue(), '40'));
+    assert.equal(await reloaded.getByLabel('Per-run budget (USD)').inputValue(), '2.5');
+    await visible(reloaded.getByRole('meter', { name: 'Monthly budget used' }));
   });
 
   await step('connect a custom sender: its webhook takes a signed delivery, refuses a bad body, and redelivers', async () => {

@@ -166,6 +166,53 @@ class WorkerHandlerTest {
     }
 
     @Test
+    void aBrokeredJobsProxyTokenComesInThePayloadAndNoKeyIsReadFromSsm() throws Exception {
+        String proxyToken = "vgllm_" + "7".repeat(64);
+        JobPayload payload = new JobPayload(
+                1,
+                JOB,
+                JobKind.EXECUTION,
+                "tenant-1",
+                null,
+                platform.baseUrl(),
+                new AgentSpec(
+                        AgentType.CLAUDE_CODE,
+                        null,
+                        "https://viberglass.example.com/api/llm/" + JOB + "/anthropic",
+                        Map.of(),
+                        Map.of("ANTHROPIC_API_KEY", proxyToken)),
+                new RepositorySpec(
+                        remote.toString(), "main", "viberator/lambda", null, ScmProvider.GIT, null, null, null, null),
+                "Add a greeting",
+                null,
+                List.of(),
+                new WorkerSettings(2700, null, false, false, null, null),
+                List.of("ANTHROPIC_API_KEY"));
+        platform.stubFor(get(urlPathEqualTo("/api/jobs/" + JOB + "/bootstrap"))
+                .willReturn(okJson(mapper.writeValueAsString(payload))));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> event =
+                mapper.convertValue(new WorkerEvent(JOB, platform.baseUrl(), "tenant-1", TOKEN, Map.of()), Map.class);
+
+        Map<String, Object> answer =
+                handler("leak", Map.of()).handleRequest(event, new FakeContext(Duration.ofMinutes(15)));
+
+        assertThat(answer).containsEntry("success", true);
+        platform.verify(0, postRequestedFor(urlEqualTo("/")));
+        String logs = String.join(
+                "\n",
+                platform.findAll(postRequestedFor(urlPathEqualTo("/api/jobs/" + JOB + "/logs/batch"))).stream()
+                        .map(LoggedRequest::getBodyAsString)
+                        .toList());
+        // the agent was given the token (it printed it, redacted as a credential), and no credential was missing
+        assertThat(logs)
+                .contains("debug: my key is [REDACTED]")
+                .doesNotContain(proxyToken)
+                .doesNotContain("was not found");
+        assertThat(console.toString()).doesNotContain(proxyToken);
+    }
+
+    @Test
     void theAgentIsStoppedBeforeTheFunctionsTimeLeavingTimeToReport() throws Exception {
         Map<String, String> tight = Map.of(
                 "VIBERATOR_LAMBDA_SAFETY_MARGIN_SECONDS", "20",

@@ -127,6 +127,25 @@ public record JobPayload(
                 session);
     }
 
+    /** The same payload for another agent spec (the credential broker points the agent at its proxy). */
+    public JobPayload withAgent(AgentSpec agent) {
+        return new JobPayload(
+                version,
+                jobId,
+                kind,
+                tenantId,
+                clankerId,
+                platformApiUrl,
+                agent,
+                repository,
+                task,
+                ticket,
+                instructionFiles,
+                settings,
+                requiredCredentials,
+                session);
+    }
+
     /** The same payload under other worker settings (a Lambda worker shortens the time limit to its own). */
     public JobPayload withSettings(WorkerSettings settings) {
         return new JobPayload(

@@ -9,8 +9,8 @@ import java.util.UUID;
  * A clanker's cost controls as configured and as they act.
  *
  * @param modelBroker the setting
- * @param brokered whether its workers really get a proxy token instead of the key (false for agents or runtimes the
- *     broker does not cover, whatever the setting)
+ * @param brokered whether its workers really get a proxy token instead of the key (every agent and runtime is
+ *     covered, so today this follows the setting; kept apart so a future gap shows as a warning, not as a lie)
  * @param warnings what the configuration exposes, in sentences for people
  * @param pausedUntil while the provider's quota is exhausted (a 429 with a reset time), when the clanker's queue
  *     resumes; {@code null} when it is not paused

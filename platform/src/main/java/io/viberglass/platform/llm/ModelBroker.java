@@ -129,21 +129,7 @@ public class ModelBroker implements CredentialBroker, WorkerPayload {
 
     private static JobPayload withEndpoint(JobPayload payload, String endpoint, Map<String, String> credentials) {
         AgentSpec agent = payload.agent();
-        return new JobPayload(
-                payload.version(),
-                payload.jobId(),
-                payload.kind(),
-                payload.tenantId(),
-                payload.clankerId(),
-                payload.platformApiUrl(),
-                new AgentSpec(agent.type(), agent.model(), endpoint, agent.options(), credentials),
-                payload.repository(),
-                payload.task(),
-                payload.ticket(),
-                payload.instructionFiles(),
-                payload.settings(),
-                payload.requiredCredentials(),
-                // a session turn stays one: without it the worker would run the turn as a one-shot job
-                payload.session());
+        // withAgent keeps the rest, a session turn included: without it the worker would run the turn as a one-shot job
+        return payload.withAgent(new AgentSpec(agent.type(), agent.model(), endpoint, agent.options(), credentials));
     }
 }

@@ -3,7 +3,6 @@ package io.viberglass.platform.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -45,7 +44,6 @@ class GeminiBrokerEndToEndTest {
     static final Path WORK = SecretCanaryTest.Fixture.directory();
     static final Path REMOTE = SecretCanaryTest.Fixture.bareRepository(WORK);
     static final Path DUMP = WORK.resolve("what-gemini-saw.txt");
-    static final WireMockServer GITHUB = SecretCanaryTest.Fixture.github();
     static final FakeModelServer MODEL = new FakeModelServer();
     static final DropwizardAppExtension<PlatformConfiguration> APP = TestApp.on(DB, overrides());
 
@@ -53,7 +51,6 @@ class GeminiBrokerEndToEndTest {
 
     @AfterAll
     static void stop() {
-        GITHUB.stop();
         MODEL.close();
     }
 
@@ -70,15 +67,10 @@ class GeminiBrokerEndToEndTest {
                 .json()
                 .get("id")
                 .asText();
+        // a plain git remote: the branch is pushed, and no pull request is needed to finish the run
         api.put(
                         "/api/projects/" + project + "/scm-config",
-                        Map.of(
-                                "repositoryUrl",
-                                REMOTE.toUri().toString(),
-                                "provider",
-                                "github",
-                                "apiUrl",
-                                GITHUB.baseUrl()))
+                        Map.of("repositoryUrl", REMOTE.toUri().toString(), "provider", "git"))
                 .expect(200);
         String clanker = api.post(
                         "/api/clankers",
@@ -104,7 +96,7 @@ class GeminiBrokerEndToEndTest {
                                 "title",
                                 "Say hello",
                                 "workflowPhase",
-                                "research",
+                                "execution",
                                 "workflowOverrideReason",
                                 "broker e2e"))
                 .expect(201)
@@ -194,6 +186,8 @@ class GeminiBrokerEndToEndTest {
                       *) echo '{"error":{"type":"api","message":"model call failed"}}'; exit 1 ;;
                     esac
                     grep -E '^(GEMINI|GOOGLE)' "$CANARY_DUMP" >&2
+                    printf 'Hello\\n' > HELLO.md
+                    printf 'Add greeting\\n' > PR_TITLE.md
                     cat <<'JSON'
                     {
                       "response": "Hello from Gemini.",
