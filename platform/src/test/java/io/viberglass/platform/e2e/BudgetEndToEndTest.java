@@ -18,10 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -129,11 +126,7 @@ class BudgetEndToEndTest {
     }
 
     private JsonNode finish(String jobId) {
-        return Awaitility.await()
-                .atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> api.get("/api/jobs/" + jobId).json(), j -> !List.of("queued", "active")
-                        .contains(j.get("status").asText()));
+        return api.awaitJobEnd(jobId);
     }
 
     static ConfigOverride[] overrides() {

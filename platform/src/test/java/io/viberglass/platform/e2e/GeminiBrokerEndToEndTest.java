@@ -17,12 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -109,14 +107,7 @@ class GeminiBrokerEndToEndTest {
                 .json()
                 .get("jobId")
                 .asText();
-        JsonNode job = Awaitility.await()
-                .atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> api.get("/api/jobs/" + jobId).json(), j -> !List.of("queued", "active")
-                        .contains(j.get("status").asText()));
-        assertThat(job.get("status").asText())
-                .as("%s %s", job.get("failure"), job.get("logs"))
-                .isEqualTo("completed");
+        JsonNode job = api.awaitJobCompleted(jobId);
 
         String seen = Files.readString(DUMP);
         assertThat(seen)

@@ -201,14 +201,7 @@ class SecretCanaryTest {
                     .json()
                     .get("jobId")
                     .asText();
-            JsonNode job = Awaitility.await()
-                    .atMost(Duration.ofSeconds(120))
-                    .pollInterval(Duration.ofMillis(250))
-                    .until(() -> api.get("/api/jobs/" + jobId).json(), j -> !List.of("queued", "active")
-                            .contains(j.get("status").asText()));
-            assertThat(job.get("status").asText())
-                    .as("%s %s", job.get("failure"), job.get("logs"))
-                    .isEqualTo("completed");
+            JsonNode job = api.awaitJobCompleted(jobId);
 
             // the agent had a proxy token and the proxy's address instead of the model key, and never the repository
             // token, even via /proc or git; its model call reached the provider with the real key, added by the proxy

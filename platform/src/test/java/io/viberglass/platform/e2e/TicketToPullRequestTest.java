@@ -19,10 +19,7 @@ import io.viberglass.viberator.testing.GitFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -129,14 +126,6 @@ class TicketToPullRequestTest {
     /** Waits for the run's job to finish and insists it completed, showing why when it did not. */
     private JsonNode finish(Api.Reply started) {
         String jobId = started.json().get("jobId").asText();
-        JsonNode job = Awaitility.await()
-                .atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> api.get("/api/jobs/" + jobId).json(), j -> !List.of("queued", "active")
-                        .contains(j.get("status").asText()));
-        assertThat(job.get("status").asText())
-                .as("job %s ended %s; logs: %s", jobId, job.get("failure"), job.get("logs"))
-                .isEqualTo("completed");
-        return job;
+        return api.awaitJobCompleted(jobId);
     }
 }

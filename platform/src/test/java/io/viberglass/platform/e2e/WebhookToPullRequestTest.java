@@ -135,15 +135,7 @@ class WebhookToPullRequestTest {
     }
 
     private JsonNode finish(String jobId) {
-        JsonNode job = Awaitility.await()
-                .atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> api.get("/api/jobs/" + jobId).json(), j -> !List.of("queued", "active")
-                        .contains(j.get("status").asText()));
-        assertThat(job.get("status").asText())
-                .as("job %s ended %s; logs: %s", jobId, job.get("failure"), job.get("logs"))
-                .isEqualTo("completed");
-        return job;
+        return api.awaitJobCompleted(jobId);
     }
 
     /** The job of the webhook's {@code n}th run-starting delivery. */

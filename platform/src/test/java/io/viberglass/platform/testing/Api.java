@@ -13,8 +13,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import org.awaitility.Awaitility;
 
 /**
  * A small HTTP client for tests that speaks to the running platform exactly as a browser or script would (the JDK
@@ -207,6 +209,24 @@ public final class Api {
                 HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         headers.forEach(builder::header);
         return builder;
+    }
+
+    /** Waits (up to two minutes) for a job to leave queued and active, and answers it as it ended. */
+    public JsonNode awaitJobEnd(String jobId) {
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> get("/api/jobs/" + jobId).json(), job -> !List.of("queued", "active")
+                        .contains(job.get("status").asText()));
+    }
+
+    /** Waits for a job to end and insists it completed, showing its failure and logs when it did not. */
+    public JsonNode awaitJobCompleted(String jobId) {
+        JsonNode job = awaitJobEnd(jobId);
+        assertThat(job.get("status").asText())
+                .as("job %s ended %s; logs: %s", jobId, job.get("failure"), job.get("logs"))
+                .isEqualTo("completed");
+        return job;
     }
 
     private HttpRequest.Builder json(HttpRequest.Builder builder, String method, Object body) {
