@@ -150,6 +150,22 @@ class HttpBasicsTest {
         assertThat(reply.header("Access-Control-Allow-Origin")).isNull();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {";!=\"", "a b", ";! =   \""})
+    void aContentEncodingThatIsNotAListOfEncodingsIsA400NotA500(String encoding) {
+        var get = api.send(
+                api.builder("/api/").header("Content-Encoding", encoding).GET());
+        var post = api.send(api.builder("/api/projects")
+                .header("Content-Encoding", encoding)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        for (var reply : java.util.List.of(get, post)) {
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.json().get("code").asText()).isEqualTo("MALFORMED_CONTENT_ENCODING");
+        }
+    }
+
     @Test
     void bodyOverTheLimitIsRefusedWith413() {
         byte[] body = ("{\"name\":\"" + "x".repeat(1_100_000) + "\"}").getBytes();

@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.ContainerLifeCycle;
 import org.eclipse.jetty.util.thread.ThreadPool;
 
 /**
@@ -57,9 +58,10 @@ final class ContentEncodingGuard implements HttpConfiguration.Customizer {
         @Override
         public Connector build(Server server, MetricRegistry metrics, String name, ThreadPool threadPool) {
             Connector connector = inner.build(server, metrics, name, threadPool);
-            HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
-            if (http != null) {
-                http.getHttpConfiguration().addCustomizer(new ContentEncodingGuard());
+            // the HTTP factory sits inside the metrics' instrumented factory, so it is looked up among the nested beans
+            if (connector instanceof ContainerLifeCycle container) {
+                container.getContainedBeans(HttpConnectionFactory.class).forEach(http -> http.getHttpConfiguration()
+                        .addCustomizer(new ContentEncodingGuard()));
             }
             return connector;
         }
