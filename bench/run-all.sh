@@ -21,10 +21,11 @@ loadavg() { cut -d' ' -f1 /proc/loadavg; }
 # benchmarks run changes nothing under them)
 # The whole reactor is installed, not just compiled: the platform's test classpath resolves common's test jar, the
 # webapp jar and viberator-cli's test jar from ~/.m2, and on a fresh machine (or after a change to those modules)
-# `-pl platform dependency:build-classpath` would otherwise fail or hand the benchmarks stale classes.
+# `-pl platform dependency:build-classpath` would otherwise fail or hand the benchmarks stale classes. `-am` brings
+# the parent POM along: without it a fresh ~/.m2 has the modules but not their parent, and resolution fails.
 if [ -z "${VG_BENCH_CP:-}" ]; then
   if ! ./mvnw -q -B install -DskipTests -Dwebapp.skipNpmTests=true -Dspotless.check.skip=true \
-    -pl common,webapp,viberator-cli,viberator-lambda,platform >&2; then
+    -pl platform -am >&2; then
     echo "bench/run-all.sh: the build failed; docs/perf.md is left as it was" >&2
     exit 1
   fi
