@@ -17,6 +17,17 @@ if [ "${RUN_SOAK:-0}" = 1 ] && [ -z "${ONLY:-}" ]; then sections="$sections soak
 
 loadavg() { cut -d' ' -f1 /proc/loadavg; }
 
+# Before each section: a checkpoint, so the previous section's writes are not flushed during this one's measurement,
+# then up to SETTLE_SECONDS (default 90) for the one-minute load average to fall below 1 (the previous section's JVMs
+# and PostgreSQL's background work). On a busy machine it gives up after that time; the row still shows the load.
+settle() {
+  psql -h 127.0.0.1 -U postgres -qc checkpoint >/dev/null 2>&1 || true
+  local waited=0
+  while [ "$waited" -lt "${SETTLE_SECONDS:-90}" ] && awk '{exit !($1 >= 1)}' /proc/loadavg; do
+    sleep 5; waited=$((waited + 5))
+  done
+}
+
 # one build, then a snapshot of the compiled classes that every benchmark runs from (a build in this tree while the
 # benchmarks run changes nothing under them)
 # The whole reactor is installed, not just compiled: the platform's test classpath resolves common's test jar, the
@@ -46,6 +57,7 @@ fi
 # runs one benchmark script, keeping its Markdown (lines starting with |, blank lines and prose it prints on stdout)
 bench() {
   local name=$1; shift
+  settle
   echo "== $name: $*" >&2
   local before; before=$(loadavg)
   local started; started=$(date -u +'%Y-%m-%d %H:%M')

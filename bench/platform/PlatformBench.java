@@ -27,6 +27,8 @@ import io.viberglass.platform.dispatch.Invokers;
 import io.viberglass.platform.dispatch.PlatformUrls;
 import io.viberglass.platform.dispatch.WorkerInvoker;
 import io.viberglass.platform.infra.db.Database;
+import io.viberglass.platform.infra.db.DatabaseNotifications;
+import io.viberglass.platform.jobs.CallbackCredentials;
 import io.viberglass.platform.jobs.CallbackService;
 import io.viberglass.platform.jobs.JobLifecycle;
 import io.viberglass.platform.jobs.JobQueue;
@@ -101,16 +103,17 @@ public class PlatformBench {
             settings.setPerProjectLimit(100_000);
             settings.setDefaultClankerLimit(perClanker);
             settings.setPollInterval(io.dropwizard.util.Duration.seconds(1));
-            DispatchSignal signal = new DispatchSignal(database.url(), "postgres", "");
+            DatabaseNotifications notifications = new DatabaseNotifications(database.url(), "postgres", "");
+            DispatchSignal signal = new DispatchSignal(notifications);
             Dispatcher dispatcher = new Dispatcher(jdbi, clock, settings, new Invokers(List.of(invoker)),
                     job -> Map.of(), lifecycle, List.of(), new PlatformUrls("http://bench", () -> "http://bench"),
                     signal, "bench-" + UUID.randomUUID());
-            signal.start();
+            notifications.start();
             dispatcher.start();
             stops.add(() -> {
                 try {
                     dispatcher.stop();
-                    signal.stop();
+                    notifications.stop();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -182,9 +185,10 @@ public class PlatformBench {
                 invocations.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
                 peak.accumulateAndGet(running.incrementAndGet(), Math::max);
                 UUID jobId = UUID.fromString(id);
-                rig.callbacks.bootstrap(jobId, dispatch.invocation().callbackToken(), null);
+                CallbackCredentials caller = new CallbackCredentials(jobId, dispatch.invocation().callbackToken(), null);
+                rig.callbacks.bootstrap(caller);
                 running.decrementAndGet();
-                rig.callbacks.result(jobId, dispatch.invocation().callbackToken(), null,
+                rig.callbacks.result(caller,
                         new JobResult(true, RunOutcome.SUCCEEDED, null, null, null, null, null, List.of(), 1, null));
                 done.countDown();
             }));

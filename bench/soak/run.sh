@@ -26,4 +26,4 @@ fi
 cp viberator-cli/target/viberator.jar "$snap/viberator.jar"
 java -Xmx512m -Dviberator.jar="$snap/viberator.jar" -cp "$cp" \
   bench/soak/SoakBench.java "${1:-soak}" "${2:-${SOAK_MINUTES:-30}}" \
-  | grep -a -E '^(\||Heap after GC|Jobs by final status|$)' # the test classpath's logging prints JGit's DEBUG lines
+  | grep -a -E '^(\||Heap after GC|Jobs by final status|$)' | cat -s # the test classpath's logging prints JGit's DEBUG lines
