@@ -67,6 +67,9 @@ public class WebhookBench {
                     int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
                     int seconds = args.length > 2 && !args[2].equals("processing") ? Integer.parseInt(args[2]) : 20;
                     target.warmUp(3000, 90); // JIT, pools, caches: interpreted Jersey and Jackson are slow
+                    // then the measured path itself at the measured rate: C2 is still compiling after the burst, and
+                    // on two cores its threads otherwise compete with the first seconds of the measurement
+                    target.atRate(rate, 10, false);
                     double load = load();
                     long cpuBefore = cpu();
                     long serverBefore = serverCpu();

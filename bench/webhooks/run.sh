@@ -14,7 +14,7 @@ cp="platform/target/test-classes:platform/target/classes:$(cat /tmp/vg-webhook-b
 fi
 run() { java -Xmx1g -cp "$cp" bench/webhooks/WebhookBench.java "$@" 2>/dev/null | grep '^|'; }
 
-seconds=${WEBHOOK_BENCH_SECONDS:-20}
+seconds=${WEBHOOK_BENCH_SECONDS:-30}
 max_seconds=10
 if [ "${WEBHOOK_BENCH_LONG:-0}" = 1 ]; then seconds=300; max_seconds=120; fi
 
