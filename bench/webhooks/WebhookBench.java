@@ -21,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,6 +35,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.jdbi.v3.core.Jdbi;
 
 public class WebhookBench {
@@ -71,14 +74,20 @@ public class WebhookBench {
                     // on two cores its threads otherwise compete with the first seconds of the measurement
                     target.atRate(rate, 10, false);
                     double load = load();
+                    Jdbi jdbi = Jdbi.create(database.dataSource());
+                    long storedBefore = settledDeliveries(jdbi);
+                    Map<Long, Long> allocatedBefore = serverAllocated();
+                    Recording profile = startProfile();
                     long cpuBefore = cpu();
                     long serverBefore = serverCpu();
                     Result result = target.atRate(rate, seconds, true);
                     double cpuPerRequest = (cpu() - cpuBefore) / 1e6 / Math.max(1, result.latencies.size());
                     double serverPerRequest =
                             (serverCpu() - serverBefore) / 1e6 / Math.max(1, result.latencies.size());
-                    long stored = Jdbi.create(database.dataSource()).withHandle(h -> h.createQuery(
-                            "select count(*) from webhook_deliveries").mapTo(Long.class).one());
+                    long stored = settledDeliveries(jdbi);
+                    long allocated = allocatedSince(allocatedBefore);
+                    stopProfile(profile);
+                    double allocatedPerDelivery = allocated / 1024.0 / Math.max(1, stored - storedBefore);
                     row("webhook ingest at " + rate + " req/s for " + seconds + " s (verify + dedup + persist + 202), "
                                     + (processing ? "processor running on the same replica" : "ingest only"), "p99 " + result.percentile(0.99) + " ms",
                             "p50 " + result.percentile(0.50) + " ms, p90 " + result.percentile(0.90) + " ms, max "
@@ -86,7 +95,10 @@ public class WebhookBench {
                                     + result.errors + " non-202; " + stored + " deliveries stored; "
                                     + String.format("%.2f", cpuPerRequest) + " ms CPU per request (server and client "
                                     + "in one JVM), of which " + String.format("%.2f", serverPerRequest)
-                                    + " ms on the server's request threads; webhook cache " + cacheTtl()
+                                    + " ms on the server's request threads; "
+                                    + String.format("%.1f", allocatedPerDelivery) + " KB allocated per delivery on "
+                                    + "the server's request threads (" + (stored - storedBefore) + " deliveries); "
+                                    + "webhook cache " + cacheTtl()
                                     + "; load average " + String.format("%.1f", load),
                             "p99 ≤ 20 ms at 200 req/s");
                 }
@@ -250,6 +262,67 @@ public class WebhookBench {
             if (info != null && info.getThreadName().startsWith("dw-")) {
                 total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }
+        }
+        return total;
+    }
+
+    /**
+     * The number of stored deliveries once it stops moving: under load the server still works on requests its client
+     * gave up on, and the allocation figure must cover the same requests as its divisor.
+     */
+    static long settledDeliveries(Jdbi jdbi) throws InterruptedException {
+        long previous = -1;
+        while (true) {
+            long now = jdbi.withHandle(h ->
+                    h.createQuery("select count(*) from webhook_deliveries").mapTo(Long.class).one());
+            if (now == previous) {
+                return now;
+            }
+            previous = now;
+            Thread.sleep(250);
+        }
+    }
+
+    /** A JFR recording of the measured phase alone when WEBHOOK_BENCH_JFR names a file (docs/perf.md). */
+    static Recording startProfile() throws Exception {
+        String file = System.getenv("WEBHOOK_BENCH_JFR");
+        if (file == null || file.isBlank()) {
+            return null;
+        }
+        Recording recording = new Recording(Configuration.getConfiguration("profile"));
+        recording.setDestination(Path.of(file));
+        recording.start();
+        return recording;
+    }
+
+    static void stopProfile(Recording recording) {
+        if (recording != null) {
+            recording.stop(); // writes the destination
+            recording.close();
+        }
+    }
+
+    /** Bytes allocated so far by each of the server's request threads ({@code dw-}), by thread id. */
+    static Map<Long, Long> serverAllocated() {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<Long, Long> allocated = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("dw-")) {
+                allocated.put(info.getThreadId(), Math.max(0, threads.getThreadAllocatedBytes(info.getThreadId())));
+            }
+        }
+        return allocated;
+    }
+
+    /**
+     * Bytes the server's request threads allocated since {@code before}: the garbage the ingest makes, which sets how
+     * often G1 pauses and does not depend on the machine's load. A thread started meanwhile counts from zero; one that
+     * ended meanwhile is lost (Jetty keeps idle threads for a minute, longer than a measured phase).
+     */
+    static long allocatedSince(Map<Long, Long> before) {
+        long total = 0;
+        for (Map.Entry<Long, Long> now : serverAllocated().entrySet()) {
+            total += now.getValue() - before.getOrDefault(now.getKey(), 0L);
         }
         return total;
     }
