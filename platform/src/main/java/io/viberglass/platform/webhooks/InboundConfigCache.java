@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,18 +32,38 @@ public class InboundConfigCache {
     private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
     /** Moves on every eviction: a load that overlapped one may have read the old row, so it is not kept. */
     private final AtomicLong evictions = new AtomicLong();
+    /** Webhooks whose expired entry one request is reloading now (only ids with an entry: bounded by the cache). */
+    private final Set<UUID> reloading = ConcurrentHashMap.newKeySet();
 
     public InboundConfigCache(Clock clock, Duration ttl) {
         this.clock = clock;
         this.ttl = ttl;
     }
 
-    /** The cached webhook, or the loader's answer (cached when there is one); empty when there is no such webhook. */
+    /**
+     * The cached webhook, or the loader's answer (cached when there is one); empty when there is no such webhook. An
+     * expired entry is reloaded by one request while the others keep using it: at 200 deliveries a second, a reload
+     * that waits on a busy database otherwise has every request arriving meanwhile read the webhook and decrypt its
+     * secret again (a few dozen loads for one expiry). Expiry is only the safety net; changes evict at once.
+     */
     public Optional<Entry> get(UUID configId, Function<UUID, Optional<Entry>> loader) {
         Entry cached = entries.get(configId);
         if (cached != null && clock.instant().isBefore(cached.loadedAt().plus(ttl))) {
             return Optional.of(cached);
         }
+        if (cached != null && !reloading.add(configId)) {
+            return Optional.of(cached);
+        }
+        try {
+            return load(configId, loader);
+        } finally {
+            if (cached != null) {
+                reloading.remove(configId);
+            }
+        }
+    }
+
+    private Optional<Entry> load(UUID configId, Function<UUID, Optional<Entry>> loader) {
         long before = evictions.get();
         Optional<Entry> loaded = loader.apply(configId);
         if (loaded.isPresent() && !ttl.isZero()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.viberglass.common.security.SecretValue;
 import io.viberglass.platform.integrations.IntegrationSystem;
+import io.viberglass.platform.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The eviction rules the replicas' notifications drive; the notifications themselves: WebhookConfigReplicasTest. */
@@ -107,6 +109,49 @@ class InboundConfigCacheTest {
 
         get(one);
 
+        assertThat(loads).hasValue(2);
+    }
+
+    @Test
+    void anExpiredEntryIsReloadedOnce_requestsArrivingMeanwhileKeepUsingIt() {
+        MutableClock clock = new MutableClock(NOW);
+        InboundConfigCache expiring = new InboundConfigCache(clock, Duration.ofSeconds(10));
+        InboundConfig one = config(UUID.randomUUID(), UUID.randomUUID());
+        expiring.get(one.id(), id -> Optional.of(new InboundConfigCache.Entry(one, SecretValue.of("old"), NOW)));
+        clock.advance(Duration.ofSeconds(11));
+        AtomicReference<Optional<InboundConfigCache.Entry>> meanwhile = new AtomicReference<>();
+
+        Optional<InboundConfigCache.Entry> reloaded = expiring.get(one.id(), id -> {
+            loads.incrementAndGet();
+            // a second delivery while this reload waits on the database
+            meanwhile.set(expiring.get(one.id(), other -> {
+                loads.incrementAndGet();
+                return Optional.empty();
+            }));
+            return Optional.of(new InboundConfigCache.Entry(one, SecretValue.of("new"), clock.instant()));
+        });
+
+        assertThat(loads).hasValue(1);
+        assertThat(meanwhile.get())
+                .hasValueSatisfying(entry -> assertThat(entry.secret().reveal()).isEqualTo("old"));
+        assertThat(reloaded)
+                .hasValueSatisfying(entry -> assertThat(entry.secret().reveal()).isEqualTo("new"));
+        assertThat(expiring.get(one.id(), id -> Optional.empty()))
+                .hasValueSatisfying(entry -> assertThat(entry.secret().reveal()).isEqualTo("new"));
+    }
+
+    @Test
+    void anEvictedEntryIsNotServedWhileItIsReloaded() {
+        InboundConfig one = config(UUID.randomUUID(), UUID.randomUUID());
+        get(one);
+        cache.evict("config:" + one.id());
+
+        Optional<InboundConfigCache.Entry> meanwhile = cache.get(one.id(), id -> {
+            loads.incrementAndGet();
+            return Optional.empty(); // deleted
+        });
+
+        assertThat(meanwhile).isEmpty();
         assertThat(loads).hasValue(2);
     }
 }

@@ -28,6 +28,9 @@ final class ContentEncodingGuard implements HttpConfiguration.Customizer {
     @Override
     public Request customize(Request request, HttpFields.Mutable responseHeaders) {
         HttpFields headers = request.getHeaders();
+        if (!headers.contains(HttpHeader.CONTENT_ENCODING)) {
+            return request; // most requests: no list and stream to build
+        }
         boolean malformed = headers.getFields(HttpHeader.CONTENT_ENCODING).stream()
                 .anyMatch(field -> field.getValue() == null
                         || !TOKENS.matcher(field.getValue().strip()).matches());
