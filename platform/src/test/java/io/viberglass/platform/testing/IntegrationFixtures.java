@@ -1,7 +1,11 @@
 package io.viberglass.platform.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,5 +44,34 @@ public final class IntegrationFixtures {
                 .json()
                 .get("id")
                 .asText();
+    }
+
+    /**
+     * Waits (up to 20 s) for a delivery the ingress accepted to be processed, ignored or failed, and answers it as the
+     * webhook's delivery log shows it.
+     */
+    public JsonNode awaitDelivery(String webhookId, Api.Reply accepted) {
+        accepted.expect(202);
+        String path = deliveries(webhookId) + accepted.json().get("id").asText();
+        return await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get(path).expect(200).json(), d -> List.of("processed", "ignored", "failed")
+                        .contains(d.get("status").asText()));
+    }
+
+    /** A delivery as the webhook's delivery log shows it now. */
+    public JsonNode delivery(String webhookId, String deliveryId) {
+        return api.get(deliveries(webhookId) + deliveryId).expect(200).json();
+    }
+
+    /** The delivery log of a webhook, whose integration is looked up in the webhooks' status list. */
+    private String deliveries(String webhookId) {
+        String integration = api.get("/api/webhooks/status").json().get("webhooks").findParents("id").stream()
+                .filter(w -> w.get("id").asText().equals(webhookId))
+                .findFirst()
+                .orElseThrow()
+                .get("integrationId")
+                .asText();
+        return "/api/integrations/" + integration + "/webhooks/inbound/" + webhookId + "/deliveries/";
     }
 }
