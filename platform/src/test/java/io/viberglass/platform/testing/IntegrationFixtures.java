@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,6 +37,27 @@ public final class IntegrationFixtures {
         return api.post("/api/integrations/" + integrationId + "/webhooks/inbound", body)
                 .expect(201)
                 .json();
+    }
+
+    /** A GitHub integration for {@code acme/shop} with an inbound webhook signed with {@code secret}, on a new project. */
+    public InboundHook githubWebhook(String secret) {
+        String integration = integration("github", Map.of("owner", "acme", "repo", "shop"), null);
+        String webhook =
+                inbound(integration, project(), secret, Map.of()).get("id").asText();
+        return new InboundHook(integration, webhook);
+    }
+
+    /** An inbound webhook and the integration it belongs to. */
+    public record InboundHook(String integrationId, String id) {}
+
+    /** A database-stored secret under a fresh {@code HOOK_…} name, for a webhook to sign with; returns its id. */
+    public String managedSecret(String value) {
+        String name = "HOOK_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        return api.post("/api/secrets", Map.of("name", name, "storage", "database", "value", value))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
     }
 
     public String project() {
