@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Session presence across replicas: two platforms on one database, people watching a session's stream through either.
  * Each replica refreshes its presence every second here, so a replica that stops refreshing is taken as dead after
- * three seconds. Nothing sleeps: every check polls for at most a few seconds.
+ * three seconds, and writes a heartbeat to each stream every 200 ms, which is how it notices a client went. Nothing sleeps: every check polls for at most a few seconds.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SessionPresenceReplicasTest {
@@ -61,6 +61,8 @@ class SessionPresenceReplicasTest {
                 DB,
                 Map.of(
                         "sessions.presenceInterval", "1s",
+                        // a closed client is noticed when the next heartbeat cannot be written to it
+                        "sessions.heartbeatInterval", "200ms",
                         "dispatch.enabled", "false",
                         "webhooks.enabled", "false",
                         "claws.enabled", "false"));
