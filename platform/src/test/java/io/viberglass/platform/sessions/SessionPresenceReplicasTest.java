@@ -173,6 +173,28 @@ class SessionPresenceReplicasTest {
     }
 
     @Test
+    void aLiveReplicaWhoseRowsWereExpired_writesThemAgainAtItsNextBeat() {
+        try (SseClient carolOnA = SseClient.open(adminOnA.as(carol.token()), stream());
+                SseClient adminOnBStream = SseClient.open(adminOnB, stream())) {
+            carolOnA.await(e -> is(e, "user_joined", adminId));
+
+            // as another replica's sweep does when replica B could not reach the database for three intervals
+            database.useHandle(
+                    handle -> handle.createUpdate("delete from session_presence where user_id = cast(:user as uuid)")
+                            .bind("user", adminId)
+                            .execute());
+            carolOnA.await(e -> is(e, "user_left", adminId));
+
+            soon().until(() -> carolOnA.events().stream()
+                            .filter(e -> is(e, "user_joined", adminId))
+                            .count()
+                    == 2);
+            assertThat(replicasHolding(adminId)).isEqualTo(1);
+            assertThat(online(adminOnA)).isTrue();
+        }
+    }
+
+    @Test
     void aReplicaThatStopsCleanly_releasesItsPeopleAtOnce() throws Exception {
         DropwizardAppExtension<PlatformConfiguration> replicaC = replica("c");
         replicaC.before();
