@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.HostConfig;
 import io.viberglass.common.job.WorkerEnvironment;
 import io.viberglass.common.job.WorkerInvocation;
+import io.viberglass.platform.clankers.Clanker;
 import io.viberglass.platform.dispatch.Dispatch;
 import io.viberglass.platform.dispatch.InvocationException;
 import io.viberglass.platform.dispatch.RuntimeConfig;
@@ -33,7 +34,15 @@ record ContainerPlan(
         boolean autoRemove,
         String platformUrl,
         String secretsDirectory,
-        String secretsTmpfsOptions) {
+        String secretsTmpfsOptions,
+        boolean withoutResolver) {
+
+    /**
+     * The resolver of a worker behind its egress proxy: the container's own loopback, where nothing listens. Docker
+     * forwards a {@code --dns} address from the container's network namespace, so every name the embedded DNS cannot
+     * answer itself goes nowhere (docs/workers.md, "Egress policy on Docker").
+     */
+    static final String NON_ANSWERING_RESOLVER = "127.0.0.1";
 
     static final String LABEL_PREFIX = "io.viberglass.";
 
@@ -55,7 +64,7 @@ record ContainerPlan(
     static ContainerPlan of(Dispatch dispatch, DockerWorkerSettings settings) throws InvocationException {
         RuntimeConfig config = new RuntimeConfig("docker", dispatch.clanker().deploymentConfig());
         WorkerInvocation invocation = dispatch.invocation();
-        String network = config.string("networkMode").orElse(settings.getNetworkMode());
+        String network = network(config, settings);
         if (network.equals("host") && !settings.isAllowHostNetwork()) {
             throw InvocationException.permanent(
                     "The clanker asks for the host network, which this platform does not allow "
@@ -102,7 +111,8 @@ record ContainerPlan(
                 settings.isAutoRemove(),
                 platformUrl,
                 settings.getSecretsDirectory(),
-                tmpfsOptions(settings));
+                tmpfsOptions(settings),
+                false);
     }
 
     /**
@@ -133,13 +143,16 @@ record ContainerPlan(
                 autoRemove,
                 platformUrl,
                 secretsDirectory,
-                secretsTmpfsOptions);
+                secretsTmpfsOptions,
+                withoutResolver);
     }
 
     /**
      * The same container on a restricted run: attached only to the run's internal network, with every HTTP client
-     * pointed at the egress proxy (both spellings, since tools read either). It needs no gateway to the host: the
-     * proxy reaches the platform for it.
+     * pointed at the egress proxy by its IP address (both spellings, since tools read either), and a resolver that
+     * answers nothing. Through a proxy, clients send {@code CONNECT host:port} (or an absolute URL) and the proxy
+     * resolves the name, so the worker needs no DNS at all, and a name it looks up cannot carry data out. It needs no
+     * gateway to the host either: the proxy reaches the platform for it.
      */
     ContainerPlan behindProxy(String internalNetwork, String proxyUrl) {
         List<String> env = new ArrayList<>(environment);
@@ -163,7 +176,8 @@ record ContainerPlan(
                 autoRemove,
                 platformUrl,
                 secretsDirectory,
-                secretsTmpfsOptions);
+                secretsTmpfsOptions,
+                true);
     }
 
     CreateContainerCmd createCommand(DockerClient docker) {
@@ -181,6 +195,10 @@ record ContainerPlan(
         if (hostGateway) {
             host.withExtraHosts("host.docker.internal:host-gateway");
         }
+        if (withoutResolver) {
+            // "." is Docker's spelling of "no search domain": the host's domains would only add lookups
+            host.withDns(NON_ANSWERING_RESOLVER).withDnsSearch(".").withDnsOptions(List.of());
+        }
         CreateContainerCmd create = docker.createContainerCmd(image)
                 .withName(name)
                 .withEnv(environment)
@@ -190,6 +208,16 @@ record ContainerPlan(
             create.withCmd(command);
         }
         return create;
+    }
+
+    private static String network(RuntimeConfig config, DockerWorkerSettings settings) {
+        return config.string("networkMode").orElse(settings.getNetworkMode());
+    }
+
+    /** The platform's address as a worker of {@code clanker} reaches it, by its network (as below). */
+    static String platformUrl(Clanker clanker, String invocationUrl, DockerWorkerSettings settings) {
+        return platformUrl(
+                invocationUrl, settings, network(new RuntimeConfig("docker", clanker.deploymentConfig()), settings));
     }
 
     /** A worker on a bridge network cannot reach the host's {@code localhost}; it reaches the host by name instead. */
