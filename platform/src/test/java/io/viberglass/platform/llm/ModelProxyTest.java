@@ -135,6 +135,34 @@ class ModelProxyTest {
     }
 
     @Nested
+    class Unmetered {
+        @Test
+        void aTokenCountCarriesNoUsageAndCostsNothingWhileAJsonAnswerWithoutUsageIsUnmetered() throws Exception {
+            String clanker = WORKERS.clanker(api, "claude-code", "ANTHROPIC_API_KEY", REAL_ANTHROPIC_KEY);
+            BrokeredWorkers.Worker worker = WORKERS.run(api, project, clanker);
+            String endpoint = PLATFORM.endpoint(worker);
+            Map<String, String> key = Map.of("x-api-key", worker.credentials().get("ANTHROPIC_API_KEY"));
+            MODEL.answerNext(new FakeModelServer.Canned(200, Map.of(), "{\"input_tokens\":2095}"));
+            MODEL.answerNext(new FakeModelServer.Canned(
+                    200, Map.of(), "{\"id\":\"msg_gw\",\"type\":\"message\",\"content\":[]}"));
+
+            assertThat(post(endpoint + "/v1/messages/count_tokens", key, "{\"messages\":[]}")
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(post(endpoint + "/v1/messages", key, "{\"messages\":[]}").statusCode())
+                    .isEqualTo(200);
+
+            JsonNode usage = api.get("/api/jobs/" + worker.jobId() + "/usage")
+                    .expect(200)
+                    .json();
+            assertThat(usage.get("requests").asLong()).isEqualTo(2);
+            assertThat(usage.get("unmeteredRequests").asLong()).isEqualTo(1);
+            assertThat(usage.get("unpricedRequests").asLong()).isZero();
+            assertThat(usage.get("costUsd").decimalValue()).isEqualByComparingTo("0");
+        }
+    }
+
+    @Nested
     class OpenAi {
         @Test
         void chatCompletionsStreamAndResponsesAreForwardedWithABearerKeyAndCounted() throws Exception {
