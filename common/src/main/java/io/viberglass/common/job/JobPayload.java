@@ -91,82 +91,35 @@ public record JobPayload(
 
     /** The same payload for another job (a retry runs as a new job). */
     public JobPayload withJobId(String jobId) {
-        return new JobPayload(
-                version,
-                jobId,
-                kind,
-                tenantId,
-                clankerId,
-                platformApiUrl,
-                agent,
-                repository,
-                task,
-                ticket,
-                instructionFiles,
-                settings,
-                requiredCredentials,
-                session);
+        return copy(jobId, agent, repository, settings, session);
     }
 
     /** The same payload working on another repository spec (a follow-up pushes to its pull request's branch). */
     public JobPayload withRepository(RepositorySpec repository) {
-        return new JobPayload(
-                version,
-                jobId,
-                kind,
-                tenantId,
-                clankerId,
-                platformApiUrl,
-                agent,
-                repository,
-                task,
-                ticket,
-                instructionFiles,
-                settings,
-                requiredCredentials,
-                session);
+        return copy(jobId, agent, repository, settings, session);
     }
 
     /** The same payload for another agent spec (the credential broker points the agent at its proxy). */
     public JobPayload withAgent(AgentSpec agent) {
-        return new JobPayload(
-                version,
-                jobId,
-                kind,
-                tenantId,
-                clankerId,
-                platformApiUrl,
-                agent,
-                repository,
-                task,
-                ticket,
-                instructionFiles,
-                settings,
-                requiredCredentials,
-                session);
+        return copy(jobId, agent, repository, settings, session);
     }
 
     /** The same payload under other worker settings (a Lambda worker shortens the time limit to its own). */
     public JobPayload withSettings(WorkerSettings settings) {
-        return new JobPayload(
-                version,
-                jobId,
-                kind,
-                tenantId,
-                clankerId,
-                platformApiUrl,
-                agent,
-                repository,
-                task,
-                ticket,
-                instructionFiles,
-                settings,
-                requiredCredentials,
-                session);
+        return copy(jobId, agent, repository, settings, session);
     }
 
     /** The same payload as one turn of an interactive agent session. */
     public JobPayload withSession(SessionTurn session) {
+        return copy(jobId, agent, repository, settings, session);
+    }
+
+    /**
+     * The one place the with* copies list the components: a new component is added here once, and the parameters
+     * are exactly the components some with* method replaces.
+     */
+    private JobPayload copy(
+            String jobId, AgentSpec agent, RepositorySpec repository, WorkerSettings settings, SessionTurn session) {
         return new JobPayload(
                 version,
                 jobId,

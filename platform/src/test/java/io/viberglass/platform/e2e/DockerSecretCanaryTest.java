@@ -2,8 +2,6 @@ package io.viberglass.platform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 /**
  * The canary of {@link SecretCanaryTest} on a Docker clanker. A fake Docker Engine "runs" each container by starting the
@@ -75,10 +72,7 @@ class DockerSecretCanaryTest {
 
     @BeforeAll
     static void captureThePlatformLog() {
-        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(ch.qos.logback.classic.Level.DEBUG);
-        PLATFORM_LOG.start();
-        root.addAppender(PLATFORM_LOG);
+        SecretCanaryTest.Fixture.capture(PLATFORM_LOG);
     }
 
     @AfterAll

@@ -9,6 +9,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.viberglass.platform.PlatformConfiguration;
 import io.viberglass.platform.testing.Api;
 import io.viberglass.platform.testing.FakeModelServer;
+import io.viberglass.platform.testing.Fixtures;
 import io.viberglass.platform.testing.TestApp;
 import io.viberglass.platform.testing.TestDatabase;
 import io.viberglass.viberator.testing.FakeAgents;
@@ -46,6 +47,7 @@ class GeminiBrokerEndToEndTest {
     static final DropwizardAppExtension<PlatformConfiguration> APP = TestApp.on(DB, overrides());
 
     private final Api api = Api.of(APP);
+    private final Fixtures fixtures = new Fixtures(api);
 
     @AfterAll
     static void stop() {
@@ -70,43 +72,9 @@ class GeminiBrokerEndToEndTest {
                         "/api/projects/" + project + "/scm-config",
                         Map.of("repositoryUrl", REMOTE.toUri().toString(), "provider", "git"))
                 .expect(200);
-        String clanker = api.post(
-                        "/api/clankers",
-                        Map.of(
-                                "name",
-                                "Brokered Gemini",
-                                "agent",
-                                "gemini-cli",
-                                "deploymentStrategy",
-                                "local",
-                                "secretIds",
-                                List.of(key)))
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
-        api.post("/api/clankers/" + clanker + "/start", Map.of()).expect(200);
-        String ticket = api.post(
-                        "/api/tickets",
-                        Map.of(
-                                "projectId",
-                                project,
-                                "title",
-                                "Say hello",
-                                "workflowPhase",
-                                "execution",
-                                "workflowOverrideReason",
-                                "broker e2e"))
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
-
-        String jobId = api.post("/api/tickets/" + ticket + "/run", Map.of("clankerId", clanker))
-                .expect(202)
-                .json()
-                .get("jobId")
-                .asText();
+        String clanker = fixtures.activeClanker(
+                Map.of("name", "Brokered Gemini", "agent", "gemini-cli", "secretIds", List.of(key)));
+        String jobId = fixtures.runNewTicket(project, clanker, "Say hello");
         JsonNode job = api.awaitJobCompleted(jobId);
 
         String seen = Files.readString(DUMP);

@@ -23,6 +23,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.viberglass.platform.PlatformConfiguration;
 import io.viberglass.platform.testing.Api;
 import io.viberglass.platform.testing.FakeModelServer;
+import io.viberglass.platform.testing.Fixtures;
 import io.viberglass.platform.testing.TestApp;
 import io.viberglass.platform.testing.TestDatabase;
 import io.viberglass.viberator.testing.FakeAgents;
@@ -74,10 +75,7 @@ class SecretCanaryTest {
 
     @BeforeAll
     static void captureThePlatformLog() {
-        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(ch.qos.logback.classic.Level.DEBUG);
-        PLATFORM_LOG.start();
-        root.addAppender(PLATFORM_LOG);
+        Fixture.capture(PLATFORM_LOG);
     }
 
     @AfterAll
@@ -180,27 +178,7 @@ class SecretCanaryTest {
                                     .get("status")
                                     .asText(),
                             "active"::equals);
-            String ticket = api.post(
-                            "/api/tickets",
-                            Map.of(
-                                    "projectId",
-                                    project,
-                                    "title",
-                                    "Leak everything",
-                                    "workflowPhase",
-                                    "execution",
-                                    "workflowOverrideReason",
-                                    "canary"))
-                    .expect(201)
-                    .json()
-                    .get("id")
-                    .asText();
-
-            String jobId = api.post("/api/tickets/" + ticket + "/run", Map.of("clankerId", clanker))
-                    .expect(202)
-                    .json()
-                    .get("jobId")
-                    .asText();
+            String jobId = new Fixtures(api).runNewTicket(project, clanker, "Leak everything");
             JsonNode job = api.awaitJobCompleted(jobId);
 
             // the agent had a proxy token and the proxy's address instead of the model key, and never the repository
@@ -277,6 +255,14 @@ class SecretCanaryTest {
 
     /** The scenery: a bare repository, a fake GitHub, and an agent that tries to read every secret it can. */
     static final class Fixture {
+        /** Sends everything the platform logs from now on, at DEBUG and above, to {@code log}. */
+        static void capture(ListAppender<ILoggingEvent> log) {
+            Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
+            root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+            log.start();
+            root.addAppender(log);
+        }
+
         static Path directory() {
             try {
                 return Files.createTempDirectory("vg-canary-");

@@ -55,6 +55,11 @@ public final class Fixtures {
                 .asText();
     }
 
+    /** Creates an executable ticket titled {@code title} and runs it on {@code clankerId}; answers the job's id. */
+    public String runNewTicket(String projectId, String clankerId, String title) {
+        return run(executableTicket(projectId, title), clankerId).get("jobId").asText();
+    }
+
     public JsonNode run(String ticketId, String clankerId) {
         return api.post("/api/tickets/" + ticketId + "/run", Map.of("clankerId", clankerId))
                 .expect(202)

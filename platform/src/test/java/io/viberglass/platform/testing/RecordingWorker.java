@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,17 +44,42 @@ public final class RecordingWorker {
         }
     }
 
-    /** Config overrides pointing the local invoker at this worker. */
-    public ConfigOverride[] overrides() {
-        return new ConfigOverride[] {
-            ConfigOverride.config(
-                    "dispatch.local.command", directory.resolve("worker.sh").toString()),
-            ConfigOverride.config(
-                    "dispatch.local.workDirectory", directory.resolve("work").toString()),
-            ConfigOverride.config(
-                    "dispatch.local.logDirectory", directory.resolve("logs").toString()),
-            ConfigOverride.config("dispatch.pollInterval", "200ms")
-        };
+    /** Config overrides pointing the local invoker at this worker, then {@code extra}. */
+    public ConfigOverride[] overrides(ConfigOverride... extra) {
+        List<ConfigOverride> all = new ArrayList<>(List.of(
+                ConfigOverride.config(
+                        "dispatch.local.command", directory.resolve("worker.sh").toString()),
+                ConfigOverride.config(
+                        "dispatch.local.workDirectory",
+                        directory.resolve("work").toString()),
+                ConfigOverride.config(
+                        "dispatch.local.logDirectory", directory.resolve("logs").toString()),
+                ConfigOverride.config("dispatch.pollInterval", "200ms")));
+        all.addAll(List.of(extra));
+        return all.toArray(ConfigOverride[]::new);
+    }
+
+    /**
+     * Plays the worker started for {@code jobId} to its end: fetches the bootstrap with the job's callback token, then
+     * reports a success that pushed {@code branch} and opened {@code pullRequestUrl}.
+     */
+    public void finishWithPullRequest(Api api, String jobId, String branch, String pullRequestUrl) {
+        Api worker = api.withHeader("X-Callback-Token", awaitInvocation(jobId).token());
+        worker.get("/api/jobs/" + jobId + "/bootstrap").expect(200);
+        worker.post(
+                        "/api/jobs/" + jobId + "/result",
+                        Map.of(
+                                "success",
+                                true,
+                                "outcome",
+                                "succeeded",
+                                "branch",
+                                branch,
+                                "pullRequestUrl",
+                                pullRequestUrl,
+                                "executionTimeMs",
+                                5))
+                .expect(200);
     }
 
     /**

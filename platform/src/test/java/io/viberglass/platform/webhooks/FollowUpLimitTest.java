@@ -14,11 +14,8 @@ import io.viberglass.platform.testing.RecordingWorker;
 import io.viberglass.platform.testing.TestApp;
 import io.viberglass.platform.testing.TestDatabase;
 import io.viberglass.platform.testing.WebhookSender;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,7 +30,8 @@ class FollowUpLimitTest {
     static final TestDatabase DB = TestDatabase.migrated(FollowUpLimitTest.class);
 
     static final RecordingWorker WORKER = new RecordingWorker();
-    static final DropwizardAppExtension<PlatformConfiguration> APP = TestApp.on(DB, overrides());
+    static final DropwizardAppExtension<PlatformConfiguration> APP =
+            TestApp.on(DB, WORKER.overrides(ConfigOverride.config("webhooks.pollInterval", "100ms")));
 
     static final String SECRET = "follow-" + "u".repeat(25);
     static final String PULL_REQUEST = "https://github.com/acme/shop/pull/7";
@@ -51,21 +49,21 @@ class FollowUpLimitTest {
         String clanker = fixtures.activeClanker(Map.of());
         String ticket = fixtures.executableTicket(project, "Friendlier greeting");
         String opened = fixtures.run(ticket, clanker).get("id").asText();
-        finishWithPullRequest(opened);
+        WORKER.finishWithPullRequest(api, opened, BRANCH, PULL_REQUEST);
         String integration = integrations.integration("github", Map.of("owner", "acme", "repo", "shop"), null);
         String hook = integrations
                 .inbound(integration, project, SECRET, Map.of("clankerId", clanker, "followUpLimit", 1))
                 .get("id")
                 .asText();
 
-        JsonNode first = awaitFinal(integration, hook, review(hook, "review-1"));
+        JsonNode first = integrations.awaitDelivery(hook, review(hook, "review-1"));
         assertThat(first.get("status").asText()).isEqualTo("processed");
         assertThat(first.get("jobId").asText()).isNotEqualTo(opened);
         JsonNode followUp =
                 api.get("/api/jobs/" + first.get("jobId").asText()).expect(200).json();
         assertThat(followUp.get("ticketId").asText()).isEqualTo(ticket);
 
-        JsonNode second = awaitFinal(integration, hook, review(hook, "review-2"));
+        JsonNode second = integrations.awaitDelivery(hook, review(hook, "review-2"));
         assertThat(second.get("status").asText()).isEqualTo("ignored");
         assertThat(second.get("reason").asText())
                 .isEqualTo("The follow-up limit of 1 runs for " + PULL_REQUEST + " is reached");
@@ -73,48 +71,8 @@ class FollowUpLimitTest {
         assertThat(api.get("/api/jobs?ticketId=" + ticket).json().get("data")).hasSize(2);
     }
 
-    private void finishWithPullRequest(String jobId) {
-        RecordingWorker.Invocation invocation = WORKER.awaitInvocation(jobId);
-        Api worker = api.withHeader("X-Callback-Token", invocation.token());
-        worker.get("/api/jobs/" + jobId + "/bootstrap").expect(200);
-        worker.post(
-                        "/api/jobs/" + jobId + "/result",
-                        Map.of(
-                                "success",
-                                true,
-                                "outcome",
-                                "succeeded",
-                                "branch",
-                                BRANCH,
-                                "pullRequestUrl",
-                                PULL_REQUEST,
-                                "executionTimeMs",
-                                5))
-                .expect(200);
-    }
-
-    private String review(String hook, String deliveryId) {
+    private Api.Reply review(String hook, String deliveryId) {
         byte[] body = WebhookSender.fixture("github/pull-request-review-submitted.json", Map.of("BRANCH", BRANCH));
-        return sender.github(hook, SECRET, "pull_request_review", deliveryId, body)
-                .expect(202)
-                .json()
-                .get("id")
-                .asText();
-    }
-
-    private JsonNode awaitFinal(String integration, String hook, String id) {
-        String path = "/api/integrations/" + integration + "/webhooks/inbound/" + hook + "/deliveries/" + id;
-        return Awaitility.await()
-                .atMost(Duration.ofSeconds(20))
-                .until(
-                        () -> api.get(path).expect(200).json(),
-                        delivery -> !delivery.get("status").asText().matches("received|processing"));
-    }
-
-    private static ConfigOverride[] overrides() {
-        ConfigOverride[] worker = WORKER.overrides();
-        ConfigOverride[] all = Arrays.copyOf(worker, worker.length + 1);
-        all[worker.length] = ConfigOverride.config("webhooks.pollInterval", "100ms");
-        return all;
+        return sender.github(hook, SECRET, "pull_request_review", deliveryId, body);
     }
 }

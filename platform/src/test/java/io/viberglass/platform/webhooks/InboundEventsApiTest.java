@@ -1,7 +1,6 @@
 package io.viberglass.platform.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
@@ -16,8 +15,6 @@ import io.viberglass.platform.testing.TestApp;
 import io.viberglass.platform.testing.TestDatabase;
 import io.viberglass.platform.testing.WebhookSender;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +34,8 @@ class InboundEventsApiTest {
     static final TestDatabase DB = TestDatabase.migrated(InboundEventsApiTest.class);
 
     static final RecordingWorker WORKER = new RecordingWorker();
-    static final DropwizardAppExtension<PlatformConfiguration> APP = TestApp.on(DB, overrides());
+    static final DropwizardAppExtension<PlatformConfiguration> APP =
+            TestApp.on(DB, WORKER.overrides(ConfigOverride.config("webhooks.pollInterval", "100ms")));
     static final String SECRET = "hook-secret-" + "z".repeat(20);
     static final String BOT = "viberglass-bot";
 
@@ -452,19 +450,7 @@ class InboundEventsApiTest {
 
     /** Waits for the delivery's processing to end and returns it from the log. */
     private JsonNode deliver(String hook, Api.Reply reply) {
-        reply.expect(202);
-        String id = reply.json().get("id").asText();
-        String integration = api.get("/api/webhooks/status").json().get("webhooks").findParents("id").stream()
-                .filter(w -> w.get("id").asText().equals(hook))
-                .findFirst()
-                .orElseThrow()
-                .get("integrationId")
-                .asText();
-        String path = "/api/integrations/" + integration + "/webhooks/inbound/" + hook + "/deliveries/" + id;
-        return await().atMost(Duration.ofSeconds(20))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> api.get(path).json(), d -> List.of("processed", "ignored", "failed")
-                        .contains(d.get("status").asText()));
+        return integrations.awaitDelivery(hook, reply);
     }
 
     private static String comment(String text, String author) {
@@ -475,11 +461,5 @@ class InboundEventsApiTest {
 
     private static String id() {
         return UUID.randomUUID().toString();
-    }
-
-    private static ConfigOverride[] overrides() {
-        List<ConfigOverride> all = new ArrayList<>(List.of(WORKER.overrides()));
-        all.add(ConfigOverride.config("webhooks.pollInterval", "100ms"));
-        return all.toArray(ConfigOverride[]::new);
     }
 }

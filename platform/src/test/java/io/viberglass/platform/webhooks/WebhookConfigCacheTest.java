@@ -44,10 +44,9 @@ class WebhookConfigCacheTest {
 
     @BeforeEach
     void aCachedGitHubWebhook() {
-        integration = fixtures.integration("github", Map.of("owner", "acme", "repo", "shop"), null);
-        webhook = fixtures.inbound(integration, fixtures.project(), SECRET, Map.of())
-                .get("id")
-                .asText();
+        IntegrationFixtures.InboundHook hook = fixtures.githubWebhook(SECRET);
+        integration = hook.integrationId();
+        webhook = hook.id();
         deliver(SECRET).expect(202);
     }
 
@@ -84,23 +83,7 @@ class WebhookConfigCacheTest {
 
     @Test
     void aManagedSecretRotatedThroughTheSecretsApi_acceptsTheNewSignatureAtOnce() {
-        String secret = api.post(
-                        "/api/secrets",
-                        Map.of(
-                                "name",
-                                "HOOK_"
-                                        + UUID.randomUUID()
-                                                .toString()
-                                                .substring(0, 8)
-                                                .toUpperCase(java.util.Locale.ROOT),
-                                "storage",
-                                "database",
-                                "value",
-                                SECRET))
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
+        String secret = fixtures.managedSecret(SECRET);
         api.put(inbound(), Map.of("webhookSecretId", secret)).expect(200);
         deliver(SECRET).expect(202);
 

@@ -11,7 +11,6 @@ import io.viberglass.platform.testing.TestApp;
 import io.viberglass.platform.testing.TestDatabase;
 import io.viberglass.platform.testing.WebhookSender;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -58,10 +57,9 @@ class WebhookConfigReplicasTest {
 
     @BeforeEach
     void aWebhookCachedOnReplicaB() {
-        integration = fixtures.integration("github", Map.of("owner", "acme", "repo", "shop"), null);
-        webhook = fixtures.inbound(integration, fixtures.project(), SECRET, Map.of())
-                .get("id")
-                .asText();
+        IntegrationFixtures.InboundHook hook = fixtures.githubWebhook(SECRET);
+        integration = hook.integrationId();
+        webhook = hook.id();
         deliverToB(SECRET).expect(202);
     }
 
@@ -76,23 +74,7 @@ class WebhookConfigReplicasTest {
 
     @Test
     void aManagedSecretRotatedThroughTheSecretsApiOnReplicaA_isRefusedByReplicaB() {
-        String secret = apiA.post(
-                        "/api/secrets",
-                        Map.of(
-                                "name",
-                                "HOOK_"
-                                        + UUID.randomUUID()
-                                                .toString()
-                                                .substring(0, 8)
-                                                .toUpperCase(Locale.ROOT),
-                                "storage",
-                                "database",
-                                "value",
-                                SECRET))
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
+        String secret = fixtures.managedSecret(SECRET);
         apiA.put(inbound(), Map.of("webhookSecretId", secret)).expect(200);
         untilReplicaBHearsIt().until(() -> deliverToB(SECRET).status(), status -> status == 202);
 

@@ -49,10 +49,9 @@ class WebhookIngressApiTest {
 
     @BeforeEach
     void githubWebhook() {
-        integration = fixtures.integration("github", Map.of("owner", "acme", "repo", "shop"), null);
-        webhook = fixtures.inbound(integration, fixtures.project(), SECRET, Map.of())
-                .get("id")
-                .asText();
+        IntegrationFixtures.InboundHook hook = fixtures.githubWebhook(SECRET);
+        integration = hook.integrationId();
+        webhook = hook.id();
     }
 
     @Nested
