@@ -80,7 +80,7 @@ public final class WorkerRuntimes implements Managed {
         DockerConnection docker = new DockerConnection(settings.getDocker());
         List<WorkerInvoker> invokers = new ArrayList<>(List.of(
                 new LocalProcessInvoker(settings.getLocal(), environment),
-                new DockerInvoker(docker, settings.getDocker(), bundles),
+                new DockerInvoker(docker, settings.getDocker(), bundles, Clock.systemUTC()),
                 new EcsInvoker(ecs, ssm, settings.getEcs(), secretsSsmPrefix),
                 new LambdaInvoker(lambda, settings.getLambda(), mapper)));
         KubernetesClient kubernetes = null;

@@ -1,7 +1,9 @@
 package io.viberglass.viberator.egress;
 
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
@@ -20,6 +22,10 @@ import org.eclipse.jetty.util.Callback;
  * requests through Jetty's {@link ProxyHandler.Forward}. Both check the destination as Jetty parsed it (the same value
  * they then connect to), so a Host header or userinfo cannot point the check one way and the connection another.
  * Refused destinations get 403 and are reported to the {@link BlockedListener}, by host and port only.
+ *
+ * <p>The proxy resolves the destinations' names, not its clients: a worker addressing it by IP needs no DNS at all
+ * (the platform gives a restricted worker none), since its clients send the name in the {@code CONNECT} line or the
+ * absolute URL.
  */
 public final class EgressProxy implements AutoCloseable {
     /** Told about each refused destination: never a path, query or credential, which the proxy does not look at. */
@@ -34,10 +40,25 @@ public final class EgressProxy implements AutoCloseable {
      */
     static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
 
+    /** Turns an allowed destination's name into the address the proxy connects to. */
+    @FunctionalInterface
+    public interface Resolver {
+        /** The system's resolver, as the proxy uses in a run. */
+        Resolver SYSTEM = InetSocketAddress::new;
+
+        /** @return the address to connect to; unresolved when the name has none */
+        InetSocketAddress resolve(String host, int port);
+    }
+
     private final Server server;
     private final ServerConnector connector;
 
     public EgressProxy(InetSocketAddress listen, EgressAllowList allowList, BlockedListener listener) {
+        this(listen, allowList, listener, Resolver.SYSTEM);
+    }
+
+    public EgressProxy(
+            InetSocketAddress listen, EgressAllowList allowList, BlockedListener listener, Resolver resolver) {
         server = new Server();
         connector = new ServerConnector(server);
         connector.setHost(listen.getHostString());
@@ -49,11 +70,19 @@ public final class EgressProxy implements AutoCloseable {
             protected HttpClient newHttpClient() {
                 HttpClient client = super.newHttpClient();
                 client.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+                client.setSocketAddressResolver((host, port, context, promise) -> {
+                    InetSocketAddress address = resolver.resolve(host, port);
+                    if (address.isUnresolved()) {
+                        promise.failed(new UnknownHostException(host));
+                    } else {
+                        promise.succeeded(List.of(address));
+                    }
+                });
                 return client;
             }
         };
         AllowListConnect connect =
-                new AllowListConnect(new PlainHttpGate(forward, allowList, listener), allowList, listener);
+                new AllowListConnect(new PlainHttpGate(forward, allowList, listener), allowList, listener, resolver);
         connect.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         server.setHandler(connect);
     }
@@ -81,11 +110,18 @@ public final class EgressProxy implements AutoCloseable {
     private static final class AllowListConnect extends ConnectHandler {
         private final EgressAllowList allowList;
         private final BlockedListener listener;
+        private final Resolver resolver;
 
-        AllowListConnect(Handler next, EgressAllowList allowList, BlockedListener listener) {
+        AllowListConnect(Handler next, EgressAllowList allowList, BlockedListener listener, Resolver resolver) {
             super(next);
             this.allowList = allowList;
             this.listener = listener;
+            this.resolver = resolver;
+        }
+
+        @Override
+        protected InetSocketAddress newConnectAddress(String host, int port) {
+            return resolver.resolve(host, port);
         }
 
         @Override

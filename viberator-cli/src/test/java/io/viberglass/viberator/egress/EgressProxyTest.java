@@ -50,10 +50,15 @@ class EgressProxyTest {
     EgressProxy proxy;
 
     EgressProxy start(String... allowed) throws Exception {
+        return start(EgressProxy.Resolver.SYSTEM, allowed);
+    }
+
+    EgressProxy start(EgressProxy.Resolver resolver, String... allowed) throws Exception {
         proxy = new EgressProxy(
                         new InetSocketAddress("127.0.0.1", 0),
                         EgressAllowList.parse(List.of(allowed)),
-                        (host, port) -> blocked.add(host + ":" + port))
+                        (host, port) -> blocked.add(host + ":" + port),
+                        resolver)
                 .start();
         return proxy;
     }
@@ -286,6 +291,97 @@ class EgressProxyTest {
                         .hasMessageContaining("egress blocked")
                         .hasMessageNotContaining(token);
                 assertThat(blocked).singleElement().asString().startsWith("127.0.0.1:");
+            }
+        }
+    }
+
+    /**
+     * A restricted worker has no DNS and its proxy by IP address: its clients must hand the destination's name to the
+     * proxy unresolved. The names here end in {@code .invalid}, which no resolver answers (RFC 6761); only the
+     * proxy's own resolver knows them, so a client that looked one up itself would fail.
+     */
+    @Nested
+    class NamesOnlyTheProxyResolves {
+        static final String GIT_HOST = "git.viberglass.invalid";
+        static final String API_HOST = "api.viberglass.invalid";
+
+        @TempDir
+        Path temp;
+
+        final List<String> resolvedByProxy = new CopyOnWriteArrayList<>();
+        ProxySelector previous;
+
+        /** The proxy's resolver: the two names, to this machine's loopback; nothing else. */
+        InetSocketAddress resolve(String host, int port) {
+            resolvedByProxy.add(host + ":" + port);
+            return host.endsWith(".viberglass.invalid")
+                    ? new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port)
+                    : InetSocketAddress.createUnresolved(host, port);
+        }
+
+        /** What the platform puts in a restricted worker's environment: the proxy's address, no name. */
+        ProxySelector workerProxySelector() {
+            return EnvironmentProxySelector.from(Map.of(
+                            "HTTPS_PROXY", "http://127.0.0.1:" + proxy.port(),
+                            "HTTP_PROXY", "http://127.0.0.1:" + proxy.port(),
+                            "NO_PROXY", ""))
+                    .orElseThrow();
+        }
+
+        @AfterEach
+        void restoreProxySelector() {
+            if (previous != null) {
+                ProxySelector.setDefault(previous);
+            }
+        }
+
+        @Test
+        void aJdkHttpClientTunnelsToAHostNameItNeverResolves() throws Exception {
+            TlsServer server = TlsServer.start(temp, API_HOST);
+            try {
+                start(this::resolve, API_HOST);
+                HttpClient client = HttpClient.newBuilder()
+                        .proxy(workerProxySelector())
+                        .sslContext(server.clientContext())
+                        .build();
+
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(URI.create("https://" + API_HOST + ":" + server.port() + "/api/jobs/1"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.body()).isEqualTo("over TLS, through the tunnel");
+                // the CONNECT line named the host, and the proxy resolved it; TLS checked the same name end to end
+                assertThat(resolvedByProxy).containsExactly(API_HOST + ":" + server.port());
+                assertThat(blocked).isEmpty();
+            } finally {
+                server.stop();
+            }
+        }
+
+        @Test
+        void aJGitCloneFromAHostNameItNeverResolvesWorks() throws Exception {
+            GitFixtures.bareRepository(temp.resolve("remotes/shop.git"), Map.of("src/App.java", "class App {}\n"));
+            String token = "ghp_" + "n".repeat(36);
+            try (GitHttpServer git = new GitHttpServer(temp.resolve("remotes"), token, false)) {
+                String url = git.url("shop.git").replace("127.0.0.1", GIT_HOST);
+                int port = URI.create(url).getPort();
+                start(this::resolve, GIT_HOST);
+                previous = ProxySelector.getDefault();
+                ProxySelector.setDefault(workerProxySelector()); // as the worker's main installs it
+
+                try (GitRepository clone = GitRepository.cloneWorkBranch(
+                        url,
+                        "main",
+                        "viberator/egress",
+                        temp.resolve("work"),
+                        TokenCredentials.forToken(ScmProvider.GITHUB, SecretValue.of(token)),
+                        1)) {
+                    assertThat(clone.directory().resolve("src/App.java")).exists();
+                }
+                assertThat(resolvedByProxy).isNotEmpty().allMatch(entry -> entry.equals(GIT_HOST + ":" + port));
+                assertThat(blocked).isEmpty();
             }
         }
     }

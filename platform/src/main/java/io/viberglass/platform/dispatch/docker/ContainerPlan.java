@@ -33,7 +33,15 @@ record ContainerPlan(
         boolean autoRemove,
         String platformUrl,
         String secretsDirectory,
-        String secretsTmpfsOptions) {
+        String secretsTmpfsOptions,
+        boolean withoutResolver) {
+
+    /**
+     * The resolver of a worker behind its egress proxy: the container's own loopback, where nothing listens. Docker
+     * forwards a {@code --dns} address from the container's network namespace, so every name the embedded DNS cannot
+     * answer itself goes nowhere (docs/workers.md, "Egress policy on Docker").
+     */
+    static final String NON_ANSWERING_RESOLVER = "127.0.0.1";
 
     static final String LABEL_PREFIX = "io.viberglass.";
 
@@ -102,7 +110,8 @@ record ContainerPlan(
                 settings.isAutoRemove(),
                 platformUrl,
                 settings.getSecretsDirectory(),
-                tmpfsOptions(settings));
+                tmpfsOptions(settings),
+                false);
     }
 
     /**
@@ -133,13 +142,16 @@ record ContainerPlan(
                 autoRemove,
                 platformUrl,
                 secretsDirectory,
-                secretsTmpfsOptions);
+                secretsTmpfsOptions,
+                withoutResolver);
     }
 
     /**
      * The same container on a restricted run: attached only to the run's internal network, with every HTTP client
-     * pointed at the egress proxy (both spellings, since tools read either). It needs no gateway to the host: the
-     * proxy reaches the platform for it.
+     * pointed at the egress proxy by its IP address (both spellings, since tools read either), and a resolver that
+     * answers nothing. Through a proxy, clients send {@code CONNECT host:port} (or an absolute URL) and the proxy
+     * resolves the name, so the worker needs no DNS at all, and a name it looks up cannot carry data out. It needs no
+     * gateway to the host either: the proxy reaches the platform for it.
      */
     ContainerPlan behindProxy(String internalNetwork, String proxyUrl) {
         List<String> env = new ArrayList<>(environment);
@@ -163,7 +175,8 @@ record ContainerPlan(
                 autoRemove,
                 platformUrl,
                 secretsDirectory,
-                secretsTmpfsOptions);
+                secretsTmpfsOptions,
+                true);
     }
 
     CreateContainerCmd createCommand(DockerClient docker) {
@@ -180,6 +193,10 @@ record ContainerPlan(
         }
         if (hostGateway) {
             host.withExtraHosts("host.docker.internal:host-gateway");
+        }
+        if (withoutResolver) {
+            // "." is Docker's spelling of "no search domain": the host's domains would only add lookups
+            host.withDns(NON_ANSWERING_RESOLVER).withDnsSearch(".").withDnsOptions(List.of());
         }
         CreateContainerCmd create = docker.createContainerCmd(image)
                 .withName(name)

@@ -14,6 +14,7 @@ import io.viberglass.platform.dispatch.ExecutionEnd;
 import io.viberglass.platform.dispatch.InvocationException;
 import io.viberglass.platform.dispatch.WorkerInvoker;
 import io.viberglass.platform.dispatch.bundle.SecretBundleSealer;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,16 +40,26 @@ public class DockerInvoker implements WorkerInvoker {
     private final Supplier<DockerClient> docker;
     private final DockerWorkerSettings settings;
     private final SecretBundleSealer bundles;
+    private final Clock clock;
 
-    /** @param docker the client, built when first asked for (see {@link DockerConnection}) */
-    public DockerInvoker(Supplier<DockerClient> docker, DockerWorkerSettings settings, SecretBundleSealer bundles) {
+    /**
+     * @param docker the client, built when first asked for (see {@link DockerConnection})
+     * @param clock tells a restricted run still being set up from one whose worker is gone ({@link EgressSidecar#reap})
+     */
+    public DockerInvoker(
+            Supplier<DockerClient> docker, DockerWorkerSettings settings, SecretBundleSealer bundles, Clock clock) {
         this.docker = docker;
         this.settings = settings;
         this.bundles = bundles;
+        this.clock = clock;
+    }
+
+    public DockerInvoker(DockerClient docker, DockerWorkerSettings settings, SecretBundleSealer bundles, Clock clock) {
+        this(() -> docker, settings, bundles, clock);
     }
 
     public DockerInvoker(DockerClient docker, DockerWorkerSettings settings, SecretBundleSealer bundles) {
-        this(() -> docker, settings, bundles);
+        this(() -> docker, settings, bundles, Clock.systemUTC());
     }
 
     @Override
@@ -81,37 +92,46 @@ public class DockerInvoker implements WorkerInvoker {
     }
 
     /**
-     * A restricted run: network, worker container (created, not started, so a concurrent {@link EgressSidecar#reap}
-     * leaves its proxy alone), proxy, then the worker starts. The execution id names the job too, so a cancel can
+     * A restricted run: network, proxy (started, so that the Engine gives it its address on the network), then the
+     * worker, created with that address as its proxy and started. The execution id names the job too, so a cancel can
      * remove the proxy and network at once.
      */
     private String invokeBehindProxy(Dispatch dispatch, ContainerPlan open) throws InvocationException {
         String jobId = dispatch.invocation().jobId();
-        EgressSidecar.reap(docker.get());
-        ContainerPlan plan = open.behindProxy(EgressSidecar.networkName(jobId), EgressSidecar.proxyUrl(jobId));
+        EgressSidecar.reap(docker.get(), clock);
+        String network = EgressSidecar.networkName(jobId);
         try {
             EgressSidecar.createNetwork(docker.get(), open, jobId);
         } catch (RuntimeException e) {
             throw translate("create the egress network of job " + jobId, e);
         }
+        String address;
+        try {
+            String proxy = EgressSidecar.start(
+                    docker.get(),
+                    open,
+                    dispatch,
+                    dispatch.egress().withPlatform(open.platformUrl()),
+                    bundles.seal(dispatch, SecretBundleSealer.Holder.EGRESS_PROXY));
+            address = EgressSidecar.address(docker.get(), proxy, jobId).orElse(null);
+        } catch (RuntimeException e) {
+            EgressSidecar.remove(docker.get(), jobId);
+            throw translate("start the egress proxy of job " + jobId, e);
+        }
+        if (address == null) {
+            EgressSidecar.remove(docker.get(), jobId);
+            throw InvocationException.retryable(
+                    "The egress proxy of job " + jobId + " started without an address on network " + network
+                            + "; the worker reaches its proxy by address only, having no DNS",
+                    null);
+        }
+        ContainerPlan plan = open.behindProxy(network, EgressSidecar.proxyUrl(address));
         String id;
         try {
             id = create(plan);
         } catch (InvocationException e) {
             EgressSidecar.remove(docker.get(), jobId);
             throw e;
-        }
-        try {
-            EgressSidecar.start(
-                    docker.get(),
-                    open,
-                    dispatch,
-                    dispatch.egress().withPlatform(open.platformUrl()),
-                    bundles.seal(dispatch, SecretBundleSealer.Holder.EGRESS_PROXY));
-        } catch (RuntimeException e) {
-            removeQuietly(id);
-            EgressSidecar.remove(docker.get(), jobId);
-            throw translate("start the egress proxy of job " + jobId, e);
         }
         try {
             docker.get().startContainerCmd(id).exec();
@@ -121,10 +141,11 @@ public class DockerInvoker implements WorkerInvoker {
             throw translate("start container " + plan.name(), e);
         }
         LOG.info(
-                "Started container {} ({}) for job {} behind its egress proxy ({})",
+                "Started container {} ({}) for job {} behind its egress proxy ({}, {})",
                 plan.name(),
                 shortId(id),
                 jobId,
+                address,
                 dispatch.egress().mode().wire());
         return id + EGRESS_MARK + jobId;
     }
@@ -212,7 +233,7 @@ public class DockerInvoker implements WorkerInvoker {
     @Override
     public Map<String, ExecutionEnd> ended(Clanker clanker, List<String> executionIds) {
         Map<String, ExecutionEnd> ended = new LinkedHashMap<>();
-        EgressSidecar.reap(docker.get()); // proxies of restricted runs that ended since the last sweep
+        EgressSidecar.reap(docker.get(), clock); // proxies of restricted runs that ended since the last sweep
         for (String executionId : executionIds) {
             String id = container(executionId);
             try {

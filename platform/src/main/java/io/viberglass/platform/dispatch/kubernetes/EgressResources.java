@@ -2,7 +2,6 @@ package io.viberglass.platform.dispatch.kubernetes;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -20,13 +19,16 @@ import io.viberglass.platform.dispatch.Dispatch;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The objects that hold a restricted run to its egress policy. A NetworkPolicy is per pod, so the proxy cannot be a
  * sidecar in the worker's pod (it would share the worker's restrictions, or lend the worker its freedom): it runs as
  * a pod of its own ({@code viberator egress-proxy} from the worker's image) behind a Service, and the worker pod's
- * NetworkPolicy lets it reach only the cluster DNS and that proxy. The proxy's own policy admits only the worker.
- * Each object is named after the run and later owned by its Job, so deleting the Job (cancel, TTL) removes them.
+ * NetworkPolicy lets it reach that proxy's port and nothing else, not even the cluster DNS: the worker is given the
+ * Service's cluster IP, and through a proxy its clients send {@code CONNECT host:port} and let the proxy resolve, so
+ * a name the worker looks up cannot carry data out. The proxy's own policy admits only the worker. Each object is
+ * named after the run and later owned by its Job, so deleting the Job (cancel, TTL) removes them.
  */
 final class EgressResources {
     static final int PORT = 3128;
@@ -41,8 +43,9 @@ final class EgressResources {
         return name + "-proxy";
     }
 
-    static String proxyUrl(String name) {
-        return "http://" + proxyName(name) + ":" + PORT;
+    /** The proxy by its Service's cluster IP, never by name: the worker may not reach the cluster DNS. */
+    static String proxyUrl(String clusterIp) {
+        return "http://" + (clusterIp.contains(":") ? "[" + clusterIp + "]" : clusterIp) + ":" + PORT;
     }
 
     static Map<String, String> proxyLabels(String name, Dispatch dispatch) {
@@ -55,17 +58,23 @@ final class EgressResources {
         return labels;
     }
 
-    /** Everything to create before the Job, in order: nothing may run unrestricted for a moment. */
-    static List<HasMetadata> objects(
-            String name, Placement placement, Dispatch dispatch, String platformUrl, long deadlineSeconds) {
-        return List.of(
-                workerPolicy(name, placement),
-                proxyPolicy(name, placement, dispatch),
-                service(name, placement, dispatch),
-                pod(name, placement, dispatch, platformUrl, deadlineSeconds));
+    /** The policies, created first: nothing may run unrestricted for a moment. */
+    static List<NetworkPolicy> policies(String name, Placement placement, Dispatch dispatch) {
+        return List.of(workerPolicy(name, placement), proxyPolicy(name, placement, dispatch));
     }
 
-    /** The worker pod may reach the cluster DNS and its proxy, and nothing else; nothing may reach it. */
+    /**
+     * The cluster IP the API server gave the proxy's Service when it created it; empty for a headless Service
+     * ({@code None}) or one without an address.
+     */
+    static Optional<String> clusterIp(Service created) {
+        String ip = created == null || created.getSpec() == null
+                ? null
+                : created.getSpec().getClusterIP();
+        return Optional.ofNullable(ip).filter(value -> !value.isBlank() && !value.equals("None"));
+    }
+
+    /** The worker pod may reach its proxy's port, and nothing else (no DNS); nothing may reach it. */
     static NetworkPolicy workerPolicy(String name, Placement placement) {
         return new NetworkPolicyBuilder()
                 .withNewMetadata()
@@ -78,26 +87,14 @@ final class EgressResources {
                 .withMatchLabels(Map.of(WorkerJobs.EXECUTION_LABEL, name))
                 .endPodSelector()
                 .withPolicyTypes("Ingress", "Egress")
-                .withEgress(
-                        new NetworkPolicyEgressRuleBuilder()
-                                .withTo(new NetworkPolicyPeerBuilder()
-                                        .withNewNamespaceSelector()
-                                        .withMatchLabels(Map.of("kubernetes.io/metadata.name", "kube-system"))
-                                        .endNamespaceSelector()
-                                        .withNewPodSelector()
-                                        .withMatchLabels(Map.of("k8s-app", "kube-dns"))
-                                        .endPodSelector()
-                                        .build())
-                                .withPorts(port("UDP", 53), port("TCP", 53))
-                                .build(),
-                        new NetworkPolicyEgressRuleBuilder()
-                                .withTo(new NetworkPolicyPeerBuilder()
-                                        .withNewPodSelector()
-                                        .withMatchLabels(Map.of(PROXY_FOR_LABEL, name, ROLE_LABEL, "egress-proxy"))
-                                        .endPodSelector()
-                                        .build())
-                                .withPorts(port("TCP", PORT))
+                .withEgress(new NetworkPolicyEgressRuleBuilder()
+                        .withTo(new NetworkPolicyPeerBuilder()
+                                .withNewPodSelector()
+                                .withMatchLabels(Map.of(PROXY_FOR_LABEL, name, ROLE_LABEL, "egress-proxy"))
+                                .endPodSelector()
                                 .build())
+                        .withPorts(port("TCP", PORT))
+                        .build())
                 .endSpec()
                 .build();
     }

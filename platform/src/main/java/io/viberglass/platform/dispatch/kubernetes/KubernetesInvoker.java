@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -20,6 +21,7 @@ import io.viberglass.platform.dispatch.KubernetesWorkerSettings;
 import io.viberglass.platform.dispatch.WorkerInvoker;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,36 +80,28 @@ public class KubernetesInvoker implements WorkerInvoker {
                         : settings.getPlatformUrl();
         long deadline = dispatch.job().payload().settings().timeLimitSeconds()
                 + settings.getDeadlineMargin().toSeconds();
-        Job job = WorkerJobs.job(
-                name,
-                placement,
-                dispatch,
-                platformUrl,
-                deadline,
-                settings.getTtlSecondsAfterFinished(),
-                settings.getImagePullSecrets(),
-                settings.getNodeSelector());
         Secret secret = WorkerJobs.secret(name, placement, dispatch);
         try {
             client.secrets().inNamespace(placement.namespace()).resource(secret).create();
         } catch (KubernetesClientException e) {
             throw classify("create the worker's Secret", placement, e);
         }
-        List<HasMetadata> egress = dispatch.egress().restricted()
-                ? EgressResources.objects(name, placement, dispatch, platformUrl, deadline)
-                : List.of();
-        for (HasMetadata object : egress) {
-            try {
-                client.resource(object).create();
-            } catch (KubernetesClientException e) {
-                deleteRun(placement.namespace(), name);
-                throw classify(
-                        "create the egress " + object.getKind() + " "
-                                + object.getMetadata().getName(),
-                        placement,
-                        e);
-            }
+        List<HasMetadata> egress = new ArrayList<>();
+        Optional<String> proxyUrl = Optional.empty();
+        if (dispatch.egress().restricted()) {
+            proxyUrl = Optional.of(
+                    EgressResources.proxyUrl(createEgress(name, placement, dispatch, platformUrl, deadline, egress)));
         }
+        Job job = WorkerJobs.job(
+                name,
+                placement,
+                dispatch,
+                platformUrl,
+                proxyUrl,
+                deadline,
+                settings.getTtlSecondsAfterFinished(),
+                settings.getImagePullSecrets(),
+                settings.getNodeSelector());
         Job created;
         try {
             created = client.batch()
@@ -150,6 +144,54 @@ public class KubernetesInvoker implements WorkerInvoker {
             }
         }
         return placement.namespace() + "/" + name;
+    }
+
+    /**
+     * The policies, the proxy's Service and the proxy pod, in that order, each added to {@code created} as it is made;
+     * returns the Service's cluster IP, which the worker gets as its proxy address. A Service without one (headless,
+     * or an API that gave it none) fails the invocation: the worker may not reach the cluster DNS to find its proxy
+     * by name.
+     */
+    private String createEgress(
+            String name,
+            Placement placement,
+            Dispatch dispatch,
+            String platformUrl,
+            long deadline,
+            List<HasMetadata> created)
+            throws InvocationException {
+        for (HasMetadata policy : EgressResources.policies(name, placement, dispatch)) {
+            created.add(createEgressObject(name, placement, policy));
+        }
+        HasMetadata service = createEgressObject(name, placement, EgressResources.service(name, placement, dispatch));
+        created.add(service);
+        Optional<String> clusterIp = EgressResources.clusterIp(service instanceof Service s ? s : null);
+        if (clusterIp.isEmpty()) {
+            deleteRun(placement.namespace(), name);
+            throw InvocationException.permanent(
+                    "The egress proxy Service " + placement.namespace() + "/" + EgressResources.proxyName(name)
+                            + " was created without a cluster IP (headless or not assigned); a restricted run's"
+                            + " worker reaches its proxy by cluster IP only, having no DNS",
+                    null);
+        }
+        created.add(createEgressObject(
+                name, placement, EgressResources.pod(name, placement, dispatch, platformUrl, deadline)));
+        return clusterIp.get();
+    }
+
+    /** Creates one egress object and returns it as the API server answered; on refusal, removes the run's objects. */
+    private HasMetadata createEgressObject(String name, Placement placement, HasMetadata object)
+            throws InvocationException {
+        try {
+            return client.resource(object).create();
+        } catch (KubernetesClientException e) {
+            deleteRun(placement.namespace(), name);
+            throw classify(
+                    "create the egress " + object.getKind() + " "
+                            + object.getMetadata().getName(),
+                    placement,
+                    e);
+        }
     }
 
     private static io.fabric8.kubernetes.api.model.OwnerReference owner(String name, Job created) {

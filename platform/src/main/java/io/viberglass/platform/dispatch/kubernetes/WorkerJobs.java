@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.PodDNSConfigBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Kubernetes objects of one run: a Secret with the callback token and the job's credentials, and a Job whose pod
@@ -39,6 +41,8 @@ final class WorkerJobs {
     static final String WORK_DIR = "/tmp/viberator-work";
     static final String EXECUTION_LABEL = "viberglass.io/execution";
     static final long USER_ID = 10001;
+    /** The resolver of a worker behind its egress proxy: the pod's own loopback, where nothing listens. */
+    static final String NON_ANSWERING_RESOLVER = "127.0.0.1";
 
     private WorkerJobs() {}
 
@@ -74,11 +78,13 @@ final class WorkerJobs {
                 .build();
     }
 
+    /** @param proxyUrl the run's egress proxy by address ({@link EgressResources#proxyUrl}); empty on an open run */
     static Job job(
             String name,
             Placement placement,
             Dispatch dispatch,
             String platformUrl,
+            Optional<String> proxyUrl,
             long deadlineSeconds,
             int ttlSeconds,
             List<String> imagePullSecrets,
@@ -130,7 +136,7 @@ final class WorkerJobs {
         Container worker = new ContainerBuilder()
                 .withName(CONTAINER)
                 .withImage(placement.image())
-                .withEnv(environment(name, dispatch, platformUrl))
+                .withEnv(environment(name, dispatch, platformUrl, proxyUrl))
                 .withSecurityContext(restricted())
                 .withResources(new ResourceRequirementsBuilder()
                         .withRequests(Map.of(
@@ -175,6 +181,15 @@ final class WorkerJobs {
                 .withType("RuntimeDefault")
                 .endSeccompProfile()
                 .endSecurityContext()
+                // behind a proxy the worker resolves nothing: a resolver on its own loopback, where nothing listens,
+                // keeps a lookup from even leaving the pod (its policy blocks the cluster DNS as well)
+                .withDnsPolicy(proxyUrl.isPresent() ? "None" : null)
+                .withDnsConfig(
+                        proxyUrl.isPresent()
+                                ? new PodDNSConfigBuilder()
+                                        .withNameservers(NON_ANSWERING_RESOLVER)
+                                        .build()
+                                : null)
                 .withInitContainers(initContainers)
                 .withContainers(worker)
                 .withVolumes(volumes)
@@ -188,7 +203,8 @@ final class WorkerJobs {
      * The worker's environment: where to call back, the callback token by reference to the Secret, and on a restricted
      * run the proxy.
      */
-    private static List<EnvVar> environment(String name, Dispatch dispatch, String platformUrl) {
+    private static List<EnvVar> environment(
+            String name, Dispatch dispatch, String platformUrl, Optional<String> proxyUrl) {
         List<EnvVar> env = new ArrayList<>(List.of(
                 new EnvVar("JOB_ID", dispatch.invocation().jobId(), null),
                 new EnvVar("TENANT_ID", dispatch.invocation().tenantId(), null),
@@ -201,10 +217,10 @@ final class WorkerJobs {
                         .withNewSecretKeyRef(TOKEN_KEY, name, false)
                         .endValueFrom()
                         .build()));
-        if (dispatch.egress().restricted()) {
+        if (proxyUrl.isPresent()) {
             // everything, the platform included, goes through the run's egress proxy: nothing else is reachable
             for (String variable : List.of("HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy")) {
-                env.add(new EnvVar(variable, EgressResources.proxyUrl(name), null));
+                env.add(new EnvVar(variable, proxyUrl.get(), null));
             }
             env.add(new EnvVar("NO_PROXY", "", null));
             env.add(new EnvVar("no_proxy", "", null));

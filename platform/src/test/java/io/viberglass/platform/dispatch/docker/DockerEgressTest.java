@@ -30,6 +30,9 @@ import io.viberglass.platform.dispatch.bundle.SecretBundleSealer;
 import io.viberglass.platform.egress.EgressMode;
 import io.viberglass.platform.egress.EgressPolicy;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -48,6 +51,8 @@ class DockerEgressTest {
     static final String NETWORK = "viberator-egress-" + JOB_ID;
     static final String PROXY_NAME = "viberator-proxy-" + JOB_ID;
     static final String API_KEY = "sk-ant-planted-" + "k".repeat(24);
+    static final String PROXY_IP = "172.30.0.2";
+    static final Instant NOW = Instant.parse("2026-11-29T06:00:00Z");
 
     @RegisterExtension
     static WireMockExtension engine = WireMockExtension.newInstance()
@@ -65,10 +70,14 @@ class DockerEgressTest {
         settings.setHost("tcp://127.0.0.1:" + engine.getPort());
         settings.setApiVersion("1.43");
         docker = DockerClients.create(settings);
-        invoker = new DockerInvoker(docker, settings, (dispatch, holder) -> {
-            sealed.add(holder);
-            return holder == SecretBundleSealer.Holder.WORKER ? "b".repeat(64) : "p".repeat(64);
-        });
+        invoker = new DockerInvoker(
+                docker,
+                settings,
+                (dispatch, holder) -> {
+                    sealed.add(holder);
+                    return holder == SecretBundleSealer.Holder.WORKER ? "b".repeat(64) : "p".repeat(64);
+                },
+                Clock.fixed(NOW, ZoneOffset.UTC));
         engine.stubFor(get(urlPathMatching(API + "/images/.*/json")).willReturn(okJson("{\"Id\":\"sha256:1\"}")));
         engine.stubFor(get(urlPathEqualTo(API + "/networks")).willReturn(okJson("[]")));
         engine.stubFor(delete(urlPathMatching(API + "/networks/.*"))
@@ -82,6 +91,11 @@ class DockerEgressTest {
                 .willReturn(aResponse().withStatus(200)));
         stubCreate("viberator-job-" + JOB_ID, WORKER);
         stubCreate(PROXY_NAME, PROXY);
+        // the Engine's answer once the proxy runs: its address on the run's internal network and on its usual one
+        engine.stubFor(get(urlPathEqualTo(API + "/containers/" + PROXY + "/json"))
+                .willReturn(okJson("{\"Id\":\"" + PROXY + "\",\"State\":{\"Status\":\"running\",\"Running\":true},"
+                        + "\"NetworkSettings\":{\"Networks\":{\"bridge\":{\"IPAddress\":\"172.17.0.5\"},\"" + NETWORK
+                        + "\":{\"IPAddress\":\"" + PROXY_IP + "\"}}}}")));
         engine.stubFor(delete(urlPathEqualTo(API + "/containers/" + PROXY_NAME))
                 .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"no such container\"}")));
         for (String id : List.of(WORKER, PROXY)) {
@@ -146,17 +160,19 @@ class DockerEgressTest {
         String executionId = invoker.invoke(restricted());
 
         assertThat(executionId).isEqualTo(WORKER + "/egress/" + JOB_ID);
+        // the proxy first: the worker is created with the address the Engine gave the running proxy
         assertThat(calls())
                 .containsExactly(
                         "GET " + API + "/images/registry.example%2Fviberator:1.2/json",
                         "GET " + API + "/networks",
                         "DELETE " + API + "/networks/" + NETWORK,
                         "POST " + API + "/networks/create",
-                        "POST " + API + "/containers/create",
                         "DELETE " + API + "/containers/" + PROXY_NAME,
                         "POST " + API + "/containers/create",
                         "POST " + API + "/networks/" + NETWORK + "/connect",
                         "POST " + API + "/containers/" + PROXY + "/start",
+                        "GET " + API + "/containers/" + PROXY + "/json",
+                        "POST " + API + "/containers/create",
                         "POST " + API + "/containers/" + WORKER + "/start");
 
         JsonNode network = mapper.readTree(engine.getAllServeEvents().stream()
@@ -175,12 +191,22 @@ class DockerEgressTest {
         assertThat(worker.get("HostConfig").get("ExtraHosts").isNull()).isTrue();
         assertThat(mapper.convertValue(worker.get("Env"), List.class))
                 .contains(
-                        "HTTPS_PROXY=http://" + PROXY_NAME + ":3128",
-                        "HTTP_PROXY=http://" + PROXY_NAME + ":3128",
-                        "https_proxy=http://" + PROXY_NAME + ":3128",
+                        "HTTPS_PROXY=http://" + PROXY_IP + ":3128",
+                        "HTTP_PROXY=http://" + PROXY_IP + ":3128",
+                        "https_proxy=http://" + PROXY_IP + ":3128",
+                        "http_proxy=http://" + PROXY_IP + ":3128",
                         "NO_PROXY=",
                         "PLATFORM_API_URL=http://host.docker.internal:8080",
                         "VIBERATOR_SECRET_BUNDLE_TOKEN=" + "b".repeat(64));
+        // no name to resolve, and a resolver on the container's own loopback that answers none (no search domain)
+        assertThat(mapper.convertValue(worker.get("HostConfig").get("Dns"), List.class))
+                .containsExactly("127.0.0.1");
+        assertThat(mapper.convertValue(worker.get("HostConfig").get("DnsSearch"), List.class))
+                .containsExactly(".");
+        assertThat(mapper.convertValue(worker.get("HostConfig").get("DnsOptions"), List.class))
+                .isEmpty();
+        assertThat(mapper.convertValue(worker.get("Env"), List.class))
+                .noneMatch(entry -> entry.toString().contains(PROXY_NAME));
         // behind the proxy too, the worker fetches its secrets into its tmpfs instead of getting them from the engine
         assertThat(worker.get("HostConfig").get("Tmpfs").has("/run/viberglass")).isTrue();
         assertThat(worker.toString()).doesNotContain(API_KEY).doesNotContain(TOKEN);
@@ -198,6 +224,8 @@ class DockerEgressTest {
                         "host.docker.internal:8080,github.com,api.github.com,registry.npmjs.org",
                         "--report-to-job");
         assertThat(proxy.get("HostConfig").get("NetworkMode").asText()).isEqualTo("bridge");
+        // the proxy resolves the allowed hosts' names itself, with the Engine's usual DNS
+        assertThat(proxy.get("HostConfig").get("Dns").isNull()).isTrue();
         assertThat(proxy.get("HostConfig").get("ExtraHosts").get(0).asText())
                 .isEqualTo("host.docker.internal:host-gateway");
         assertThat(mapper.convertValue(proxy.get("Env"), List.class))
@@ -238,10 +266,45 @@ class DockerEgressTest {
                 .hasMessageContaining("egress proxy");
         assertThat(calls())
                 .endsWith(
-                        "DELETE " + API + "/containers/" + WORKER,
+                        "POST " + API + "/containers/" + PROXY + "/start",
                         "DELETE " + API + "/containers/" + PROXY_NAME,
                         "DELETE " + API + "/networks/" + NETWORK);
-        assertThat(calls()).doesNotContain("POST " + API + "/containers/" + WORKER + "/start");
+        assertThat(calls()).containsOnlyOnce("POST " + API + "/containers/create"); // the proxy's; no worker
+    }
+
+    @Test
+    void aProxyWithoutAnAddressOnTheInternalNetworkFailsTheRunBeforeAnyWorkerExists() {
+        engine.stubFor(get(urlPathEqualTo(API + "/containers/" + PROXY + "/json"))
+                .willReturn(okJson("{\"Id\":\"" + PROXY + "\",\"NetworkSettings\":{\"Networks\":"
+                        + "{\"bridge\":{\"IPAddress\":\"172.17.0.5\"}}}}")));
+
+        assertThatThrownBy(() -> invoker.invoke(restricted()))
+                .isInstanceOfSatisfying(InvocationException.class, e -> assertThat(e.isTransient())
+                        .isTrue())
+                .hasMessageContaining("egress proxy of job " + JOB_ID)
+                .hasMessageContaining("without an address on network " + NETWORK);
+        assertThat(calls())
+                .endsWith(
+                        "GET " + API + "/containers/" + PROXY + "/json",
+                        "DELETE " + API + "/containers/" + PROXY_NAME,
+                        "DELETE " + API + "/networks/" + NETWORK);
+        assertThat(calls()).containsOnlyOnce("POST " + API + "/containers/create");
+    }
+
+    @Test
+    void aWorkerThatCannotBeCreatedTakesItsRunningProxyAndNetworkWithIt() {
+        engine.stubFor(post(urlPathEqualTo(API + "/containers/create"))
+                .withQueryParam("name", equalTo("viberator-job-" + JOB_ID))
+                .willReturn(aResponse().withStatus(400).withBody("{\"message\":\"bad tmpfs\"}")));
+
+        assertThatThrownBy(() -> invoker.invoke(restricted()))
+                .isInstanceOfSatisfying(InvocationException.class, e -> assertThat(e.isTransient())
+                        .isFalse());
+        assertThat(calls())
+                .endsWith(
+                        "POST " + API + "/containers/create",
+                        "DELETE " + API + "/containers/" + PROXY_NAME,
+                        "DELETE " + API + "/networks/" + NETWORK);
     }
 
     @Test
@@ -260,7 +323,17 @@ class DockerEgressTest {
     void theSweepRemovesTheProxiesAndNetworksOfWorkersThatEndedAndKeepsTheRest() {
         engine.stubFor(get(urlPathEqualTo(API + "/networks"))
                 .willReturn(okJson("[" + network("viberator-egress-done", "viberator-job-done", "viberator-proxy-done")
-                        + "," + network("viberator-egress-live", "viberator-job-live", "viberator-proxy-live") + "]")));
+                        + "," + network("viberator-egress-live", "viberator-job-live", "viberator-proxy-live")
+                        + ","
+                        + network(
+                                "viberator-egress-new",
+                                "viberator-job-new",
+                                "viberator-proxy-new",
+                                "2026-11-29T05:59:30.123456789Z")
+                        + "]")));
+        // a dispatch in progress: its proxy runs, its worker is not created yet
+        engine.stubFor(get(urlPathEqualTo(API + "/containers/viberator-job-new/json"))
+                .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"No such container\"}")));
         engine.stubFor(get(urlPathEqualTo(API + "/containers/viberator-job-done/json"))
                 .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"No such container\"}")));
         engine.stubFor(get(urlPathEqualTo(API + "/containers/viberator-job-live/json"))
@@ -290,12 +363,19 @@ class DockerEgressTest {
                         "GET " + API + "/containers/" + WORKER + "/json")
                 .doesNotContain(
                         "DELETE " + API + "/containers/viberator-proxy-live",
-                        "DELETE " + API + "/networks/viberator-egress-live");
+                        "DELETE " + API + "/networks/viberator-egress-live",
+                        "DELETE " + API + "/containers/viberator-proxy-new",
+                        "DELETE " + API + "/networks/viberator-egress-new");
     }
 
     static String network(String name, String worker, String proxy) {
-        return "{\"Name\":\"" + name + "\",\"Id\":\"" + name + "-id\",\"Labels\":{\"io.viberglass.role\":"
-                + "\"egress-proxy\",\"io.viberglass.worker\":\"" + worker + "\",\"io.viberglass.egress-proxy\":\""
-                + proxy + "\"}}";
+        return network(name, worker, proxy, "2026-11-28T22:00:00.5Z");
+    }
+
+    /** A network as {@code GET /networks} lists it, {@code Created} in the Engine's nanosecond RFC 3339. */
+    static String network(String name, String worker, String proxy, String created) {
+        return "{\"Name\":\"" + name + "\",\"Id\":\"" + name + "-id\",\"Created\":\"" + created + "\","
+                + "\"Labels\":{\"io.viberglass.role\":\"egress-proxy\",\"io.viberglass.worker\":\"" + worker
+                + "\",\"io.viberglass.egress-proxy\":\"" + proxy + "\"}}";
     }
 }
