@@ -174,7 +174,7 @@ public class AccountLinkService {
         Optional<User> user = handle.attach(UserDao.class).find(link.userId());
         String reason = user.isEmpty() || !user.get().active()
                 ? "deactivated"
-                : link.usedAt() != null ? "used" : link.revokedAt() != null ? "replaced" : "expired";
+                : link.usedAt() != null ? "used" : link.revokedAt() != null ? "revoked" : "expired";
         if (user.isPresent() && user.get().active() && link.usableAt(clock.instant())) {
             return new Usable(link, user.get());
         }

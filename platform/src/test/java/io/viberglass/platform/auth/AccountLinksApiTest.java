@@ -203,7 +203,7 @@ class AccountLinksApiTest {
         }
 
         @Test
-        void aDeactivatedUserCannotUseALinkNorBeGivenOne() {
+        void aDeactivatedUserCannotUseALinkNorBeGivenOneAndReactivationDoesNotRevive() {
             Accounts.Login user = accounts.member();
             String token = tokenOf(resetLink(user.userId()).expect(200).json());
             admin.post("/api/users/" + user.userId() + "/deactivate", Map.of()).expect(200);
@@ -215,7 +215,9 @@ class AccountLinksApiTest {
             assertThat(refused.json().get("message").asText()).isEqualTo(INVALID);
             assertThat(notIssued.json().get("code").asText()).isEqualTo("USER_INACTIVE");
             admin.post("/api/users/" + user.userId() + "/reactivate", Map.of()).expect(200);
-            redeem(token, NEW_PASSWORD).expect(200);
+            redeem(token, NEW_PASSWORD).expect(404);
+            redeem(tokenOf(resetLink(user.userId()).expect(200).json()), NEW_PASSWORD)
+                    .expect(200);
         }
 
         @Test
