@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,18 @@ class AccountLinksApiTest {
 
             assertThat(again.json().get("message").asText()).isEqualTo(INVALID);
             assertThat(looked.body()).isEqualTo(again.body());
+        }
+
+        @Test
+        void twoRedemptionsRacingForOneLinkLetExactlyOneThrough() {
+            String token = tokenOf(invite(email()).expect(201).json().get("link"));
+
+            var first = CompletableFuture.supplyAsync(
+                    () -> redeem(token, NEW_PASSWORD).status());
+            var second = CompletableFuture.supplyAsync(
+                    () -> redeem(token, "the other passphrase").status());
+
+            assertThat(List.of(first.join(), second.join())).containsExactlyInAnyOrder(200, 404);
         }
 
         @Test
