@@ -309,7 +309,7 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
                 access);
         environment.jersey().register(new JobLogStreamResource(new JobLogFrames(jdbi, mapper), streams, access));
         SessionService sessionService =
-                sessions.register(environment.jersey(), jobs, jobSecrets::redactor, streams, access);
+                sessions.register(environment, jobs, jobSecrets::redactor, streams, access, notifications);
         environment
                 .jersey()
                 .register(new EgressPolicyResource(new EgressPolicyService(jdbi, clock, audit, mapper), access));

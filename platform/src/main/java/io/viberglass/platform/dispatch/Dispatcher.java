@@ -222,7 +222,10 @@ public class Dispatcher implements Managed {
             return;
         }
         WorkerInvocation invocation = new WorkerInvocation(
-                job.id().toString(), urls.forStrategy(clanker.deploymentStrategy()), job.tenantId(), claim.token());
+                job.id().toString(),
+                invoker.get().platformUrl(clanker, urls.forStrategy(clanker.deploymentStrategy())),
+                job.tenantId(),
+                claim.token());
         Map<String, io.viberglass.common.security.SecretValue> values;
         Map<String, String> ssmParameters;
         try {

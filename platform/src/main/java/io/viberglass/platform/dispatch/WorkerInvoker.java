@@ -19,6 +19,16 @@ public interface WorkerInvoker {
      */
     String invoke(Dispatch dispatch) throws InvocationException;
 
+    /**
+     * The platform's address as this runtime's workers for {@code clanker} reach it, given the address configured for
+     * the strategy. The worker is told this one, and so is everything else it will call back on the platform (the
+     * model broker's endpoint): a Docker worker on a bridge network reaches a platform on {@code localhost} as
+     * {@code host.docker.internal}, and an endpoint still naming {@code localhost} would point inside its container.
+     */
+    default String platformUrl(Clanker clanker, String configured) {
+        return configured;
+    }
+
     /** Stops the worker if it still runs; best effort, never throws for a worker that is already gone. */
     void cancel(Clanker clanker, String executionId);
 

@@ -2,9 +2,12 @@ package io.viberglass.platform.sessions;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDuration;
+import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
 
 /** Interactive agent sessions and the server-sent event streams (configuration block {@code sessions}). */
 public class SessionSettings {
@@ -25,6 +28,15 @@ public class SessionSettings {
     /** How long a worker waits for a person to answer a permission request before telling the agent it was cancelled. */
     @NotNull
     private Duration permissionTimeout = Duration.minutes(15);
+
+    /**
+     * How often each replica marks its rows of session presence as alive; a replica silent for three intervals is
+     * taken for dead and the people it served leave.
+     */
+    @NotNull
+    @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
+    @MaxDuration(value = 10, unit = TimeUnit.MINUTES)
+    private Duration presenceInterval = Duration.seconds(15);
 
     @JsonProperty
     public Duration getHeartbeatInterval() {
@@ -64,5 +76,15 @@ public class SessionSettings {
     @JsonProperty
     public void setPermissionTimeout(Duration permissionTimeout) {
         this.permissionTimeout = permissionTimeout;
+    }
+
+    @JsonProperty
+    public Duration getPresenceInterval() {
+        return presenceInterval;
+    }
+
+    @JsonProperty
+    public void setPresenceInterval(Duration presenceInterval) {
+        this.presenceInterval = presenceInterval;
     }
 }

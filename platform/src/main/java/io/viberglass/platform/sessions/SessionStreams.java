@@ -34,7 +34,7 @@ final class SessionStreams {
             throw SessionTransitions.notFound(sessionId);
         }
         return streams.open(StreamHub.sessionTopic(sessionId), source(sessionId), afterSequence, stream -> {
-            presence.join(sessionId, acting);
+            presence.join(sessionId, acting, stream);
             stream.onClose(() -> presence.leave(sessionId, acting));
         });
     }

@@ -1,9 +1,11 @@
 package io.viberglass.platform.sessions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.viberglass.common.security.SecretRedactor;
 import io.viberglass.platform.access.ProjectAccess;
+import io.viberglass.platform.infra.db.DatabaseNotifications;
 import io.viberglass.platform.infra.errors.DomainException;
 import io.viberglass.platform.infra.json.JsonText;
 import io.viberglass.platform.jobs.Job;
@@ -16,6 +18,8 @@ import io.viberglass.platform.prompts.PromptTemplateService;
 import io.viberglass.platform.streams.Streams;
 import io.viberglass.platform.tickets.TicketService;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -27,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Sessions {
     private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
+    /** The notifications sent as someone starts or stops being present in a session on some replica. */
+    static final String PRESENCE_CHANNEL = "viberglass_presence";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -34,6 +40,7 @@ public final class Sessions {
     private final TicketService tickets;
     private final SessionTimeline timeline;
     private final SessionTransitions transitions;
+    private final Duration presenceInterval;
 
     public Sessions(
             Jdbi jdbi,
@@ -50,6 +57,7 @@ public final class Sessions {
         this.json = new JsonText(mapper);
         this.tickets = tickets;
         this.timeline = new SessionTimeline(json);
+        this.presenceInterval = Duration.ofMillis(settings.getPresenceInterval().toMilliseconds());
         this.transitions = new SessionTransitions(
                 timeline,
                 new TurnLauncher(jdbi, queue, tickets, targets, payloads, prompts, timeline, (int)
@@ -61,14 +69,21 @@ public final class Sessions {
         return new SessionJobListener(transitions);
     }
 
-    /** Serves the session routes and callbacks; returns the service, which the Slack bridge acts through too. */
+    /**
+     * Serves the session routes and callbacks, and keeps presence with the other replicas (under a random id for this
+     * run of this replica); returns the service, which the Slack bridge acts through too.
+     */
     public SessionService register(
-            JerseyEnvironment jersey,
+            Environment environment,
             JobService jobs,
             Function<Job, SecretRedactor> redactors,
             Streams streams,
-            ProjectAccess access) {
-        Presence presence = new Presence(streams.hub(), json);
+            ProjectAccess access,
+            DatabaseNotifications notifications) {
+        Presence presence = new Presence(jdbi, clock, UUID.randomUUID(), streams.hub(), new PresenceFrames(json));
+        notifications.subscribe(PRESENCE_CHANNEL, presence::changed, presence::changedAnywhere);
+        environment.lifecycle().manage(new PresenceHeartbeat(presence, presenceInterval));
+        JerseyEnvironment jersey = environment.jersey();
         SessionService service = new SessionService(
                 jdbi,
                 clock,

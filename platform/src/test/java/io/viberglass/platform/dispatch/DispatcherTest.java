@@ -12,6 +12,7 @@ import io.viberglass.common.job.JobResult;
 import io.viberglass.common.job.RepositorySpec;
 import io.viberglass.common.job.RunOutcome;
 import io.viberglass.common.json.Json;
+import io.viberglass.platform.clankers.Clanker;
 import io.viberglass.platform.clankers.ClankerRequest;
 import io.viberglass.platform.clankers.ClankerService;
 import io.viberglass.platform.clankers.DeploymentStrategy;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -94,6 +96,11 @@ class DispatcherTest {
     }
 
     private Dispatcher dispatcher(DispatchSettings settings, Clock clock, boolean start, WorkerInvoker using) {
+        return dispatcher(settings, clock, start, using, CredentialBroker.NONE);
+    }
+
+    private Dispatcher dispatcher(
+            DispatchSettings settings, Clock clock, boolean start, WorkerInvoker using, CredentialBroker broker) {
         // each dispatcher as its own replica: its own listener connection
         DatabaseNotifications listener = new DatabaseNotifications(DB.url(), "postgres", "");
         DispatchSignal signal = new DispatchSignal(listener);
@@ -103,6 +110,7 @@ class DispatcherTest {
                 settings,
                 new Invokers(List.of(using)),
                 job -> Map.of(),
+                broker,
                 lifecycle,
                 List.of(),
                 new PlatformUrls("http://public", () -> "http://local"),
@@ -115,6 +123,43 @@ class DispatcherTest {
             dispatchers.add(dispatcher);
         }
         return dispatcher;
+    }
+
+    @Test
+    void theWorkerAndTheModelBrokerAreToldThePlatformAddressTheRuntimeReachesItBy() {
+        List<String> brokeredFor = new CopyOnWriteArrayList<>();
+        CredentialBroker broker = (job, clanker, platformUrl, resolved) -> {
+            brokeredFor.add(platformUrl);
+            return resolved;
+        };
+        List<String> told = new CopyOnWriteArrayList<>();
+        WorkerInvoker bridged = new WorkerInvoker() {
+            @Override
+            public DeploymentStrategy strategy() {
+                return DeploymentStrategy.LOCAL;
+            }
+
+            @Override
+            public String platformUrl(Clanker clanker, String configured) {
+                return "http://host.docker.internal:8080";
+            }
+
+            @Override
+            public String invoke(Dispatch dispatch) {
+                told.add(dispatch.invocation().platformApiUrl());
+                return "exec";
+            }
+
+            @Override
+            public void cancel(Clanker clanker, String executionId) {}
+        };
+        dispatcher(settings(10, 10), clock, true, bridged, broker);
+
+        enqueue(project(), clanker(null));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !told.isEmpty());
+        assertThat(told).containsExactly("http://host.docker.internal:8080");
+        assertThat(brokeredFor).containsExactly("http://host.docker.internal:8080");
     }
 
     private UUID project() {

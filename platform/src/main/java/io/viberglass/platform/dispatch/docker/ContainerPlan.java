@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.HostConfig;
 import io.viberglass.common.job.WorkerEnvironment;
 import io.viberglass.common.job.WorkerInvocation;
+import io.viberglass.platform.clankers.Clanker;
 import io.viberglass.platform.dispatch.Dispatch;
 import io.viberglass.platform.dispatch.InvocationException;
 import io.viberglass.platform.dispatch.RuntimeConfig;
@@ -63,7 +64,7 @@ record ContainerPlan(
     static ContainerPlan of(Dispatch dispatch, DockerWorkerSettings settings) throws InvocationException {
         RuntimeConfig config = new RuntimeConfig("docker", dispatch.clanker().deploymentConfig());
         WorkerInvocation invocation = dispatch.invocation();
-        String network = config.string("networkMode").orElse(settings.getNetworkMode());
+        String network = network(config, settings);
         if (network.equals("host") && !settings.isAllowHostNetwork()) {
             throw InvocationException.permanent(
                     "The clanker asks for the host network, which this platform does not allow "
@@ -207,6 +208,16 @@ record ContainerPlan(
             create.withCmd(command);
         }
         return create;
+    }
+
+    private static String network(RuntimeConfig config, DockerWorkerSettings settings) {
+        return config.string("networkMode").orElse(settings.getNetworkMode());
+    }
+
+    /** The platform's address as a worker of {@code clanker} reaches it, by its network (as below). */
+    static String platformUrl(Clanker clanker, String invocationUrl, DockerWorkerSettings settings) {
+        return platformUrl(
+                invocationUrl, settings, network(new RuntimeConfig("docker", clanker.deploymentConfig()), settings));
     }
 
     /** A worker on a bridge network cannot reach the host's {@code localhost}; it reaches the host by name instead. */

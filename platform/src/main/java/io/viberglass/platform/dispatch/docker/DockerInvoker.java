@@ -68,6 +68,11 @@ public class DockerInvoker implements WorkerInvoker {
     }
 
     @Override
+    public String platformUrl(Clanker clanker, String configured) {
+        return ContainerPlan.platformUrl(clanker, configured, settings);
+    }
+
+    @Override
     public String invoke(Dispatch dispatch) throws InvocationException {
         ContainerPlan open = ContainerPlan.of(dispatch, settings);
         pullIfNeeded(open.image(), open.pullPolicy());

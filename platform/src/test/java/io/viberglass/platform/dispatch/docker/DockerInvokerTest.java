@@ -244,6 +244,23 @@ class DockerInvokerTest {
         }
 
         @Test
+        void theAddressEverythingTheWorkerCallsBackOnIsTheOneItsNetworkReachesThePlatformBy() {
+            var bridged = dispatch(Map.of()).clanker();
+            assertThat(invoker.platformUrl(bridged, "http://localhost:8080"))
+                    .isEqualTo("http://host.docker.internal:8080");
+            assertThat(invoker.platformUrl(bridged, "https://viberglass.example.com"))
+                    .isEqualTo("https://viberglass.example.com");
+
+            settings.setAllowHostNetwork(true);
+            var onTheHost = dispatch(Map.of("networkMode", "host")).clanker();
+            assertThat(invoker.platformUrl(onTheHost, "http://localhost:8080")).isEqualTo("http://localhost:8080");
+
+            settings.setPlatformUrl("http://platform.internal:8080");
+            assertThat(invoker.platformUrl(bridged, "http://localhost:8080"))
+                    .isEqualTo("http://platform.internal:8080");
+        }
+
+        @Test
         void theHostNetworkIsRefusedUnlessThePlatformAllowsIt() throws Exception {
             assertThatThrownBy(() -> invoker.invoke(dispatch(Map.of("networkMode", "host"))))
                     .isInstanceOfSatisfying(InvocationException.class, e -> assertThat(e.isTransient())
