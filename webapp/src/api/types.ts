@@ -90,7 +90,14 @@ export const RUN_STATUSES = ['queued', 'active', 'completed', 'failed', 'cancell
 
 export type Usage = WithRequired<
   Schemas['UsageView'],
-  'requests' | 'inputTokens' | 'outputTokens' | 'cachedInputTokens' | 'cacheWriteTokens' | 'costUsd' | 'unpricedRequests'
+  | 'requests'
+  | 'inputTokens'
+  | 'outputTokens'
+  | 'cachedInputTokens'
+  | 'cacheWriteTokens'
+  | 'costUsd'
+  | 'unpricedRequests'
+  | 'unmeteredRequests'
 >;
 export type RunnerCostControls = WithRequired<Schemas['CostControlsView'], 'clankerId' | 'modelBroker' | 'brokered' | 'warnings'>;
 export type RunnerCostControlsRequest = Schemas['CostControlsRequest'];

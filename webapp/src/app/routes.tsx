@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AuthGate } from '../features/auth/AuthGate';
+import { InvitePage } from '../features/auth/InvitePage';
 import { SchedulesPage } from '../features/claws/SchedulesPage';
 import { NewProjectPage } from '../features/projects/NewProjectPage';
 import { ProjectHomePage } from '../features/projects/ProjectHomePage';
@@ -28,6 +29,8 @@ import { NotFoundPage, RouteErrorPage } from './StatusPages';
  * "not available yet" pages, not mock-ups. Every page sits behind the AuthGate: first-admin setup, then sign-in.
  */
 export const routes: RouteObject[] = [
+  // outside the gate: whoever opens an invite or reset link is not signed in yet
+  { path: 'invite', element: <InvitePage />, errorElement: <RouteErrorPage /> },
   {
     element: (
       <AuthGate>

@@ -102,7 +102,7 @@ export function SetupPage() {
   );
 }
 
-function AuthFrame({ title, description, children }: { title: string; description: string; children: ReactNode }) {
+export function AuthFrame({ title, description, children }: { title: string; description: string; children: ReactNode }) {
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-16 sm:py-24">
       <h1 className="text-2xl font-semibold tracking-tight text-zinc-900 dark:text-white">{title}</h1>

@@ -62,3 +62,26 @@ export function useLogout() {
     onSuccess: reset,
   });
 }
+
+export type LinkDetails = WithRequired<Schemas['LinkDetails'], 'kind' | 'email' | 'name' | 'expiresAt'>;
+
+/** Who an invite or reset link is for; the token goes in the body, never the URL the platform logs. */
+export function useLinkDetails(token: string | undefined) {
+  return useQuery({
+    queryKey: ['auth', 'link', token],
+    queryFn: () => api.post<LinkDetails>('/auth/links/inspect', { token }),
+    enabled: !!token,
+    retry: false,
+    staleTime: Infinity,
+  });
+}
+
+/** Sets the password with the link and signs in (the platform sets the session cookie). */
+export function useRedeemLink() {
+  const reset = useResetAfter();
+  return useMutation({
+    mutationFn: (request: Schemas['Redeem']) => api.post<unknown>('/auth/links/redeem', request),
+    meta: { fieldErrorsInline: true },
+    onSuccess: reset,
+  });
+}

@@ -6,7 +6,7 @@ import { MonthlyUsage } from './MonthlyUsage';
 
 const MONTHS = [
   usage({ month: '2026-09', requests: 4, inputTokens: 900, outputTokens: 100, costUsd: 1.5 }),
-  usage({ month: '2026-10', requests: 7, inputTokens: 12_000, outputTokens: 300, costUsd: 12.25, unpricedRequests: 2 }),
+  usage({ month: '2026-10', requests: 7, inputTokens: 12_000, outputTokens: 300, costUsd: 12.25, unpricedRequests: 2, unmeteredRequests: 1 }),
   usage({ month: '2026-11', requests: 9, inputTokens: 3000, outputTokens: 450, cachedInputTokens: 800, costUsd: 42.5 }),
 ];
 
@@ -26,6 +26,8 @@ describe('usage per month', () => {
     expect(rows.map((row) => within(row).getAllByRole('cell')[0]?.textContent)).toEqual(['Oct 2026', 'Sep 2026']);
     expect(within(rows[0]!).getByText('$12.25')).toBeInTheDocument();
     expect(within(rows[0]!).getByText('2 unpriced')).toBeInTheDocument();
+    expect(within(rows[0]!).getByText('1 unmetered')).toBeInTheDocument();
+    expect(within(rows[1]!).queryByText(/unmetered/)).not.toBeInTheDocument();
   });
 
   it('reads an agent runner’s rollup and shows no budget state without a budget', async () => {

@@ -89,6 +89,11 @@ function MonthlyFigures({
                       {month.unpricedRequests} unpriced
                     </Badge>
                   )}
+                  {month.unmeteredRequests > 0 && (
+                    <Badge tone="amber" className="ml-2" title="Answers without token usage; budgets count them at the fallback cost">
+                      {month.unmeteredRequests} unmetered
+                    </Badge>
+                  )}
                 </td>
               </tr>
             ))}

@@ -19,6 +19,7 @@ describe('a run’s model usage', () => {
         cacheWriteTokens: 10,
         costUsd: 0.4213,
         unpricedRequests: 1,
+        unmeteredRequests: 2,
       }),
     });
     show();
@@ -30,6 +31,17 @@ describe('a run’s model usage', () => {
     expect(within(figures).getByText('Cache writes').nextSibling).toHaveTextContent('10');
     expect(within(figures).getByText('Cost').nextSibling).toHaveTextContent('$0.42');
     expect(screen.getByText(/1 request used a model without a price/)).toBeInTheDocument();
+    expect(screen.getByText(/2 requests got an answer without token usage/)).toHaveTextContent(
+      'Budgets count each at the platform',
+    );
+  });
+
+  it('says nothing of unmetered requests when every answer carried its usage', async () => {
+    fakeApi().on('GET', '/jobs/j1/usage', { body: usage({ requests: 2, costUsd: 0.1 }) });
+    show();
+
+    await screen.findByLabelText('Usage');
+    expect(screen.queryByText(/without token usage/)).not.toBeInTheDocument();
   });
 
   it('says plainly when no request went through the proxy', async () => {

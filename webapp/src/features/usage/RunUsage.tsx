@@ -57,6 +57,13 @@ export function UsageFigures({ usage }: { usage: Usage }) {
           the platform's price table; {usage.unpricedRequests === 1 ? 'its' : 'their'} cost is not included.
         </p>
       )}
+      {usage.unmeteredRequests > 0 && (
+        <p className="mt-3 text-xs text-amber-700 dark:text-amber-400">
+          {usage.unmeteredRequests} request{usage.unmeteredRequests === 1 ? '' : 's'} got an answer without token
+          usage; {usage.unmeteredRequests === 1 ? 'its' : 'their'} cost is unknown and not included. Budgets count each
+          at the platform's fallback cost.
+        </p>
+      )}
     </>
   );
 }

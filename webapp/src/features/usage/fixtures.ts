@@ -11,6 +11,7 @@ export function usage(overrides: Partial<Usage> = {}): Usage {
     cacheWriteTokens: 0,
     costUsd: 0,
     unpricedRequests: 0,
+    unmeteredRequests: 0,
     ...overrides,
   };
 }

@@ -96,6 +96,40 @@ describe('users', () => {
     });
   });
 
+  it('invites a user and shows the one-time link with a copy button', async () => {
+    const user = userEvent.setup();
+    const link = { kind: 'invite', url: 'http://localhost:8080/invite#token=abc123', expiresAt: '2026-11-05T10:00:00Z' };
+    const fake = platform().on('POST', '/users/invites', (call) => ({
+      status: 201,
+      body: { user: { ...BOB, ...(call.body as object), id: 'u-9' }, link },
+    }));
+    await renderUsers();
+    await user.click(await screen.findByRole('button', { name: 'Invite user' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Invite user' });
+    expect(within(dialog).queryByLabelText('Initial password')).not.toBeInTheDocument();
+    await user.type(within(dialog).getByLabelText('Name'), 'Grace');
+    await user.type(within(dialog).getByLabelText('Email'), 'grace@example.test');
+    await user.click(within(dialog).getByRole('button', { name: 'Create invite link' }));
+
+    const shown = await screen.findByRole('dialog', { name: 'Invite link for Grace' });
+    expect(within(shown).getByLabelText('Link')).toHaveTextContent(link.url);
+    expect(within(shown).getByRole('button', { name: 'Copy link' })).toBeInTheDocument();
+    expect(fake.made('POST', '/users/invites')[0]!.body).toEqual({ name: 'Grace', email: 'grace@example.test', role: 'member' });
+  });
+
+  it('issues a password reset link for an active user only', async () => {
+    const user = userEvent.setup();
+    const link = { kind: 'reset', url: 'http://localhost:8080/invite#token=def456', expiresAt: '2026-11-05T10:00:00Z' };
+    const fake = platform().on('POST', `/users/${BOB.id}/password-reset-link`, { body: link });
+    await renderUsers();
+    expect(screen.queryByRole('button', { name: 'Reset password link for Eve' })).not.toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Reset password link for Bob' }));
+
+    const shown = await screen.findByRole('dialog', { name: 'Password reset link for Bob' });
+    expect(within(shown).getByLabelText('Link')).toHaveTextContent(link.url);
+    expect(fake.made('POST', `/users/${BOB.id}/password-reset-link`)).toHaveLength(1);
+  });
+
   it('shows the API message when a member may not list users', async () => {
     fakeApi()
       .on('GET', '/projects', { body: page([]) })

@@ -9,13 +9,25 @@ import { ConfirmDialog, Dialog } from '../../components/ui/Dialog';
 import { Field, Input, Select } from '../../components/ui/Field';
 import { PlusIcon, UsersIcon } from '../../components/ui/icons';
 import { PageHeader } from '../../components/ui/PageHeader';
+import { ShownOnce } from '../../components/ui/ShownOnce';
 import { EmptyState, ErrorState, Skeleton } from '../../components/ui/States';
 import { DataTable, InlineError, rowClass, td, th } from '../../components/ui/Table';
 import { without } from '../../lib/fieldErrors';
 import { formatDateTime, relativeTime } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
 import { useMe } from '../auth/api';
-import { GLOBAL_ROLES, useCreateUser, useSetUserActive, useSetUserRole, useUsers, type GlobalRole, type User } from './api';
+import {
+  GLOBAL_ROLES,
+  useCreateUser,
+  useInviteUser,
+  useIssueResetLink,
+  useSetUserActive,
+  useSetUserRole,
+  useUsers,
+  type GlobalRole,
+  type IssuedLink,
+  type User,
+} from './api';
 
 const ROLE_LABEL: Record<GlobalRole, string> = { admin: 'Administrator', member: 'Member' };
 export const MIN_PASSWORD_LENGTH = 12;
@@ -27,12 +39,20 @@ export function UsersPage() {
   const me = useMe();
   const setRole = useSetUserRole();
   const setActive = useSetUserActive();
+  const issueLink = useIssueResetLink();
   const [adding, setAdding] = useState(false);
+  const [inviting, setInviting] = useState(false);
   const [deactivating, setDeactivating] = useState<User | undefined>();
+  const [issued, setIssued] = useState<{ user: Pick<User, 'name' | 'email'>; link: IssuedLink } | undefined>();
   const addButton = (
-    <Button onClick={() => setAdding(true)}>
-      <PlusIcon /> Add user
-    </Button>
+    <div className="flex gap-2">
+      <Button variant="secondary" onClick={() => setAdding(true)}>
+        <PlusIcon /> Add user
+      </Button>
+      <Button onClick={() => setInviting(true)}>
+        <PlusIcon /> Invite user
+      </Button>
+    </div>
   );
   return (
     <>
@@ -52,6 +72,7 @@ export function UsersPage() {
       ) : (
         <>
           <InlineError error={setRole.error} className="mb-4" />
+          <InlineError error={issueLink.error} className="mb-4" />
           <DataTable
             label="Users"
             head={
@@ -110,6 +131,17 @@ export function UsersPage() {
                   {relativeTime(user.createdAt)}
                 </td>
                 <td className={`${td} text-right whitespace-nowrap`}>
+                  {user.active && (
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`Reset password link for ${user.name}`}
+                      loading={issueLink.isPending && issueLink.variables === user.id}
+                      onClick={() => issueLink.mutate(user.id, { onSuccess: (link) => setIssued({ user, link }) })}
+                    >
+                      Reset password link
+                    </Button>
+                  )}
                   {user.active ? (
                     <Button
                       size="sm"
@@ -152,6 +184,40 @@ export function UsersPage() {
         description="They sign in with this email and the initial password; share it with them over a safe channel."
       >
         {adding && <AddUserForm onDone={() => setAdding(false)} />}
+      </Dialog>
+      <Dialog
+        open={inviting}
+        onOpenChange={setInviting}
+        title="Invite user"
+        description="They get a one-time link to choose their own password; no password travels through you."
+      >
+        {inviting && (
+          <InviteUserForm
+            onDone={() => setInviting(false)}
+            onInvited={(invitation) => {
+              setInviting(false);
+              setIssued(invitation);
+            }}
+          />
+        )}
+      </Dialog>
+      <Dialog
+        open={!!issued}
+        onOpenChange={(open) => !open && setIssued(undefined)}
+        title={issued?.link.kind === 'reset' ? `Password reset link for ${issued.user.name}` : `Invite link for ${issued?.user.name ?? ''}`}
+        description="Send this link to them over a channel you trust. It is shown only now, works once and replaces any earlier link."
+      >
+        {issued && (
+          <div className="space-y-3">
+            <ShownOnce label="Link" value={issued.link.url} />
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              For {issued.user.email}; it expires {formatDateTime(issued.link.expiresAt)}.
+            </p>
+            <div className="flex justify-end">
+              <Button onClick={() => setIssued(undefined)}>Done</Button>
+            </div>
+          </div>
+        )}
       </Dialog>
       <ConfirmDialog
         open={!!deactivating}
@@ -249,6 +315,65 @@ function AddUserForm({ onDone }: { onDone: () => void }) {
         {(props) => (
           <Input {...props} type="password" value={form.password} onChange={set('password')} autoComplete="new-password" />
         )}
+      </Field>
+      <Field label="Global role" error={errors.role}>
+        {(props) => (
+          <Select {...props} value={form.role} onChange={set('role')}>
+            {GLOBAL_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABEL[role]}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+    </DialogForm>
+  );
+}
+
+interface InviteForm {
+  name: string;
+  email: string;
+  role: GlobalRole;
+}
+
+function InviteUserForm({
+  onDone,
+  onInvited,
+}: {
+  onDone: () => void;
+  onInvited: (invitation: { user: User; link: IssuedLink }) => void;
+}) {
+  const invite = useInviteUser();
+  const [form, setForm] = useState<InviteForm>({ name: '', email: '', role: 'member' });
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const errors = { ...(invite.error instanceof ApiError ? invite.error.fieldErrors() : {}), ...clientErrors };
+  const set = (key: keyof InviteForm) => (event: { target: { value: string } }) => {
+    setClientErrors((current) => without(current, key));
+    setForm((current) => ({ ...current, [key]: event.target.value }));
+  };
+  const submit = () => {
+    const found = without(validateUser({ ...form, password: 'x'.repeat(MIN_PASSWORD_LENGTH) }), 'password');
+    setClientErrors(found);
+    if (Object.keys(found).length > 0) {
+      return;
+    }
+    invite.mutate({ name: form.name.trim(), email: form.email.trim(), role: form.role }, { onSuccess: onInvited });
+  };
+  return (
+    <DialogForm
+      label="Invite user"
+      submitLabel="Create invite link"
+      onSubmit={submit}
+      onCancel={onDone}
+      busy={invite.isPending}
+      error={invite.error}
+    >
+      <Field label="Name" required error={errors.name}>
+        {(props) => <Input {...props} value={form.name} onChange={set('name')} autoComplete="off" />}
+      </Field>
+      <Field label="Email" required error={errors.email}>
+        {(props) => <Input {...props} type="email" value={form.email} onChange={set('email')} autoComplete="off" />}
       </Field>
       <Field label="Global role" error={errors.role}>
         {(props) => (

@@ -49,3 +49,28 @@ export function useSetUserActive() {
   });
 }
 
+
+export type IssuedLink = WithRequired<Schemas['IssuedLink'], 'kind' | 'url' | 'expiresAt'>;
+export type InviteUserRequest = Schemas['InviteUser'];
+/** The invite route answers the new user and their link (typed here: the route returns a bare 201 response). */
+export interface Invitation {
+  user: User;
+  link: IssuedLink;
+}
+
+/** Creates a user without a password; the answer carries the one-time link that lets them choose one. */
+export function useInviteUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (request: InviteUserRequest) => api.post<Invitation>('/users/invites', request),
+    meta: { fieldErrorsInline: true },
+    onSuccess: () => client.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
+/** A fresh password reset link (an invite again for someone who never set a password); older links stop working. */
+export function useIssueResetLink() {
+  return useMutation({
+    mutationFn: (id: string) => api.post<IssuedLink>(`/users/${id}/password-reset-link`),
+  });
+}

@@ -270,7 +270,8 @@ public class PlatformApplication extends Application<PlatformConfiguration> {
         TicketRunEffects ticketEffects = new TicketRunEffects();
         Claws claws = new Claws(json);
         SlackApp slack = new SlackApp(jdbi, clock, json, config.getPublicUrl());
-        BudgetGuard budgets = new BudgetGuard(jdbi, clock, audit);
+        BudgetGuard budgets =
+                new BudgetGuard(jdbi, clock, audit, config.getLlm().getUnmeteredRequestCostUsd());
         JobQueue queue = new JobQueue(jdbi, mapper, lifecycle, List.of(budgets, ticketEffects, lifecycleSync));
         PromptTemplateService prompts = Prompts.register(environment.jersey(), jdbi, clock, access);
         RunTargets targets = new RunTargets(projects, clankers.service(), secrets.service(), clock);

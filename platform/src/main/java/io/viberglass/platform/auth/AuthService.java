@@ -217,7 +217,8 @@ public class AuthService {
         return Tokens.sha256Hex("viberglass-csrf:" + sessionToken);
     }
 
-    private SignedIn startSession(Handle handle, User user, ClientInfo client) {
+    /** Starts a session inside the caller's transaction (sign-in, setup, a redeemed link). */
+    SignedIn startSession(Handle handle, User user, ClientInfo client) {
         String token = tokens.randomHex(32);
         Instant now = clock.instant();
         Instant expires = now.plus(ttl());

@@ -9,6 +9,7 @@ import io.viberglass.platform.infra.config.AuthSettings;
 import io.viberglass.platform.infra.ratelimit.RateLimiter;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -55,8 +56,20 @@ public final class Authentication {
         jersey.register(new AuthValueFactoryProvider.Binder<>(Actor.class));
         jersey.register(new AccessPolicyFeature());
         jersey.register(new SessionCookieRefresher(cookies));
+        AccountLinkService links = new AccountLinkService(
+                jdbi,
+                clock,
+                tokens,
+                hasher,
+                auth,
+                limiter,
+                settings.getLoginPerIp(),
+                Duration.ofMillis(settings.getLinkTtl().toMilliseconds()),
+                publicUrl,
+                audit);
         jersey.register(new AuthResource(auth, cookies));
-        jersey.register(new UsersResource(new UserService(jdbi, clock, hasher, audit)));
+        jersey.register(new AccountLinksResource(links, cookies));
+        jersey.register(new UsersResource(new UserService(jdbi, clock, hasher, audit), links));
         jersey.register(new ApiTokensResource(apiTokens));
         return new Parts(auth, apiTokens);
     }

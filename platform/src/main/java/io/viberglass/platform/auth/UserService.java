@@ -96,7 +96,7 @@ public class UserService {
         });
     }
 
-    /** Deactivated users cannot sign in; their sessions end now and their API tokens stop working. */
+    /** Deactivated users cannot sign in; their sessions and open links end now and their API tokens stop working. */
     public UserView setActive(Actor actor, UUID id, boolean active) {
         return change(id, (handle, user, now) -> {
             if (user.active() == active) {
@@ -108,6 +108,8 @@ public class UserService {
             handle.attach(UserDao.class).setActive(id, active, now);
             if (!active) {
                 handle.attach(SessionDao.class).revokeAll(id, now);
+                // an open invite or reset link must not outlive the deactivation and work again on reactivation
+                handle.attach(AccountLinkDao.class).revokeOpen(id, now);
             }
             audit.record(
                     handle,

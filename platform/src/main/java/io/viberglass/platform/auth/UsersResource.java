@@ -34,9 +34,11 @@ import java.util.UUID;
 @RolesAllowed(Roles.ADMIN)
 public class UsersResource {
     private final UserService users;
+    private final AccountLinkService links;
 
-    public UsersResource(UserService users) {
+    public UsersResource(UserService users, AccountLinkService links) {
         this.users = users;
+        this.links = links;
     }
 
     public record RoleRequest(@NotNull GlobalRole role) {}
@@ -57,6 +59,34 @@ public class UsersResource {
             @Context UriInfo uri) {
         UserView user = users.create(actor, request);
         return Created.at(uri, user.id(), user);
+    }
+
+    @POST
+    @Path("/invites")
+    @Operation(
+            summary = "Invite a user: create them without a password and answer a one-time link that lets them set "
+                    + "one (role member unless given)")
+    public Response invite(
+            @Parameter(hidden = true) @Auth Actor actor,
+            @NotNull @Valid AccountLinks.InviteUser request,
+            @Context UriInfo uri) {
+        AccountLinks.Invitation invitation = links.invite(actor, request);
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("users")
+                        .path(invitation.user().id().toString())
+                        .build())
+                .entity(invitation)
+                .build();
+    }
+
+    @POST
+    @Path("/{id}/password-reset-link")
+    @Operation(
+            summary = "Issue a one-time link that sets a new password (an invite link again while the user has none); "
+                    + "any earlier unused link of the user stops working")
+    public AccountLinks.IssuedLink passwordResetLink(
+            @Parameter(hidden = true) @Auth Actor actor, @PathParam("id") UUID id) {
+        return links.issueFor(actor, id);
     }
 
     @GET

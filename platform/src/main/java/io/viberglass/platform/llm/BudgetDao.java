@@ -21,14 +21,23 @@ public interface BudgetDao {
             + "updated_at = excluded.updated_at")
     void saveProject(@BindMethods ProjectCostControls controls);
 
-    @SqlQuery("select coalesce(sum(cost_usd), 0) from llm_usage where job_id = :jobId")
-    BigDecimal spentByJob(UUID jobId);
+    /** What the recorded requests cost, and how many successful ones carried no usage to cost them by. */
+    record Spent(BigDecimal costUsd, long unmeteredRequests) {}
 
-    @SqlQuery("select coalesce(sum(cost_usd), 0) from llm_usage where project_id = :projectId and created_at >= :from")
-    BigDecimal spentByProjectSince(UUID projectId, Instant from);
+    String SPENT = "select coalesce(sum(cost_usd), 0) as cost_usd, count(*) filter (where unmetered) as "
+            + "unmetered_requests from llm_usage ";
 
-    @SqlQuery("select coalesce(sum(cost_usd), 0) from llm_usage where clanker_id = :clankerId and created_at >= :from")
-    BigDecimal spentByClankerSince(UUID clankerId, Instant from);
+    @SqlQuery(SPENT + "where job_id = :jobId")
+    @RegisterConstructorMapper(Spent.class)
+    Spent spentByJob(UUID jobId);
+
+    @SqlQuery(SPENT + "where project_id = :projectId and created_at >= :from")
+    @RegisterConstructorMapper(Spent.class)
+    Spent spentByProjectSince(UUID projectId, Instant from);
+
+    @SqlQuery(SPENT + "where clanker_id = :clankerId and created_at >= :from")
+    @RegisterConstructorMapper(Spent.class)
+    Spent spentByClankerSince(UUID clankerId, Instant from);
 
     /** True the first time only, so each warning is given once. */
     @SqlUpdate("insert into budget_warnings (scope_type, scope_id, period, created_at) "

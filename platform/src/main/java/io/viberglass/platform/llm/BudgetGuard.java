@@ -29,11 +29,17 @@ public class BudgetGuard implements JobQueue.QueueListener {
     private final Jdbi jdbi;
     private final Clock clock;
     private final AuditLog audit;
+    private final BigDecimal unmeteredRequestCost;
 
-    public BudgetGuard(Jdbi jdbi, Clock clock, AuditLog audit) {
+    /**
+     * @param unmeteredRequestCost what a successful request whose answer carried no usage counts as against a budget
+     *     (its real cost is unknown; counting it as free would let a run spend past its budget unseen)
+     */
+    public BudgetGuard(Jdbi jdbi, Clock clock, AuditLog audit, BigDecimal unmeteredRequestCost) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.audit = audit;
+        this.unmeteredRequestCost = unmeteredRequestCost;
     }
 
     /**
@@ -41,8 +47,11 @@ public class BudgetGuard implements JobQueue.QueueListener {
      *
      * @param scope {@code run}, {@code project} or {@code clanker}
      * @param period the job id for a run budget, {@code YYYY-MM} for monthly ones
+     * @param spent the recorded cost plus the fallback cost of each unmetered request
+     * @param unmeteredRequests requests counted at the fallback cost
      */
-    public record Limit(String scope, UUID scopeId, String period, BigDecimal budget, BigDecimal spent) {
+    public record Limit(
+            String scope, UUID scopeId, String period, BigDecimal budget, BigDecimal spent, long unmeteredRequests) {
         boolean usedUp() {
             return spent.compareTo(budget) >= 0;
         }
@@ -62,7 +71,12 @@ public class BudgetGuard implements JobQueue.QueueListener {
                     + (usedUp() ? "used up" : "80% used") + " ($"
                     + spent.setScale(4, RoundingMode.HALF_UP)
                             .stripTrailingZeros()
-                            .toPlainString() + " spent)";
+                            .toPlainString() + " spent"
+                    + (unmeteredRequests == 0
+                            ? ""
+                            : ", counting " + unmeteredRequests + " request" + (unmeteredRequests == 1 ? "" : "s")
+                                    + " whose answer carried no usage at the fallback cost")
+                    + ")";
         }
     }
 
@@ -102,6 +116,34 @@ public class BudgetGuard implements JobQueue.QueueListener {
         });
     }
 
+    /**
+     * A request whose answer carried no usage was recorded: when a budget applies to the run, the budget counts it at
+     * the fallback cost, which the audit log and the run's progress say.
+     */
+    public void unmetered(UUID jobId, UUID projectId, UUID clankerId, ModelProvider provider, int status) {
+        jdbi.useTransaction(handle -> {
+            if (limits(handle, jobId, projectId, clankerId).isEmpty()) {
+                return;
+            }
+            Instant now = clock.instant();
+            audit.record(
+                    handle,
+                    AuditEntry.anonymous("model-proxy", "budget.unmetered_request")
+                            .project(projectId)
+                            .target("job", jobId)
+                            .detail("provider", provider.wire())
+                            .detail("status", String.valueOf(status))
+                            .detail("countedUsd", unmeteredRequestCost.toPlainString()));
+            handle.execute(
+                    "insert into job_progress (job_id, step, message, details, created_at) "
+                            + "values (?, 'unmetered-request', ?, '{}', ?)",
+                    jobId,
+                    "A model answer carried no token usage; the budget counts it as $"
+                            + unmeteredRequestCost.toPlainString(),
+                    now);
+        });
+    }
+
     /** A project or clanker whose monthly budget is used up queues nothing until the budget is raised. */
     @Override
     public void onQueued(Handle handle, JobQueue.NewJob job, Instant now) {
@@ -131,24 +173,30 @@ public class BudgetGuard implements JobQueue.QueueListener {
                     project.map(ProjectCostControls::runBudgetUsd).orElse(null),
                     clanker.map(CostControls::runBudgetUsd).orElse(null));
             if (run != null) {
-                limits.add(new Limit("run", jobId, jobId.toString(), run, budgets.spentByJob(jobId)));
+                limits.add(spent("run", jobId, jobId.toString(), run, budgets.spentByJob(jobId)));
             }
         }
         project.map(ProjectCostControls::monthlyBudgetUsd)
-                .ifPresent(budget -> limits.add(new Limit(
+                .ifPresent(budget -> limits.add(spent(
                         "project",
                         projectId,
                         month.toString(),
                         budget,
                         budgets.spentByProjectSince(projectId, monthStart))));
         clanker.map(CostControls::monthlyBudgetUsd)
-                .ifPresent(budget -> limits.add(new Limit(
+                .ifPresent(budget -> limits.add(spent(
                         "clanker",
                         clankerId,
                         month.toString(),
                         budget,
                         budgets.spentByClankerSince(clankerId, monthStart))));
         return limits;
+    }
+
+    private Limit spent(String scope, UUID scopeId, String period, BigDecimal budget, BudgetDao.Spent spent) {
+        BigDecimal counted =
+                spent.costUsd().add(unmeteredRequestCost.multiply(BigDecimal.valueOf(spent.unmeteredRequests())));
+        return new Limit(scope, scopeId, period, budget, counted, spent.unmeteredRequests());
     }
 
     private static BigDecimal smaller(BigDecimal a, BigDecimal b) {

@@ -44,6 +44,14 @@ public class LlmSettings {
     @NotNull
     private Duration connectTimeout = Duration.seconds(10);
 
+    /**
+     * What a successful request whose answer carried no token usage counts as against budgets, in USD: its real cost is
+     * unknown, and counting it as free would let a run spend past its budget unseen. {@code 0} counts it as free.
+     */
+    @NotNull
+    @DecimalMin("0")
+    private BigDecimal unmeteredRequestCostUsd = new BigDecimal("0.50");
+
     @Valid
     @NotNull
     private StuckRunSettings stuckRuns = new StuckRunSettings();
@@ -156,6 +164,16 @@ public class LlmSettings {
     @JsonProperty
     public void setConnectTimeout(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
+    }
+
+    @JsonProperty
+    public BigDecimal getUnmeteredRequestCostUsd() {
+        return unmeteredRequestCostUsd;
+    }
+
+    @JsonProperty
+    public void setUnmeteredRequestCostUsd(BigDecimal unmeteredRequestCostUsd) {
+        this.unmeteredRequestCostUsd = unmeteredRequestCostUsd;
     }
 
     @JsonProperty

@@ -56,6 +56,24 @@ public enum ModelProvider {
         return path != null && paths.matcher(path).matches();
     }
 
+    /**
+     * Whether a streamed answer on {@code path} carries its token usage only when the request asks for it
+     * ({@code stream_options.include_usage}): OpenAI's and DashScope's Chat Completions. Mistral always sends it,
+     * Moonshot puts it in the last chunk's choice, Anthropic, Gemini and OpenAI's Responses API always report it.
+     */
+    boolean streamsUsageOnlyWhenAsked(String path) {
+        return switch (this) {
+            case OPENAI -> "v1/chat/completions".equals(path);
+            case QWEN -> "chat/completions".equals(path);
+            default -> false;
+        };
+    }
+
+    /** Whether a call on {@code path} is free, so an answer without usage is no spending the proxy missed. */
+    boolean isFree(String path) {
+        return path.endsWith("/count_tokens") || path.endsWith(":countTokens");
+    }
+
     /** The provider an agent CLI talks to through the proxy. Every agent the worker runs has one. */
     public static ModelProvider of(AgentType agent) {
         return switch (agent) {

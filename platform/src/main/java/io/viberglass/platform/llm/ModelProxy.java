@@ -61,6 +61,7 @@ public class ModelProxy {
     private final QuotaPauses pauses;
     private final ObjectMapper mapper;
     private final HttpClient http;
+    private final StreamUsageOptIn usageOptIn = new StreamUsageOptIn();
 
     public ModelProxy(
             Jdbi jdbi,
@@ -130,7 +131,8 @@ public class ModelProxy {
             stopper.fail(jobId, FailureCode.BUDGET_EXCEEDED, reason);
             throw new ProxyRefusal(403, "permission_error", "budget_exceeded", reason);
         });
-        HttpRequest request = request(target, path, query, headers, body);
+        StreamUsageOptIn.Forwarded forwarded = usageOptIn.rewrite(provider, path, body);
+        HttpRequest request = request(target, path, query, headers, forwarded.body());
         HttpResponse<InputStream> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -151,8 +153,10 @@ public class ModelProxy {
         int status = response.statusCode();
         pauses.onAnswer(target.clanker().id(), jobId, status, response.headers().map());
         Instant started = clock.instant();
+        boolean hideUsageChunk = forwarded.hideUsageChunk() && meter.isEventStream();
         return new Relay(status, relayed(response.headers()), contentType, out -> {
             try (InputStream in = response.body()) {
+                UsageChunkFilter filter = hideUsageChunk ? new UsageChunkFilter(out, mapper) : null;
                 byte[] chunk = new byte[8192];
                 int read;
                 while ((read = in.read(chunk)) >= 0) {
@@ -160,12 +164,22 @@ public class ModelProxy {
                         continue;
                     }
                     meter.accept(chunk, 0, read);
-                    out.write(chunk, 0, read);
+                    if (filter != null) {
+                        filter.write(chunk, 0, read);
+                    } else {
+                        out.write(chunk, 0, read);
+                    }
+                }
+                if (filter != null) {
+                    filter.finish();
                 }
                 out.flush();
             } finally {
                 meter.finish();
-                usage.record(target, status, meter, started);
+                if (usage.record(target, path, status, meter, started)) {
+                    budgets.unmetered(
+                            jobId, target.job().projectId(), target.clanker().id(), provider, status);
+                }
                 budgets.warn(jobId, target.job().projectId(), target.clanker().id());
             }
         });

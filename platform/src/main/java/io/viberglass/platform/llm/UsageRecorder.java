@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 
-/** Writes one {@code llm_usage} row per proxied request, priced from the configured table. */
+/**
+ * Writes one {@code llm_usage} row per proxied request, priced from the configured table. A successful answer that
+ * carried no usage (a stream cut short before its usage chunk, a gateway that strips it) is marked unmetered: it cost
+ * something nobody counted, and budgets count it at {@code llm.unmeteredRequestCostUsd} ({@link BudgetGuard}).
+ */
 public class UsageRecorder {
     private final Jdbi jdbi;
     private final Pricing pricing;
@@ -14,11 +18,18 @@ public class UsageRecorder {
         this.pricing = pricing;
     }
 
-    void record(ModelProxy.Target target, int status, UsageMeter meter, Instant started) {
+    /** Records the request; answers whether it was unmetered. */
+    boolean record(ModelProxy.Target target, String path, int status, UsageMeter meter, Instant started) {
         TokenCounts counts = meter.counts();
-        BigDecimal cost = meter.sawUsage()
-                ? pricing.cost(meter.model(), counts).orElse(null)
-                : (status < 400 ? null : BigDecimal.ZERO); // a refused request costs nothing
+        boolean succeeded = status >= 200 && status < 300;
+        boolean unmetered = !meter.sawUsage() && succeeded && !target.provider().isFree(path);
+        BigDecimal cost;
+        if (meter.sawUsage()) {
+            cost = pricing.cost(meter.model(), counts).orElse(null);
+        } else {
+            // a refused request and a token count cost nothing; an unmetered one is not guessed here
+            cost = unmetered ? null : BigDecimal.ZERO;
+        }
         jdbi.useExtension(
                 UsageDao.class,
                 dao -> dao.insert(new UsageDao.Request(
@@ -35,6 +46,8 @@ public class UsageRecorder {
                         counts.cachedInputTokens(),
                         counts.cacheWriteTokens(),
                         cost,
+                        unmetered,
                         started)));
+        return unmetered;
     }
 }

@@ -11,6 +11,8 @@ import java.math.BigDecimal;
  * @param cacheWriteTokens input tokens written to the prompt cache
  * @param costUsd cost of the priced requests, from the configured price table
  * @param unpricedRequests requests whose model has no price (their tokens are counted, their cost is not)
+ * @param unmeteredRequests successful requests whose answer carried no usage (not in {@code costUsd}; budgets count
+ *     each at {@code llm.unmeteredRequestCostUsd})
  */
 public record UsageView(
         String month,
@@ -20,7 +22,8 @@ public record UsageView(
         long cachedInputTokens,
         long cacheWriteTokens,
         BigDecimal costUsd,
-        long unpricedRequests) {
+        long unpricedRequests,
+        long unmeteredRequests) {
 
     static UsageView of(String month, UsageDao.Totals totals) {
         return new UsageView(
@@ -33,6 +36,7 @@ public record UsageView(
                 totals.costUsd().stripTrailingZeros().scale() < 0
                         ? totals.costUsd().setScale(0)
                         : totals.costUsd().stripTrailingZeros(),
-                totals.unpricedRequests());
+                totals.unpricedRequests(),
+                totals.unmeteredRequests());
     }
 }

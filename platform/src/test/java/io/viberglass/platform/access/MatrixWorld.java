@@ -206,6 +206,9 @@ final class MatrixWorld {
             case "POST /auth/login" ->
                 new Call(method, "/api/auth/login", Map.of("email", spare.email(), "password", Accounts.PASSWORD));
             case "POST /auth/logout" -> new Call(method, "/api/auth/logout", Map.of());
+            case "POST /auth/links/inspect" -> new Call(method, api(pattern), Map.of("token", freshLinkToken()));
+            case "POST /auth/links/redeem" ->
+                new Call(method, api(pattern), Map.of("token", freshLinkToken(), "password", Accounts.PASSWORD));
             case "POST /auth/setup" ->
                 new Call(
                         method,
@@ -343,6 +346,13 @@ final class MatrixWorld {
                                 "Matrix",
                                 "password",
                                 Accounts.PASSWORD));
+            case "POST /users/invites" ->
+                new Call(
+                        method,
+                        "/api/users/invites",
+                        Map.of("email", "matrix-" + UUID.randomUUID() + "@example.test", "name", "Matrix"));
+            case "POST /users/{id}/password-reset-link" ->
+                new Call(method, path(pattern, Map.of("id", newUser())), Map.of());
             case "PATCH /users/{id}/role" -> new Call(method, path(pattern, ids()), Map.of("role", "member"));
             case "POST /users/{id}/deactivate", "POST /users/{id}/reactivate" ->
                 new Call(method, path(pattern, Map.of("id", newUser())), Map.of());
@@ -807,6 +817,19 @@ final class MatrixWorld {
 
     private String newUser() {
         return accounts.member().userId();
+    }
+
+    /** The token of a fresh invite link (a new user each time, so every call has an unused link of its own). */
+    private String freshLinkToken() {
+        String url = admin.post(
+                        "/api/users/invites",
+                        Map.of("email", "invited-" + UUID.randomUUID() + "@example.test", "name", "Invited"))
+                .expect(201)
+                .json()
+                .get("link")
+                .get("url")
+                .asText();
+        return url.substring(url.indexOf("#token=") + "#token=".length());
     }
 
     /** A token of the caller's own user (padmin's for token callers), for the caller to revoke. */

@@ -92,6 +92,27 @@ class RateLimitTest {
     }
 
     @Test
+    void inviteAndResetLinksShareTheSignInLimitPerAddress() {
+        Api.of(APP);
+        nextWindow();
+
+        for (int i = 0; i < 3; i++) {
+            anonymous
+                    .post("/api/auth/links/inspect", Map.of("token", "0".repeat(64)))
+                    .expect(404);
+            anonymous
+                    .post("/api/auth/links/redeem", Map.of("token", "1".repeat(64), "password", "guessing is futile"))
+                    .expect(404);
+        }
+        var limited = anonymous
+                .post("/api/auth/links/inspect", Map.of("token", "2".repeat(64)))
+                .expect(429);
+
+        assertThat(limited.json().get("code").asText()).isEqualTo("RATE_LIMITED");
+        assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
+    }
+
+    @Test
     void tokenCreationIsLimitedPerAccount() {
         Api admin = Api.of(APP);
         nextWindow();

@@ -4,21 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import io.viberglass.platform.PlatformConfiguration;
 import io.viberglass.platform.testing.Api;
 import io.viberglass.platform.testing.FakeModelServer;
-import io.viberglass.platform.testing.TestApp;
-import io.viberglass.platform.testing.TestDatabase;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -26,36 +15,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * ({@code streamGenerateContent} with the key in {@code x-goog-api-key}), Qwen Code, Kimi Code and Mistral Vibe (OpenAI
  * chat completions against DashScope, Moonshot and Mistral). The test plays each worker with what it was given.
  */
-@ExtendWith(DropwizardExtensionsSupport.class)
 class BrokeredAgentsTest {
     @RegisterExtension
-    static final TestDatabase DB = TestDatabase.migrated(BrokeredAgentsTest.class);
+    static final BrokeredPlatform PLATFORM = BrokeredPlatform.forClass(BrokeredAgentsTest.class);
 
     static final String REAL_GEMINI_KEY = "AIza-real-" + "g".repeat(24);
     static final String REAL_DASHSCOPE_KEY = "sk-dashscope-real-" + "q".repeat(20);
     static final String REAL_MOONSHOT_KEY = "sk-kimi-real-" + "k".repeat(24);
     static final String REAL_MISTRAL_KEY = "mistral-real-" + "m".repeat(24);
-    static final FakeModelServer MODEL = new FakeModelServer();
-    static final BrokeredWorkers WORKERS = new BrokeredWorkers();
-    static final DropwizardAppExtension<PlatformConfiguration> APP = TestApp.on(DB, WORKERS.overrides(MODEL));
+    static final FakeModelServer MODEL = PLATFORM.model();
+    static final BrokeredWorkers WORKERS = PLATFORM.workers();
 
-    private final Api api = Api.of(APP);
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final Api api = PLATFORM.api();
+    private final String project = PLATFORM.project();
     private final ObjectMapper mapper = new ObjectMapper();
-    private static String project;
-
-    @AfterAll
-    static void stop() {
-        MODEL.close();
-        WORKERS.stop();
-    }
-
-    @BeforeEach
-    void project() {
-        if (project == null) {
-            project = WORKERS.project(api);
-        }
-    }
 
     @Test
     void geminiStreamsThroughTheProxyWithTheRealKeyInGooglesHeaderAndItsUsageRecorded() throws Exception {
@@ -213,13 +186,7 @@ class BrokeredAgentsTest {
     }
 
     private HttpResponse<String> post(String url, String header, String value, String body) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header(header, value)
-                        .header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return PLATFORM.post(url, java.util.Map.of(header, value), body);
     }
 
     private static FakeModelServer.Received last() {

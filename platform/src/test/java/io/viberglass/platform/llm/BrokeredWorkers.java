@@ -77,6 +77,11 @@ final class BrokeredWorkers {
 
     /** A new started local clanker of {@code agent} holding {@code keyName} = {@code keyValue} (one secret per name). */
     String clanker(Api api, String agent, String keyName, String keyValue) {
+        return clanker(api, agent, keyName, keyValue, Map.of());
+    }
+
+    /** The same with agent options, such as an {@code endpoint} the proxy forwards to instead of the provider's. */
+    String clanker(Api api, String agent, String keyName, String keyValue, Map<String, String> agentOptions) {
         String key = secretIds.computeIfAbsent(keyName, name -> api.post(
                         "/api/secrets", Map.of("name", name, "storage", "database", "value", keyValue))
                 .expect(201)
@@ -93,7 +98,9 @@ final class BrokeredWorkers {
                                 "deploymentStrategy",
                                 "local",
                                 "secretIds",
-                                List.of(key)))
+                                List.of(key),
+                                "agentOptions",
+                                agentOptions))
                 .expect(201)
                 .json()
                 .get("id")

@@ -6,13 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import io.viberglass.platform.PlatformConfiguration;
 import io.viberglass.platform.testing.Api;
 import io.viberglass.platform.testing.FakeModelServer;
-import io.viberglass.platform.testing.TestApp;
-import io.viberglass.platform.testing.TestDatabase;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -24,11 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -36,32 +28,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the test playing its agent: the worker holds a proxy token, never the real key; requests through the proxy reach a
  * fake provider with the real key, streams are relayed as they come, and each request's usage is recorded and priced.
  */
-@ExtendWith(DropwizardExtensionsSupport.class)
 class ModelProxyTest {
     @RegisterExtension
-    static final TestDatabase DB = TestDatabase.migrated(ModelProxyTest.class);
+    static final BrokeredPlatform PLATFORM = BrokeredPlatform.forClass(ModelProxyTest.class);
 
-    static final FakeModelServer MODEL = new FakeModelServer();
-    static final BrokeredWorkers WORKERS = new BrokeredWorkers();
-    static final DropwizardAppExtension<PlatformConfiguration> APP = TestApp.on(DB, WORKERS.overrides(MODEL));
+    static final FakeModelServer MODEL = PLATFORM.model();
+    static final BrokeredWorkers WORKERS = PLATFORM.workers();
 
-    private final Api api = Api.of(APP);
+    private final Api api = PLATFORM.api();
+    private final String project = PLATFORM.project();
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
-    private static String project;
-
-    @AfterAll
-    static void stop() {
-        MODEL.close();
-        WORKERS.stop();
-    }
-
-    @BeforeEach
-    void project() {
-        if (project == null) {
-            project = WORKERS.project(api);
-        }
-    }
 
     @Nested
     class Anthropic {
@@ -75,7 +52,7 @@ class ModelProxyTest {
             assertThat(worker.environment().values()).noneMatch(value -> value.contains(REAL_ANTHROPIC_KEY));
             JsonNode payload = BrokeredWorkers.bootstrap(api, worker);
             assertThat(payload.at("/agent/endpoint").asText())
-                    .isEqualTo("http://127.0.0.1:" + APP.getLocalPort() + "/api/llm/" + worker.jobId() + "/anthropic");
+                    .isEqualTo("http://127.0.0.1:" + PLATFORM.port() + "/api/llm/" + worker.jobId() + "/anthropic");
         }
 
         @Test
@@ -154,6 +131,34 @@ class ModelProxyTest {
                             .get("outputTokens")
                             .asLong())
                     .isEqualTo(15);
+        }
+    }
+
+    @Nested
+    class Unmetered {
+        @Test
+        void aTokenCountCarriesNoUsageAndCostsNothingWhileAJsonAnswerWithoutUsageIsUnmetered() throws Exception {
+            String clanker = WORKERS.clanker(api, "claude-code", "ANTHROPIC_API_KEY", REAL_ANTHROPIC_KEY);
+            BrokeredWorkers.Worker worker = WORKERS.run(api, project, clanker);
+            String endpoint = PLATFORM.endpoint(worker);
+            Map<String, String> key = Map.of("x-api-key", worker.credentials().get("ANTHROPIC_API_KEY"));
+            MODEL.answerNext(new FakeModelServer.Canned(200, Map.of(), "{\"input_tokens\":2095}"));
+            MODEL.answerNext(new FakeModelServer.Canned(
+                    200, Map.of(), "{\"id\":\"msg_gw\",\"type\":\"message\",\"content\":[]}"));
+
+            assertThat(post(endpoint + "/v1/messages/count_tokens", key, "{\"messages\":[]}")
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(post(endpoint + "/v1/messages", key, "{\"messages\":[]}").statusCode())
+                    .isEqualTo(200);
+
+            JsonNode usage = api.get("/api/jobs/" + worker.jobId() + "/usage")
+                    .expect(200)
+                    .json();
+            assertThat(usage.get("requests").asLong()).isEqualTo(2);
+            assertThat(usage.get("unmeteredRequests").asLong()).isEqualTo(1);
+            assertThat(usage.get("unpricedRequests").asLong()).isZero();
+            assertThat(usage.get("costUsd").decimalValue()).isEqualByComparingTo("0");
         }
     }
 
@@ -297,10 +302,6 @@ class ModelProxyTest {
     }
 
     private HttpResponse<String> post(String url, Map<String, String> headers, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return PLATFORM.post(url, headers, body);
     }
 }

@@ -18,6 +18,10 @@ public class AuthSettings {
     @NotNull
     private Duration sessionTtl = Duration.days(7);
 
+    /** How long an invite or password reset link stays usable. */
+    @NotNull
+    private Duration linkTtl = Duration.hours(72);
+
     /** Sets {@code Secure} on the session cookies; unset means "when publicUrl is https". */
     private Boolean secureCookies;
 
@@ -63,6 +67,16 @@ public class AuthSettings {
     @JsonProperty
     public void setSessionTtl(Duration sessionTtl) {
         this.sessionTtl = sessionTtl;
+    }
+
+    @JsonProperty
+    public Duration getLinkTtl() {
+        return linkTtl;
+    }
+
+    @JsonProperty
+    public void setLinkTtl(Duration linkTtl) {
+        this.linkTtl = linkTtl;
     }
 
     @JsonProperty
