@@ -28,22 +28,14 @@ export function LoginPage() {
               <Input {...props} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
             )}
           </Field>
-          <Field label="Password" required error={errors.password}>
-            {(props) => (
-              <Input
-                {...props}
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            )}
-          </Field>
-          {login.error instanceof ApiError && login.error.details.length === 0 && (
-            <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-              {login.error.message}
-            </p>
-          )}
+          <PasswordField
+            label="Password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+            error={errors.password}
+          />
+          <FormError error={login.error} />
           <Button type="submit" loading={login.isPending} className="w-full">
             Sign in
           </Button>
@@ -82,17 +74,15 @@ export function SetupPage() {
               <Input {...props} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
             )}
           </Field>
-          <Field label="Password" required error={errors.password} hint="At least 12 characters.">
-            {(props) => (
-              <Input
-                {...props}
-                type="password"
-                autoComplete="new-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            )}
-          </Field>
+          <PasswordField
+            label="Password"
+            autoComplete="new-password"
+            value={password}
+            onChange={setPassword}
+            error={errors.password}
+            hint="At least 12 characters."
+          />
+          <FormError error={setup.error} />
           <Button type="submit" loading={setup.isPending} className="w-full">
             Create administrator
           </Button>
@@ -109,5 +99,51 @@ export function AuthFrame({ title, description, children }: { title: string; des
       <p className="mt-2 mb-6 text-sm text-zinc-600 dark:text-zinc-400">{description}</p>
       <Card>{children}</Card>
     </main>
+  );
+}
+
+/** A required password input in its labelled field; the auth pages' one shape of it. */
+export function PasswordField({
+  label,
+  value,
+  onChange,
+  autoComplete,
+  error,
+  hint,
+  autoFocus,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  autoComplete: 'current-password' | 'new-password';
+  error?: string;
+  hint?: string;
+  autoFocus?: boolean;
+}) {
+  return (
+    <Field label={label} required error={error} hint={hint}>
+      {(props) => (
+        <Input
+          {...props}
+          type="password"
+          autoComplete={autoComplete}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          autoFocus={autoFocus}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** An error of the whole form (field errors show beside their fields instead). */
+export function FormError({ error }: { error: unknown }) {
+  if (!(error instanceof ApiError) || error.details.length > 0) {
+    return null;
+  }
+  return (
+    <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+      {error.message}
+    </p>
   );
 }

@@ -3,11 +3,10 @@ import { useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import { Button } from '../../components/ui/Button';
 import { CardBody } from '../../components/ui/Card';
-import { Field, Input } from '../../components/ui/Field';
 import { LoadingBlock } from '../../components/ui/States';
 import { formatDateTime } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
-import { AuthFrame } from './AuthPages';
+import { AuthFrame, FormError, PasswordField } from './AuthPages';
 import { useLinkDetails, useRedeemLink } from './api';
 
 const MIN_PASSWORD_LENGTH = 12;
@@ -84,34 +83,23 @@ export function InvitePage() {
       <form onSubmit={submit} noValidate>
         <CardBody className="space-y-5">
           <input type="email" autoComplete="username" value={details.data.email} readOnly hidden />
-          <Field label="New password" required error={errors.password} hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
-            {(props) => (
-              <Input
-                {...props}
-                type="password"
-                autoComplete="new-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                autoFocus
-              />
-            )}
-          </Field>
-          <Field label="Repeat the password" required error={errors.repeated}>
-            {(props) => (
-              <Input
-                {...props}
-                type="password"
-                autoComplete="new-password"
-                value={repeated}
-                onChange={(e) => setRepeated(e.target.value)}
-              />
-            )}
-          </Field>
-          {redeem.error instanceof ApiError && redeem.error.details.length === 0 && (
-            <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-              {redeem.error.message}
-            </p>
-          )}
+          <PasswordField
+            label="New password"
+            autoComplete="new-password"
+            value={password}
+            onChange={setPassword}
+            error={errors.password}
+            hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+            autoFocus
+          />
+          <PasswordField
+            label="Repeat the password"
+            autoComplete="new-password"
+            value={repeated}
+            onChange={setRepeated}
+            error={errors.repeated}
+          />
+          <FormError error={redeem.error} />
           <Button type="submit" loading={redeem.isPending} className="w-full">
             Set password and sign in
           </Button>
