@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { toast } from 'sonner';
 import { ApiError } from '../../api/client';
 import { Badge } from '../../components/ui/Badge';
@@ -252,7 +252,8 @@ interface UserForm {
   role: GlobalRole;
 }
 
-export function validateUser(form: UserForm): Record<string, string> {
+/** Name and email, the fields every way of adding a user asks for. */
+function validateIdentity(form: { name: string; email: string }): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!form.name.trim()) {
     errors.name = 'A name is needed';
@@ -260,25 +261,78 @@ export function validateUser(form: UserForm): Record<string, string> {
   if (!/^[^\s@]+@[^\s@]+$/.test(form.email.trim())) {
     errors.email = 'Enter an email address like ada@example.com';
   }
+  return errors;
+}
+
+export function validateUser(form: UserForm): Record<string, string> {
+  const errors = validateIdentity(form);
   if ([...form.password].length < MIN_PASSWORD_LENGTH) {
     errors.password = `At least ${MIN_PASSWORD_LENGTH} characters`;
   }
   return errors;
 }
 
-function AddUserForm({ onDone }: { onDone: () => void }) {
-  const create = useCreateUser();
-  const [form, setForm] = useState<UserForm>({ name: '', email: '', password: '', role: 'member' });
+/** A dialog form's values and its errors: the client's checks over the server's field errors, cleared as one types. */
+function useUserForm<F extends { name: string; email: string; role: GlobalRole }>(initial: F, serverError: unknown) {
+  const [form, setForm] = useState<F>(initial);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const errors = { ...(create.error instanceof ApiError ? create.error.fieldErrors() : {}), ...clientErrors };
-  const set = (key: keyof UserForm) => (event: { target: { value: string } }) => {
+  const errors = { ...(serverError instanceof ApiError ? serverError.fieldErrors() : {}), ...clientErrors };
+  const set = (key: keyof F & string) => (event: { target: { value: string } }) => {
     setClientErrors((current) => without(current, key));
     setForm((current) => ({ ...current, [key]: event.target.value }));
   };
-  const submit = () => {
-    const found = validateUser(form);
+  /** Shows the client's findings; true when there are none and the form may be sent. */
+  const check = (found: Record<string, string>) => {
     setClientErrors(found);
-    if (Object.keys(found).length > 0) {
+    return Object.keys(found).length === 0;
+  };
+  return { form, set, errors, check };
+}
+
+/** Name, email, whatever the dialog adds between them and the role, then the global role. */
+function UserFields({
+  form,
+  set,
+  errors,
+  children,
+}: {
+  form: { name: string; email: string; role: GlobalRole };
+  set: (key: 'name' | 'email' | 'role') => (event: { target: { value: string } }) => void;
+  errors: Record<string, string | undefined>;
+  children?: ReactNode;
+}) {
+  return (
+    <>
+      <Field label="Name" required error={errors.name}>
+        {(props) => <Input {...props} value={form.name} onChange={set('name')} autoComplete="off" />}
+      </Field>
+      <Field label="Email" required error={errors.email}>
+        {(props) => <Input {...props} type="email" value={form.email} onChange={set('email')} autoComplete="off" />}
+      </Field>
+      {children}
+      <Field label="Global role" error={errors.role}>
+        {(props) => (
+          <Select {...props} value={form.role} onChange={set('role')}>
+            {GLOBAL_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABEL[role]}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+    </>
+  );
+}
+
+function AddUserForm({ onDone }: { onDone: () => void }) {
+  const create = useCreateUser();
+  const { form, set, errors, check } = useUserForm<UserForm>(
+    { name: '', email: '', password: '', role: 'member' },
+    create.error,
+  );
+  const submit = () => {
+    if (!check(validateUser(form))) {
       return;
     }
     create.mutate(
@@ -300,33 +354,18 @@ function AddUserForm({ onDone }: { onDone: () => void }) {
       busy={create.isPending}
       error={create.error}
     >
-      <Field label="Name" required error={errors.name}>
-        {(props) => <Input {...props} value={form.name} onChange={set('name')} autoComplete="off" />}
-      </Field>
-      <Field label="Email" required error={errors.email}>
-        {(props) => <Input {...props} type="email" value={form.email} onChange={set('email')} autoComplete="off" />}
-      </Field>
-      <Field
-        label="Initial password"
-        required
-        error={errors.password}
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-      >
-        {(props) => (
-          <Input {...props} type="password" value={form.password} onChange={set('password')} autoComplete="new-password" />
-        )}
-      </Field>
-      <Field label="Global role" error={errors.role}>
-        {(props) => (
-          <Select {...props} value={form.role} onChange={set('role')}>
-            {GLOBAL_ROLES.map((role) => (
-              <option key={role} value={role}>
-                {ROLE_LABEL[role]}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+      <UserFields form={form} set={set} errors={errors}>
+        <Field
+          label="Initial password"
+          required
+          error={errors.password}
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        >
+          {(props) => (
+            <Input {...props} type="password" value={form.password} onChange={set('password')} autoComplete="new-password" />
+          )}
+        </Field>
+      </UserFields>
     </DialogForm>
   );
 }
@@ -345,17 +384,9 @@ function InviteUserForm({
   onInvited: (invitation: { user: User; link: IssuedLink }) => void;
 }) {
   const invite = useInviteUser();
-  const [form, setForm] = useState<InviteForm>({ name: '', email: '', role: 'member' });
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const errors = { ...(invite.error instanceof ApiError ? invite.error.fieldErrors() : {}), ...clientErrors };
-  const set = (key: keyof InviteForm) => (event: { target: { value: string } }) => {
-    setClientErrors((current) => without(current, key));
-    setForm((current) => ({ ...current, [key]: event.target.value }));
-  };
+  const { form, set, errors, check } = useUserForm<InviteForm>({ name: '', email: '', role: 'member' }, invite.error);
   const submit = () => {
-    const found = without(validateUser({ ...form, password: 'x'.repeat(MIN_PASSWORD_LENGTH) }), 'password');
-    setClientErrors(found);
-    if (Object.keys(found).length > 0) {
+    if (!check(validateIdentity(form))) {
       return;
     }
     invite.mutate({ name: form.name.trim(), email: form.email.trim(), role: form.role }, { onSuccess: onInvited });
@@ -369,23 +400,7 @@ function InviteUserForm({
       busy={invite.isPending}
       error={invite.error}
     >
-      <Field label="Name" required error={errors.name}>
-        {(props) => <Input {...props} value={form.name} onChange={set('name')} autoComplete="off" />}
-      </Field>
-      <Field label="Email" required error={errors.email}>
-        {(props) => <Input {...props} type="email" value={form.email} onChange={set('email')} autoComplete="off" />}
-      </Field>
-      <Field label="Global role" error={errors.role}>
-        {(props) => (
-          <Select {...props} value={form.role} onChange={set('role')}>
-            {GLOBAL_ROLES.map((role) => (
-              <option key={role} value={role}>
-                {ROLE_LABEL[role]}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+      <UserFields form={form} set={set} errors={errors} />
     </DialogForm>
   );
 }
