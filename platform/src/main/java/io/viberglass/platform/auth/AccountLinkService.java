@@ -3,7 +3,6 @@ package io.viberglass.platform.auth;
 import io.viberglass.common.security.Tokens;
 import io.viberglass.platform.audit.AuditEntry;
 import io.viberglass.platform.audit.AuditLog;
-import io.viberglass.platform.infra.db.Constraints;
 import io.viberglass.platform.infra.errors.DomainException;
 import io.viberglass.platform.infra.ratelimit.RateLimit;
 import io.viberglass.platform.infra.ratelimit.RateLimiter;
@@ -14,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * One-time invite and password reset links. The token is 32 random bytes shown once, in the link handed to the
@@ -35,6 +33,7 @@ public class AccountLinkService {
     private final Duration ttl;
     private final String publicUrl;
     private final AuditLog audit;
+    private final UserService users;
 
     public AccountLinkService(
             Jdbi jdbi,
@@ -46,7 +45,9 @@ public class AccountLinkService {
             RateLimit perIp,
             Duration ttl,
             String publicUrl,
-            AuditLog audit) {
+            AuditLog audit,
+            UserService users) {
+        this.users = users;
         this.jdbi = jdbi;
         this.clock = clock;
         this.tokens = tokens;
@@ -65,24 +66,10 @@ public class AccountLinkService {
         GlobalRole role = request.role() == null ? GlobalRole.MEMBER : request.role();
         Instant now = clock.instant();
         User user = new User(UUID.randomUUID(), email, request.name().trim(), null, role, true, false, now, now);
-        try {
-            return jdbi.inTransaction(handle -> {
-                handle.attach(UserDao.class).insert(user);
-                audit.record(
-                        handle,
-                        AuditEntry.by(actor, "user.created")
-                                .target("user", user.id())
-                                .detail("email", email)
-                                .detail("role", role.wire())
-                                .detail("invited", true));
-                return new AccountLinks.Invitation(UserView.of(user), issue(handle, actor, user, now));
-            });
-        } catch (UnableToExecuteStatementException e) {
-            if (Constraints.uniqueViolation(e).isPresent()) {
-                throw DomainException.conflict("EMAIL_IN_USE", "Email already in use");
-            }
-            throw e;
-        }
+        return jdbi.inTransaction(handle -> {
+            users.insert(handle, actor, user);
+            return new AccountLinks.Invitation(UserView.of(user), issue(handle, actor, user, now));
+        });
     }
 
     /**

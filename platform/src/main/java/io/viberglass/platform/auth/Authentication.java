@@ -56,6 +56,7 @@ public final class Authentication {
         jersey.register(new AuthValueFactoryProvider.Binder<>(Actor.class));
         jersey.register(new AccessPolicyFeature());
         jersey.register(new SessionCookieRefresher(cookies));
+        UserService users = new UserService(jdbi, clock, hasher, audit);
         AccountLinkService links = new AccountLinkService(
                 jdbi,
                 clock,
@@ -66,10 +67,11 @@ public final class Authentication {
                 settings.getLoginPerIp(),
                 Duration.ofMillis(settings.getLinkTtl().toMilliseconds()),
                 publicUrl,
-                audit);
+                audit,
+                users);
         jersey.register(new AuthResource(auth, cookies));
         jersey.register(new AccountLinksResource(links, cookies));
-        jersey.register(new UsersResource(new UserService(jdbi, clock, hasher, audit), links));
+        jersey.register(new UsersResource(users, links));
         jersey.register(new ApiTokensResource(apiTokens));
         return new Parts(auth, apiTokens);
     }

@@ -59,23 +59,28 @@ public class UserService {
         GlobalRole role = request.role() == null ? GlobalRole.MEMBER : request.role();
         Instant now = clock.instant();
         User user = new User(UUID.randomUUID(), email, request.name().trim(), hash, role, true, false, now, now);
+        jdbi.useTransaction(handle -> insert(handle, actor, user));
+        return UserView.of(user);
+    }
+
+    /**
+     * Adds {@code user} and records who did, in the caller's transaction (an invitation adds its link in the same
+     * one); a taken email is a 409.
+     */
+    void insert(Handle handle, Actor actor, User user) {
         try {
-            jdbi.useTransaction(handle -> {
-                handle.attach(UserDao.class).insert(user);
-                audit.record(
-                        handle,
-                        AuditEntry.by(actor, "user.created")
-                                .target("user", user.id())
-                                .detail("email", email)
-                                .detail("role", role.wire()));
-            });
+            handle.attach(UserDao.class).insert(user);
         } catch (UnableToExecuteStatementException e) {
             if (Constraints.uniqueViolation(e).isPresent()) {
                 throw DomainException.conflict("EMAIL_IN_USE", "Email already in use");
             }
             throw e;
         }
-        return UserView.of(user);
+        AuditEntry entry = AuditEntry.by(actor, "user.created")
+                .target("user", user.id())
+                .detail("email", user.email())
+                .detail("role", user.role().wire());
+        audit.record(handle, user.passwordHash() == null ? entry.detail("invited", true) : entry);
     }
 
     public UserView setRole(Actor actor, UUID id, GlobalRole role) {
