@@ -24,8 +24,10 @@ export function IntegrationSettings({ projectId }: { projectId: string }) {
   const unlink = useUnlinkIntegration(projectId);
   const primary = useMakePrimary(projectId);
   const [chosen, setChosen] = useState('');
-  const linkedIds = new Set((links.data ?? []).map((entry) => entry.integrationId));
-  const available = (all.data?.data ?? []).filter((integration) => !linkedIds.has(integration.id));
+  // nothing is offered until the project's links are known: offering every integration meanwhile would list linked
+  // ones, which vanish from under the pointer when the links arrive
+  const linkedIds = links.data ? new Set(links.data.map((entry) => entry.integrationId)) : undefined;
+  const available = linkedIds ? (all.data?.data ?? []).filter((integration) => !linkedIds.has(integration.id)) : [];
   return (
     <Card>
       <CardHeader
