@@ -159,12 +159,12 @@ public class AccountLinkService {
         }
         AccountLink link = found.get();
         Optional<User> user = handle.attach(UserDao.class).find(link.userId());
-        String reason = user.isEmpty() || !user.get().active()
-                ? "deactivated"
-                : link.usedAt() != null ? "used" : link.revokedAt() != null ? "revoked" : "expired";
         if (user.isPresent() && user.get().active() && link.usableAt(clock.instant())) {
             return new Usable(link, user.get());
         }
+        String reason = user.isEmpty() || !user.get().active()
+                ? "deactivated"
+                : link.usedAt() != null ? "used" : link.revokedAt() != null ? "revoked" : "expired";
         // a real link that no longer works: worth a line in the audit log (an unknown token names no one)
         audit.record(
                 handle,

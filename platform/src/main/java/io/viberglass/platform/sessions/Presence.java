@@ -112,9 +112,7 @@ final class Presence {
 
     /** The presence keys of everyone connected to the session on any replica. */
     Set<String> online(UUID sessionId) {
-        return jdbi.withExtension(PresenceDao.class, dao -> dao.present(sessionId)).stream()
-                .map(PresenceDao.Present::presenceKey)
-                .collect(Collectors.toSet());
+        return keys(jdbi.withExtension(PresenceDao.class, dao -> dao.present(sessionId)));
     }
 
     /** A replica added or removed someone in the session (a notification, on the listener's thread). */

@@ -117,14 +117,7 @@ public class KubernetesInvoker implements WorkerInvoker {
         try {
             // the Secret now belongs to the Job: deleting the Job, or its TTL, removes the Secret too
             client.secrets().inNamespace(placement.namespace()).withName(name).edit(s -> {
-                s.getMetadata()
-                        .setOwnerReferences(List.of(new OwnerReferenceBuilder()
-                                .withApiVersion("batch/v1")
-                                .withKind("Job")
-                                .withName(name)
-                                .withUid(created.getMetadata().getUid())
-                                .withBlockOwnerDeletion(false)
-                                .build()));
+                s.getMetadata().setOwnerReferences(List.of(owner(name, created)));
                 return s;
             });
         } catch (KubernetesClientException e) {
